@@ -1,0 +1,251 @@
+//! The headless commands: `capmap check`, `report`, `new`. Everything here
+//! writes to the given streams and returns an exit code, so tests can run it
+//! without a process.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::export::{DecisionLog, LogFormat, plural};
+use crate::io::{self, Backup};
+use crate::model::{Date, Portfolio, Summary};
+
+/// The bundled example portfolio, as shipped in `assets/examples/`.
+pub const EXAMPLE_PORTFOLIO: &str = include_str!("../assets/examples/platform-2026-q4.ron");
+
+/// Map capabilities into zones, score them and decide who runs them.
+#[derive(Debug, Parser)]
+#[command(name = "capmap", version = crate::VERSION, about, long_about = None)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Portfolio to open in the app (default: the last one, or the example).
+    pub file: Option<PathBuf>,
+    /// A headless command; without one, the app starts.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate portfolio files and print a one-line summary of each.
+    Check {
+        /// Files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Count exceptions as overdue against this day (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<Date>,
+    },
+    /// Write the decision log: every capability with its recommendation and decision.
+    Report {
+        /// Portfolio file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = ReportFormat::Markdown)]
+        format: ReportFormat,
+        /// Write here instead of to standard output.
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Count exceptions as overdue against this day (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<Date>,
+    },
+    /// Create a portfolio file: empty, or a copy of the bundled example.
+    New {
+        /// The file to create.
+        output: PathBuf,
+        /// Start from the bundled example instead of an empty portfolio.
+        #[arg(long)]
+        example: bool,
+        /// Overwrite the file if it exists (the old one is kept as .bak).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Formats of `capmap report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown, grouped by recommendation.
+    Markdown,
+    /// CSV with a header row.
+    Csv,
+    /// One JSON document.
+    Json,
+}
+
+impl From<ReportFormat> for LogFormat {
+    fn from(format: ReportFormat) -> Self {
+        match format {
+            ReportFormat::Markdown => Self::Markdown,
+            ReportFormat::Csv => Self::Csv,
+            ReportFormat::Json => Self::Json,
+        }
+    }
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse()
+}
+
+/// Runs a headless command, writing results to `out` and problems to `err`.
+pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let result = match command {
+        Command::Check { files, as_of } => {
+            check(&files, as_of.unwrap_or_else(Date::today), out, err)
+        }
+        Command::Report {
+            file,
+            format,
+            output,
+            as_of,
+        } => report(
+            &file,
+            format.into(),
+            output.as_deref(),
+            as_of.unwrap_or_else(Date::today),
+            out,
+            err,
+        ),
+        Command::New {
+            output,
+            example,
+            force,
+        } => new(&output, example, force, out, err),
+    };
+    result.unwrap_or_else(|e| {
+        // Writing to a closed pipe or a full disk: say so if we still can.
+        let _ = writeln!(err, "capmap: {e}");
+        ExitCode::FAILURE
+    })
+}
+
+/// `capmap check`: one summary line per valid file on `out`, located
+/// problems on `err`; fails if any file is invalid.
+fn check(
+    files: &[PathBuf],
+    today: Date,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
+    let mut all_valid = true;
+    for file in files {
+        match io::load(file) {
+            Ok(portfolio) => writeln!(out, "{}", summary_line(file, &portfolio, today))?,
+            Err(error) => {
+                all_valid = false;
+                for line in error.lines() {
+                    writeln!(err, "{line}")?;
+                }
+            }
+        }
+    }
+    Ok(if all_valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// "FILE: 24 capabilities (5 commodity, …), 3 to score, 2 conflicts (1 severe), 1 overdue exception, 6 duplicated"
+#[must_use]
+pub fn summary_line(file: &Path, portfolio: &Portfolio, today: Date) -> String {
+    let s = Summary::of(portfolio, today);
+    format!(
+        "{}: {} in {} teams, {} to score, {} ({} severe), {}, {}",
+        file.display(),
+        plural(s.capabilities, "capability", "capabilities"),
+        portfolio.teams.len(),
+        s.to_score,
+        plural(s.conflicts, "conflict", "conflicts"),
+        s.severe_conflicts,
+        plural(
+            s.overdue_exceptions,
+            "overdue exception",
+            "overdue exceptions"
+        ),
+        plural(
+            s.duplicated,
+            "duplicated capability",
+            "duplicated capabilities"
+        ),
+    )
+}
+
+fn report(
+    file: &Path,
+    format: LogFormat,
+    output: Option<&Path>,
+    today: Date,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
+    let portfolio = match io::load(file) {
+        Ok(portfolio) => portfolio,
+        Err(error) => {
+            for line in error.lines() {
+                writeln!(err, "{line}")?;
+            }
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let log = DecisionLog::new(&portfolio, today);
+    let text = match format.render(&log) {
+        Ok(text) => text,
+        Err(message) => {
+            writeln!(err, "capmap: could not write the report: {message}")?;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    match output {
+        Some(path) => {
+            if let Err(error) = io::write_atomically(path, text.as_bytes(), Backup::None) {
+                writeln!(err, "capmap: could not write {}: {error}", path.display())?;
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        None => out.write_all(text.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn new(
+    output: &Path,
+    example: bool,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
+    if output.exists() && !force {
+        writeln!(
+            err,
+            "capmap: {} already exists; pass --force to replace it (the old file is kept as .bak)",
+            output.display()
+        )?;
+        return Ok(ExitCode::FAILURE);
+    }
+    let text = if example {
+        EXAMPLE_PORTFOLIO.to_owned()
+    } else {
+        let name = output.file_stem().map_or_else(
+            || "Platform portfolio".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        match io::to_ron(&Portfolio::new(name)) {
+            Ok(text) => text,
+            Err(error) => {
+                writeln!(err, "capmap: {error}")?;
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    };
+    if let Err(error) = io::write_atomically(output, text.as_bytes(), Backup::Keep) {
+        writeln!(err, "capmap: could not write {}: {error}", output.display())?;
+        return Ok(ExitCode::FAILURE);
+    }
+    writeln!(out, "created {}", output.display())?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,50 @@
+//! Turning a portfolio into things people share: the decision log as
+//! Markdown, CSV or JSON.
+
+mod decision_log;
+mod log_csv;
+mod log_markdown;
+
+pub use decision_log::{DecisionLog, ExceptionEntry, LogEntry, ScoreEntry};
+pub use log_csv::{neutralise_formula, to_csv};
+pub use log_markdown::{escape_markdown, plural, to_markdown};
+
+/// The formats the decision log can be written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    /// For wikis: grouped by recommendation.
+    Markdown,
+    /// For spreadsheets: one row per capability.
+    Csv,
+    /// For tools: one document.
+    Json,
+}
+
+impl LogFormat {
+    /// Writes `log` in this format.
+    ///
+    /// # Errors
+    /// Only if the encoder fails, which in-memory writing does not.
+    pub fn render(self, log: &DecisionLog) -> Result<String, String> {
+        match self {
+            Self::Markdown => Ok(to_markdown(log)),
+            Self::Csv => to_csv(log).map_err(|e| e.to_string()),
+            Self::Json => serde_json::to_string_pretty(log)
+                .map(|mut s| {
+                    s.push('\n');
+                    s
+                })
+                .map_err(|e| e.to_string()),
+        }
+    }
+
+    /// The usual file extension.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Csv => "csv",
+            Self::Json => "json",
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! The domain: portfolios of capabilities, how they are scored and what the
+//! scores recommend. Nothing here knows about windows, files or egui.
+
+mod capability;
+mod date;
+mod portfolio;
+mod rules;
+mod validate;
+
+pub use capability::{Capability, Decision, Exception, Question, Score, Scores, Zone};
+pub use date::Date;
+pub use portfolio::{Portfolio, ScoringSettings, Team, slugify, unique_id};
+pub use rules::{
+    Assessment, Conflict, Recommendation, Summary, assess, centralization_pull, conflicts,
+    conflicts_for, format_against, is_high,
+};
+pub use validate::{Place, Problem, validate};

@@ -1,0 +1,182 @@
+//! The portfolio: everything one workshop maps.
+
+use serde::{Deserialize, Serialize};
+
+use super::Capability;
+
+/// A team that can own a capability or run its own copy of one.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Team {
+    /// Stable, unique slug such as `payments`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// How the four answers turn into a recommendation.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoringSettings {
+    /// Weight of reuse in the centralization pull.
+    #[serde(default = "one")]
+    pub reuse_weight: f64,
+    /// Weight of cost in the centralization pull.
+    #[serde(default = "one")]
+    pub cost_weight: f64,
+    /// Weight of risk in the centralization pull.
+    #[serde(default = "one")]
+    pub risk_weight: f64,
+    /// A pull or differentiation at or above this counts as high.
+    #[serde(default = "default_threshold")]
+    pub threshold: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+fn default_threshold() -> f64 {
+    3.0
+}
+
+impl Default for ScoringSettings {
+    fn default() -> Self {
+        Self {
+            reuse_weight: one(),
+            cost_weight: one(),
+            risk_weight: one(),
+            threshold: default_threshold(),
+        }
+    }
+}
+
+/// Everything one workshop maps: teams, capabilities and how they are scored.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Portfolio {
+    /// What the map is called, e.g. "Platform portfolio".
+    pub name: String,
+    /// The quarter it describes, e.g. "2026-Q4".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quarter: Option<String>,
+    /// Free notes about the workshop.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// Weights and threshold.
+    #[serde(default)]
+    pub scoring: ScoringSettings,
+    /// Teams, in the user's order.
+    #[serde(default)]
+    pub teams: Vec<Team>,
+    /// Capabilities, in the user's order.
+    #[serde(default)]
+    pub capabilities: Vec<Capability>,
+}
+
+impl Portfolio {
+    /// An empty portfolio with default scoring.
+    #[must_use]
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            ..Self::default()
+        }
+    }
+
+    /// The capability with this id.
+    #[must_use]
+    pub fn capability(&self, id: &str) -> Option<&Capability> {
+        self.capabilities.iter().find(|c| c.id == id)
+    }
+
+    /// The capability with this id, to change it.
+    pub fn capability_mut(&mut self, id: &str) -> Option<&mut Capability> {
+        self.capabilities.iter_mut().find(|c| c.id == id)
+    }
+
+    /// The team with this id.
+    #[must_use]
+    pub fn team(&self, id: &str) -> Option<&Team> {
+        self.teams.iter().find(|t| t.id == id)
+    }
+
+    /// The team's display name, or the id itself when no such team exists.
+    #[must_use]
+    pub fn team_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.team(id).map_or(id, |t| t.name.as_str())
+    }
+
+    /// A capability id made from `name` that no capability uses yet.
+    #[must_use]
+    pub fn new_capability_id(&self, name: &str) -> String {
+        unique_id(&slugify(name, "capability"), |id| {
+            self.capability(id).is_some()
+        })
+    }
+
+    /// A team id made from `name` that no team uses yet.
+    #[must_use]
+    pub fn new_team_id(&self, name: &str) -> String {
+        unique_id(&slugify(name, "team"), |id| self.team(id).is_some())
+    }
+}
+
+/// Turns a name into an id: lowercase ASCII letters and digits separated by
+/// single dashes. Falls back to `fallback` when nothing is left.
+#[must_use]
+pub fn slugify(name: &str, fallback: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        fallback.to_owned()
+    } else {
+        slug.to_owned()
+    }
+}
+
+/// `base`, or `base-2`, `base-3`… whichever `taken` says is free first.
+#[must_use]
+pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(base) {
+        return base.to_owned();
+    }
+    // Bounded so a pathological `taken` cannot loop forever; the id stays
+    // unique in practice because there are never this many capabilities.
+    (2..u64::MAX)
+        .map(|n| format!("{base}-{n}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_else(|| base.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_ascii_with_single_dashes() {
+        assert_eq!(slugify("CI/CD templates", "x"), "ci-cd-templates");
+        assert_eq!(slugify("  Secrets -- vault! ", "x"), "secrets-vault");
+        assert_eq!(slugify("日本", "capability"), "capability");
+    }
+
+    #[test]
+    fn new_ids_never_collide() {
+        let mut portfolio = Portfolio::new("p");
+        portfolio
+            .capabilities
+            .push(Capability::new("logging", "Logging"));
+        portfolio
+            .capabilities
+            .push(Capability::new("logging-2", "Logging"));
+        assert_eq!(portfolio.new_capability_id("Logging"), "logging-3");
+        assert_eq!(portfolio.new_capability_id("Secrets"), "secrets");
+    }
+}
