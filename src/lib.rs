@@ -5,10 +5,12 @@
 //! files, `export` turns a portfolio into reports, `ui` and `app` are the
 //! desktop app, `cli` the headless commands.
 
+pub mod app;
 pub mod cli;
 pub mod export;
 pub mod io;
 pub mod model;
+pub mod ui;
 
 /// The version and git hash this binary was built from.
 pub const VERSION: &str = concat!(

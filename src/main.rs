@@ -14,15 +14,12 @@ fn main() -> ExitCode {
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),
-        None => {
-            match Err::<(), &str>("the desktop app is not built yet; use a subcommand (see --help)")
-            {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(error) => {
-                    eprintln!("capmap: {error:#}");
-                    ExitCode::FAILURE
-                }
+        None => match capmap::app::run(cli.file) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("capmap: could not open the window: {error:#}");
+                ExitCode::FAILURE
             }
-        }
+        },
     }
 }

@@ -1,10 +1,15 @@
 //! Turning a portfolio into things people share: the decision log as
-//! Markdown, CSV or JSON.
+//! Markdown, CSV or JSON, and the chart's geometry.
 
+mod chart_geometry;
 mod decision_log;
 mod log_csv;
 mod log_markdown;
 
+pub use chart_geometry::{
+    AXIS_MAX, AXIS_MIN, ChartGeometry, ChartPoint, LabelPlacement, QuadrantArea, ScreenRect,
+    X_AXIS_TITLE, Y_AXIS_TITLE, place_labels,
+};
 pub use decision_log::{DecisionLog, ExceptionEntry, LogEntry, ScoreEntry};
 pub use log_csv::{neutralise_formula, to_csv};
 pub use log_markdown::{escape_markdown, plural, to_markdown};

@@ -40,6 +40,15 @@ impl Zone {
         }
     }
 
+    /// A shorter name for narrow places.
+    #[must_use]
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Self::RegulatedControl => "Regulated",
+            other => other.label(),
+        }
+    }
+
     /// Reads a zone as people type it: "Regulated control",
     /// "regulated-control", "`RegulatedControl`", "`regulated_control`". An
     /// empty text is `Unplaced`.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Capability;
+use super::{Capability, Zone};
 
 /// A team that can own a capability or run its own copy of one.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -107,6 +107,62 @@ impl Portfolio {
         self.team(id).map_or(id, |t| t.name.as_str())
     }
 
+    /// Moves a capability to `zone`, placed just before the capability
+    /// `before` (which must be in that zone), or after the last capability of
+    /// that zone when `before` is `None` or not found. Returns false when
+    /// there is no such capability or nothing would change.
+    pub fn move_capability(&mut self, id: &str, zone: Zone, before: Option<&str>) -> bool {
+        if before == Some(id) {
+            return false;
+        }
+        let Some(from) = self.capabilities.iter().position(|c| c.id == id) else {
+            return false;
+        };
+        let mut capability = self.capabilities.remove(from);
+        capability.zone = zone;
+        let target = before
+            .and_then(|b| {
+                self.capabilities
+                    .iter()
+                    .position(|c| c.id == b && c.zone == zone)
+            })
+            .or_else(|| {
+                self.capabilities
+                    .iter()
+                    .rposition(|c| c.zone == zone)
+                    .map(|last| last + 1)
+            })
+            .unwrap_or(self.capabilities.len());
+        self.capabilities.insert(target, capability);
+        true
+    }
+
+    /// Swaps a capability with its neighbour in the same zone: `-1` moves it
+    /// up the column, `1` down. Returns false at either end.
+    pub fn reorder_within_zone(&mut self, id: &str, delta: i32) -> bool {
+        let Some(index) = self.capabilities.iter().position(|c| c.id == id) else {
+            return false;
+        };
+        let zone = self.capabilities[index].zone;
+        let neighbour = if delta < 0 {
+            self.capabilities[..index]
+                .iter()
+                .rposition(|c| c.zone == zone)
+        } else {
+            self.capabilities[index + 1..]
+                .iter()
+                .position(|c| c.zone == zone)
+                .map(|i| i + index + 1)
+        };
+        match neighbour {
+            Some(other) => {
+                self.capabilities.swap(index, other);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// A capability id made from `name` that no capability uses yet.
     #[must_use]
     pub fn new_capability_id(&self, name: &str) -> String {
@@ -165,6 +221,74 @@ mod tests {
         assert_eq!(slugify("CI/CD templates", "x"), "ci-cd-templates");
         assert_eq!(slugify("  Secrets -- vault! ", "x"), "secrets-vault");
         assert_eq!(slugify("日本", "capability"), "capability");
+    }
+
+    fn ids(portfolio: &Portfolio) -> Vec<(&str, Zone)> {
+        portfolio
+            .capabilities
+            .iter()
+            .map(|c| (c.id.as_str(), c.zone))
+            .collect()
+    }
+
+    fn board() -> Portfolio {
+        let mut portfolio = Portfolio::new("p");
+        for (id, zone) in [
+            ("a", Zone::Commodity),
+            ("b", Zone::Unplaced),
+            ("c", Zone::Commodity),
+        ] {
+            let mut c = Capability::new(id, id);
+            c.zone = zone;
+            portfolio.capabilities.push(c);
+        }
+        portfolio
+    }
+
+    #[test]
+    fn moving_a_card_places_it_before_another_or_at_the_end_of_its_zone() {
+        let mut p = board();
+        assert!(p.move_capability("b", Zone::Commodity, Some("c")));
+        assert_eq!(
+            ids(&p),
+            [
+                ("a", Zone::Commodity),
+                ("b", Zone::Commodity),
+                ("c", Zone::Commodity)
+            ]
+        );
+        let mut p = board();
+        assert!(p.move_capability("b", Zone::Commodity, None));
+        assert_eq!(
+            ids(&p),
+            [
+                ("a", Zone::Commodity),
+                ("c", Zone::Commodity),
+                ("b", Zone::Commodity)
+            ]
+        );
+        let mut p = board();
+        assert!(p.move_capability("a", Zone::RegulatedControl, None));
+        assert_eq!(p.capabilities[2].id, "a");
+        assert_eq!(p.capabilities[2].zone, Zone::RegulatedControl);
+        assert!(!p.move_capability("missing", Zone::Commodity, None));
+        assert!(!p.move_capability("a", Zone::Commodity, Some("a")));
+    }
+
+    #[test]
+    fn reordering_skips_cards_of_other_zones() {
+        let mut p = board();
+        assert!(p.reorder_within_zone("c", -1));
+        assert_eq!(
+            ids(&p),
+            [
+                ("c", Zone::Commodity),
+                ("b", Zone::Unplaced),
+                ("a", Zone::Commodity)
+            ]
+        );
+        assert!(!p.reorder_within_zone("c", -1));
+        assert!(!p.reorder_within_zone("b", 1));
     }
 
     #[test]

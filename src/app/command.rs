@@ -1,0 +1,320 @@
+//! Every user action as one `Command`: menus, shortcuts, the help sheet and
+//! undo all read from here, so they never disagree.
+
+use std::path::PathBuf;
+
+use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::model::{Capability, Question, Score, Zone};
+
+/// A step of the keyboard selection on the board.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The card above.
+    Up,
+    /// The card below.
+    Down,
+    /// The same row in the zone to the left.
+    Left,
+    /// The same row in the zone to the right.
+    Right,
+}
+
+/// One thing the user asked for. UI code only queues commands; the app
+/// applies them after the frame, so the document never changes while drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Start an empty portfolio.
+    NewPortfolio,
+    /// Ask for a file and open it.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Save to the current file, or ask where when there is none.
+    Save,
+    /// Ask where and save there.
+    SaveAs,
+    /// Save to this file and make it the current one.
+    SaveTo(PathBuf),
+    /// Close the window.
+    Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Add a capability to the Unplaced zone and select it.
+    AddCapability,
+    /// Delete the selected capability.
+    DeleteCapability,
+    /// Select a capability (or nothing).
+    Select(Option<String>),
+    /// Move the selection on the board.
+    SelectStep(Step),
+    /// Move the selected capability to a zone (keyboard or menu).
+    MoveSelectedTo(Zone),
+    /// Move the selected capability one place up (-1) or down (+1) in its zone.
+    ReorderSelected(i32),
+    /// Move a capability to a zone, just before another card of that zone
+    /// (`None`: at the end of the column).
+    MoveCard {
+        /// The capability.
+        id: String,
+        /// The target zone.
+        zone: Zone,
+        /// The card it lands in front of.
+        before: Option<String>,
+    },
+    /// Answer one question for one capability.
+    SetScore {
+        /// The capability.
+        id: String,
+        /// The question.
+        question: Question,
+        /// The answer, or `None` to clear it.
+        score: Option<Score>,
+    },
+    /// Quick scoring: the typed digit answers the next question of the
+    /// selected capability.
+    ScoreDigit(u8),
+    /// Quick scoring: clear the last answer typed.
+    ScoreBackspace,
+    /// Replace a capability with an edited copy (from the inspector).
+    UpdateCapability(Box<Capability>),
+    /// Rename the portfolio or change its quarter and notes.
+    UpdatePortfolioInfo {
+        /// Name.
+        name: String,
+        /// Quarter.
+        quarter: Option<String>,
+        /// Notes.
+        notes: String,
+    },
+    /// Show the keyboard help.
+    ShowHelp,
+}
+
+/// The commands that appear in menus and the help sheet, in menu order.
+pub const FILE_MENU: &[Command] = &[
+    Command::NewPortfolio,
+    Command::Open,
+    Command::Save,
+    Command::SaveAs,
+    Command::Quit,
+];
+
+/// The Edit menu.
+pub const EDIT_MENU: &[Command] = &[
+    Command::Undo,
+    Command::Redo,
+    Command::AddCapability,
+    Command::DeleteCapability,
+];
+
+/// Board keys, for the help sheet and the shortcut handler.
+pub const BOARD_KEYS: &[Command] = &[
+    Command::SelectStep(Step::Up),
+    Command::SelectStep(Step::Down),
+    Command::SelectStep(Step::Left),
+    Command::SelectStep(Step::Right),
+    Command::ReorderSelected(-1),
+    Command::ReorderSelected(1),
+    Command::MoveSelectedTo(Zone::Unplaced),
+    Command::MoveSelectedTo(Zone::Commodity),
+    Command::MoveSelectedTo(Zone::Differentiator),
+    Command::MoveSelectedTo(Zone::RegulatedControl),
+    Command::ScoreDigit(1),
+    Command::ScoreDigit(2),
+    Command::ScoreDigit(3),
+    Command::ScoreDigit(4),
+    Command::ScoreDigit(5),
+    Command::ScoreBackspace,
+    Command::Select(None),
+];
+
+const fn key(modifiers: Modifiers, logical_key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, logical_key)
+}
+
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const NONE: Modifiers = Modifiers::NONE;
+
+impl Command {
+    /// The text in menus and the help sheet.
+    #[must_use]
+    pub fn label(&self) -> String {
+        match self {
+            Self::NewPortfolio => "New".into(),
+            Self::Open => "Open…".into(),
+            Self::OpenPath(path) => path.display().to_string(),
+            Self::Save => "Save".into(),
+            Self::SaveAs | Self::SaveTo(_) => "Save As…".into(),
+            Self::Quit => "Quit".into(),
+            Self::Undo => "Undo".into(),
+            Self::Redo => "Redo".into(),
+            Self::AddCapability => "Add capability".into(),
+            Self::DeleteCapability => "Delete capability".into(),
+            Self::Select(_) => "Clear the selection".into(),
+            Self::SelectStep(step) => format!(
+                "Select the card {}",
+                match step {
+                    Step::Up => "above",
+                    Step::Down => "below",
+                    Step::Left => "in the zone to the left",
+                    Step::Right => "in the zone to the right",
+                }
+            ),
+            Self::MoveSelectedTo(zone) => format!("Move to {zone}"),
+            Self::ReorderSelected(delta) => {
+                format!("Move the card {}", if *delta < 0 { "up" } else { "down" })
+            }
+            Self::MoveCard { zone, .. } => format!("Move to {zone}"),
+            Self::SetScore { question, .. } => format!("Score {}", question.short()),
+            Self::ScoreDigit(digit) => format!("Score {digit} for the next question"),
+            Self::ScoreBackspace => "Clear the last score typed".into(),
+            Self::UpdateCapability(_) => "Edit capability".into(),
+            Self::UpdatePortfolioInfo { .. } => "Edit portfolio".into(),
+            Self::ShowHelp => "Keyboard and help".into(),
+        }
+    }
+
+    /// The keyboard shortcuts, most specific first. Cmd replaces Ctrl on macOS.
+    #[must_use]
+    pub fn shortcuts(&self) -> Vec<KeyboardShortcut> {
+        match self {
+            Self::NewPortfolio => vec![key(CMD, Key::N)],
+            Self::Open => vec![key(CMD, Key::O)],
+            Self::Save => vec![key(CMD, Key::S)],
+            Self::SaveAs => vec![key(CMD_SHIFT, Key::S)],
+            Self::Quit => vec![key(CMD, Key::Q)],
+            Self::Undo => vec![key(CMD, Key::Z)],
+            Self::Redo => vec![key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)],
+            Self::AddCapability => vec![key(CMD, Key::Enter)],
+            Self::DeleteCapability => vec![key(NONE, Key::Delete)],
+            Self::Select(None) => vec![key(NONE, Key::Escape)],
+            Self::SelectStep(Step::Up) => vec![key(NONE, Key::ArrowUp)],
+            Self::SelectStep(Step::Down) => vec![key(NONE, Key::ArrowDown)],
+            Self::SelectStep(Step::Left) => vec![key(NONE, Key::ArrowLeft)],
+            Self::SelectStep(Step::Right) => vec![key(NONE, Key::ArrowRight)],
+            Self::ReorderSelected(-1) => vec![key(Modifiers::ALT, Key::ArrowUp)],
+            Self::ReorderSelected(1) => vec![key(Modifiers::ALT, Key::ArrowDown)],
+            Self::MoveSelectedTo(zone) => vec![key(NONE, zone_key(*zone))],
+            Self::ScoreDigit(digit) => digit_key(*digit)
+                .map(|k| vec![key(NONE, k)])
+                .unwrap_or_default(),
+            Self::ScoreBackspace => vec![key(NONE, Key::Backspace)],
+            Self::ShowHelp => vec![key(NONE, Key::F1)],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether the shortcut works while typing in a text field. Plain keys
+    /// (letters, digits, arrows, Delete) belong to the text field then.
+    #[must_use]
+    pub fn works_while_typing(&self) -> bool {
+        self.shortcuts()
+            .first()
+            .is_some_and(|s| s.modifiers.command || s.logical_key == Key::F1)
+    }
+
+    /// Whether this changes the document (and so gets an undo step).
+    #[must_use]
+    pub fn edits_document(&self) -> bool {
+        matches!(
+            self,
+            Self::AddCapability
+                | Self::DeleteCapability
+                | Self::MoveSelectedTo(_)
+                | Self::ReorderSelected(_)
+                | Self::MoveCard { .. }
+                | Self::SetScore { .. }
+                | Self::ScoreDigit(_)
+                | Self::ScoreBackspace
+                | Self::UpdateCapability(_)
+                | Self::UpdatePortfolioInfo { .. }
+        )
+    }
+}
+
+/// The key that moves the selected card to `zone`.
+#[must_use]
+pub fn zone_key(zone: Zone) -> Key {
+    match zone {
+        Zone::Unplaced => Key::U,
+        Zone::Commodity => Key::C,
+        Zone::Differentiator => Key::D,
+        Zone::RegulatedControl => Key::R,
+    }
+}
+
+fn digit_key(digit: u8) -> Option<Key> {
+    match digit {
+        1 => Some(Key::Num1),
+        2 => Some(Key::Num2),
+        3 => Some(Key::Num3),
+        4 => Some(Key::Num4),
+        5 => Some(Key::Num5),
+        _ => None,
+    }
+}
+
+/// Every command that has a shortcut, most specific shortcut first, so that
+/// Ctrl+Shift+S is seen before Ctrl+S consumes it.
+#[must_use]
+pub fn shortcut_table() -> Vec<(KeyboardShortcut, Command)> {
+    let mut table: Vec<(KeyboardShortcut, Command)> = FILE_MENU
+        .iter()
+        .chain(EDIT_MENU)
+        .chain(BOARD_KEYS)
+        .chain(std::iter::once(&Command::ShowHelp))
+        .flat_map(|command| {
+            command
+                .shortcuts()
+                .into_iter()
+                .map(move |shortcut| (shortcut, command.clone()))
+        })
+        .collect();
+    table.sort_by_key(|(shortcut, _)| {
+        let m = shortcut.modifiers;
+        std::cmp::Reverse(u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl))
+    });
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let table = shortcut_table();
+        for (i, (a, ca)) in table.iter().enumerate() {
+            for (b, cb) in &table[i + 1..] {
+                assert!(a != b, "{ca:?} and {cb:?} share a shortcut");
+            }
+        }
+    }
+
+    #[test]
+    fn specific_shortcuts_come_first() {
+        let table = shortcut_table();
+        let position = |c: &Command, k: Key| {
+            table
+                .iter()
+                .position(|(s, cmd)| cmd == c && s.logical_key == k)
+                .unwrap()
+        };
+        assert!(position(&Command::SaveAs, Key::S) < position(&Command::Save, Key::S));
+        assert!(position(&Command::Redo, Key::Z) < position(&Command::Undo, Key::Z));
+    }
+
+    #[test]
+    fn menu_commands_have_shortcuts_and_labels() {
+        for command in FILE_MENU.iter().chain(EDIT_MENU) {
+            assert!(!command.label().is_empty());
+            assert!(!command.shortcuts().is_empty(), "{command:?}");
+        }
+        assert!(Command::Save.works_while_typing());
+        assert!(!Command::ScoreDigit(3).works_while_typing());
+    }
+}

@@ -1,0 +1,157 @@
+//! File dialogs off the UI thread, and the settings that outlive a session.
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use eframe::egui;
+use serde::{Deserialize, Serialize};
+
+/// How many recent files the File menu lists.
+pub const RECENT_LIMIT: usize = 10;
+
+/// What the app remembers between runs (window size is eframe's job).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// The file to reopen on the next start.
+    pub last_file: Option<PathBuf>,
+}
+
+impl Settings {
+    /// Puts `path` first in the recent list and makes it the file to reopen.
+    pub fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path.clone());
+        self.recent.truncate(RECENT_LIMIT);
+        self.last_file = Some(path);
+    }
+}
+
+/// Which dialog was asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogKind {
+    /// Pick a portfolio to open.
+    Open,
+    /// Pick where to save.
+    SaveAs,
+}
+
+/// A dialog's answer: the chosen file, or `None` when cancelled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DialogAnswer {
+    /// Which dialog.
+    pub kind: DialogKind,
+    /// The file chosen.
+    pub path: Option<PathBuf>,
+}
+
+/// Runs native file dialogs on their own thread so the UI never blocks;
+/// answers come back through a channel. Tests script the answers instead.
+pub struct FileDialogs {
+    sender: Sender<DialogAnswer>,
+    receiver: Receiver<DialogAnswer>,
+    scripted: Option<VecDeque<Option<PathBuf>>>,
+    open: bool,
+}
+
+impl Default for FileDialogs {
+    fn default() -> Self {
+        let (sender, receiver) = channel();
+        Self {
+            sender,
+            receiver,
+            scripted: None,
+            open: false,
+        }
+    }
+}
+
+impl FileDialogs {
+    /// Dialogs that answer from `answers` in order, without showing anything.
+    #[must_use]
+    pub fn scripted(answers: impl IntoIterator<Item = Option<PathBuf>>) -> Self {
+        Self {
+            scripted: Some(answers.into_iter().collect()),
+            ..Self::default()
+        }
+    }
+
+    /// True while a dialog is showing.
+    #[must_use]
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// Shows a dialog; its answer arrives through [`Self::poll`].
+    pub fn request(&mut self, ctx: &egui::Context, kind: DialogKind, suggested: Option<&Path>) {
+        if self.open {
+            return;
+        }
+        if let Some(answers) = &mut self.scripted {
+            let path = answers.pop_front().flatten();
+            let _ = self.sender.send(DialogAnswer { kind, path });
+            self.open = true;
+            ctx.request_repaint();
+            return;
+        }
+        self.open = true;
+        let sender = self.sender.clone();
+        let ctx = ctx.clone();
+        let directory = suggested.and_then(Path::parent).map(Path::to_owned);
+        let file_name = suggested
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned());
+        std::thread::spawn(move || {
+            let mut dialog = rfd::AsyncFileDialog::new().add_filter("capmap portfolio", &["ron"]);
+            if let Some(directory) = directory.filter(|d| !d.as_os_str().is_empty()) {
+                dialog = dialog.set_directory(directory);
+            }
+            let path = match kind {
+                DialogKind::Open => pollster::block_on(dialog.pick_file()),
+                DialogKind::SaveAs => {
+                    let name = file_name.unwrap_or_else(|| "portfolio.ron".to_owned());
+                    pollster::block_on(dialog.set_file_name(name).save_file())
+                }
+            }
+            .map(|handle| handle.path().to_owned());
+            let _ = sender.send(DialogAnswer { kind, path });
+            ctx.request_repaint();
+        });
+    }
+
+    /// The answer of the open dialog, once it has one.
+    pub fn poll(&mut self) -> Option<DialogAnswer> {
+        let answer = self.receiver.try_recv().ok()?;
+        self.open = false;
+        Some(answer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_newest_first_unique_and_capped() {
+        let mut settings = Settings::default();
+        for i in 0..12 {
+            settings.remember(Path::new(&format!("/nowhere/{i}.ron")));
+        }
+        settings.remember(Path::new("/nowhere/5.ron"));
+        assert_eq!(settings.recent.len(), RECENT_LIMIT);
+        assert_eq!(settings.recent[0], PathBuf::from("/nowhere/5.ron"));
+        assert_eq!(
+            settings
+                .recent
+                .iter()
+                .filter(|p| p.ends_with("5.ron"))
+                .count(),
+            1
+        );
+        assert_eq!(settings.last_file, Some(PathBuf::from("/nowhere/5.ron")));
+    }
+}

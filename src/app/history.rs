@@ -1,0 +1,251 @@
+//! The open document and its undo history.
+
+use std::path::PathBuf;
+
+use crate::model::Portfolio;
+
+/// How many undo steps are kept.
+pub const UNDO_LIMIT: usize = 200;
+
+/// What groups successive edits into one undo step: typing into one field of
+/// one capability, or dragging one slider, while the field keeps focus.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditGroup(pub String);
+
+#[derive(Clone, Debug)]
+struct Snapshot {
+    portfolio: Portfolio,
+    revision: u64,
+}
+
+/// The portfolio being edited, where it lives, and how to go back.
+#[derive(Debug)]
+pub struct Document {
+    /// The portfolio as it is now.
+    portfolio: Portfolio,
+    /// The file it was opened from or last saved to.
+    pub path: Option<PathBuf>,
+    /// Changes with every edit; equal to `saved_revision` when unchanged
+    /// since the last save (undoing back to it counts as unchanged).
+    revision: u64,
+    saved_revision: u64,
+    next_revision: u64,
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+    open_group: Option<EditGroup>,
+}
+
+impl Document {
+    /// A document for `portfolio`, unchanged, stored at `path`.
+    #[must_use]
+    pub fn new(portfolio: Portfolio, path: Option<PathBuf>) -> Self {
+        Self {
+            portfolio,
+            path,
+            revision: 0,
+            saved_revision: 0,
+            next_revision: 1,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            open_group: None,
+        }
+    }
+
+    /// The portfolio, read-only: change it through [`Self::edit`].
+    #[must_use]
+    pub fn portfolio(&self) -> &Portfolio {
+        &self.portfolio
+    }
+
+    /// True when there are changes since the last save.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    /// Records that the portfolio as it is now was saved to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.saved_revision = self.revision;
+    }
+
+    /// Changes the portfolio with `change` as one undo step, or as part of
+    /// the open step when `group` continues it. If `change` reports that it
+    /// changed nothing, no step is recorded. Returns what `change` returned.
+    pub fn edit<R>(
+        &mut self,
+        group: Option<EditGroup>,
+        change: impl FnOnce(&mut Portfolio) -> Option<R>,
+    ) -> Option<R> {
+        let before = self.portfolio.clone();
+        let result = change(&mut self.portfolio)?;
+        if self.portfolio == before {
+            return Some(result);
+        }
+        let continues = group.is_some() && group == self.open_group;
+        if !continues {
+            self.undo.push(Snapshot {
+                portfolio: before,
+                revision: self.revision,
+            });
+            if self.undo.len() > UNDO_LIMIT {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.open_group = group;
+        self.revision = self.next_revision;
+        self.next_revision += 1;
+        Some(result)
+    }
+
+    /// Ends the open group, so the next edit is its own undo step.
+    pub fn close_group(&mut self) {
+        self.open_group = None;
+    }
+
+    /// Steps back; false when there is nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        let Some(snapshot) = self.undo.pop() else {
+            return false;
+        };
+        let current = self.swap_in(snapshot);
+        self.redo.push(current);
+        true
+    }
+
+    /// Steps forward again; false when there is nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        let Some(snapshot) = self.redo.pop() else {
+            return false;
+        };
+        let current = self.swap_in(snapshot);
+        self.undo.push(current);
+        true
+    }
+
+    /// How many steps can be undone.
+    #[must_use]
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// True when there is something to redo.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    fn swap_in(&mut self, snapshot: Snapshot) -> Snapshot {
+        self.open_group = None;
+        let current = Snapshot {
+            portfolio: std::mem::replace(&mut self.portfolio, snapshot.portfolio),
+            revision: self.revision,
+        };
+        self.revision = snapshot.revision;
+        current
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Capability;
+
+    fn document() -> Document {
+        Document::new(Portfolio::new("p"), None)
+    }
+
+    fn add(doc: &mut Document, id: &str) {
+        doc.edit(None, |p| {
+            p.capabilities.push(Capability::new(id, id));
+            Some(())
+        });
+    }
+
+    #[test]
+    fn undo_and_redo_walk_the_edits() {
+        let mut doc = document();
+        add(&mut doc, "a");
+        add(&mut doc, "b");
+        assert!(doc.is_dirty());
+        assert!(doc.undo());
+        assert_eq!(doc.portfolio().capabilities.len(), 1);
+        assert!(doc.undo());
+        assert!(!doc.is_dirty(), "back at the opened state");
+        assert!(!doc.undo());
+        assert!(doc.redo());
+        assert!(doc.redo());
+        assert_eq!(doc.portfolio().capabilities.len(), 2);
+        assert!(!doc.redo());
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo() {
+        let mut doc = document();
+        add(&mut doc, "a");
+        doc.undo();
+        add(&mut doc, "b");
+        assert!(!doc.can_redo());
+    }
+
+    #[test]
+    fn grouped_edits_are_one_step_until_the_group_closes() {
+        let mut doc = document();
+        add(&mut doc, "a");
+        let group = || Some(EditGroup("a/name".into()));
+        for name in ["N", "Na", "Nam", "Name"] {
+            doc.edit(group(), |p| {
+                p.capabilities[0].name = name.into();
+                Some(())
+            });
+        }
+        assert_eq!(doc.undo_len(), 2);
+        doc.close_group();
+        doc.edit(group(), |p| {
+            p.capabilities[0].name = "Other".into();
+            Some(())
+        });
+        assert_eq!(doc.undo_len(), 3);
+        doc.undo();
+        assert_eq!(doc.portfolio().capabilities[0].name, "Name");
+        doc.undo();
+        assert_eq!(doc.portfolio().capabilities[0].name, "a");
+    }
+
+    #[test]
+    fn edits_that_change_nothing_leave_no_step() {
+        let mut doc = document();
+        doc.edit(None, |_| Some(()));
+        assert_eq!(doc.undo_len(), 0);
+        assert!(!doc.is_dirty());
+        assert_eq!(doc.edit(None, |_| None::<()>), None);
+        assert_eq!(doc.undo_len(), 0);
+    }
+
+    #[test]
+    fn saving_marks_clean_and_undo_past_it_is_dirty_again() {
+        let mut doc = document();
+        add(&mut doc, "a");
+        doc.mark_saved(PathBuf::from("x.ron"));
+        assert!(!doc.is_dirty());
+        doc.undo();
+        assert!(doc.is_dirty());
+        doc.redo();
+        assert!(!doc.is_dirty());
+    }
+
+    #[test]
+    fn at_least_a_hundred_steps_are_kept() {
+        let mut doc = document();
+        for i in 0..150 {
+            add(&mut doc, &format!("c{i}"));
+        }
+        let mut steps = 0;
+        while doc.undo() {
+            steps += 1;
+        }
+        assert_eq!(steps, 150);
+        assert!(doc.portfolio().capabilities.is_empty());
+    }
+}

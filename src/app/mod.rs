@@ -1,0 +1,705 @@
+//! The eframe shell: owns the document, the `Command` queue, undo, dialogs
+//! and settings, lays out the panels and applies commands after each frame.
+
+mod command;
+mod files;
+mod history;
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui::{self, KeyboardShortcut};
+
+pub use command::{BOARD_KEYS, Command, EDIT_MENU, FILE_MENU, Step, shortcut_table, zone_key};
+pub use files::{DialogAnswer, DialogKind, FileDialogs, RECENT_LIMIT, Settings};
+pub use history::{Document, EditGroup, UNDO_LIMIT};
+
+use crate::cli::EXAMPLE_PORTFOLIO;
+use crate::export::ChartGeometry;
+use crate::io;
+use crate::model::{Capability, Date, Portfolio, Question, Score, Summary, Zone};
+use crate::ui::board::{board_ui, column};
+use crate::ui::chart::chart_panel_ui;
+use crate::ui::dialogs::{UnsavedChoice, error_ui, help_ui, unsaved_changes_ui};
+use crate::ui::inspector::inspector_ui;
+use crate::ui::menu_bar::{MenuState, menu_bar_ui};
+use crate::ui::status_bar::status_bar_ui;
+use crate::ui::{PanelContext, ViewState};
+
+const SETTINGS_KEY: &str = "capmap-settings";
+
+/// An action waiting for an answer to "save changes first?".
+#[derive(Clone, Debug, PartialEq)]
+enum Pending {
+    New,
+    Open(Option<PathBuf>),
+    Quit,
+}
+
+impl Pending {
+    fn describe(&self) -> &'static str {
+        match self {
+            Self::New => "starting a new portfolio",
+            Self::Open(_) => "opening another file",
+            Self::Quit => "quitting",
+        }
+    }
+}
+
+/// The whole app.
+pub struct CapmapApp {
+    /// The open portfolio with its undo history.
+    pub doc: Document,
+    /// Selection and quick-scoring state.
+    pub view: ViewState,
+    /// Recent files and the file to reopen.
+    pub settings: Settings,
+    /// File dialogs (native, or scripted in tests).
+    pub dialogs: FileDialogs,
+    /// An error being shown: title and message.
+    pub error: Option<(String, String)>,
+    queue: Vec<Command>,
+    shortcuts: Vec<(KeyboardShortcut, Command)>,
+    prompt: Option<Pending>,
+    after_save: Option<Pending>,
+    help_open: bool,
+    allowed_to_close: bool,
+    title: String,
+}
+
+impl CapmapApp {
+    /// An app showing `portfolio`, stored at `path`.
+    #[must_use]
+    pub fn new(portfolio: Portfolio, path: Option<PathBuf>) -> Self {
+        Self {
+            doc: Document::new(portfolio, path),
+            view: ViewState::default(),
+            settings: Settings::default(),
+            dialogs: FileDialogs::default(),
+            error: None,
+            queue: Vec::new(),
+            shortcuts: shortcut_table(),
+            prompt: None,
+            after_save: None,
+            help_open: false,
+            allowed_to_close: false,
+            title: String::new(),
+        }
+    }
+
+    /// The app as started: `file` if given, else the last file, else the
+    /// bundled example. A file that fails to open is explained and the
+    /// example shown instead.
+    #[must_use]
+    pub fn start(file: Option<PathBuf>, settings: Settings) -> Self {
+        let mut app = Self::new(example_portfolio(), None);
+        app.settings = settings;
+        let target = file.or_else(|| app.settings.last_file.clone());
+        if let Some(path) = target {
+            app.open_file(&path);
+        }
+        app
+    }
+
+    /// Queues a command as if the user had asked for it.
+    pub fn send(&mut self, command: Command) {
+        self.queue.push(command);
+    }
+
+    /// True when the answer to "save changes?" is being asked.
+    #[must_use]
+    pub fn is_asking_to_save(&self) -> bool {
+        self.prompt.is_some()
+    }
+
+    /// True when the app has agreed to close.
+    #[must_use]
+    pub fn wants_to_close(&self) -> bool {
+        self.allowed_to_close
+    }
+
+    /// Draws one frame and then applies what it queued.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let today = Date::today();
+        self.poll_dialogs();
+        self.handle_dropped_files(&ctx);
+        self.handle_shortcuts(&ctx);
+        self.handle_close_request(&ctx);
+
+        let portfolio = self.doc.portfolio();
+        let summary = Summary::of(portfolio, today);
+        let geometry = ChartGeometry::new(portfolio, today);
+        let mut commands = std::mem::take(&mut self.queue);
+
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            let state = MenuState {
+                recent: &self.settings.recent,
+                has_selection: self.view.selected.is_some(),
+                can_undo: self.doc.undo_len() > 0,
+                can_redo: self.doc.can_redo(),
+            };
+            menu_bar_ui(ui, &state, &mut commands);
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            status_bar_ui(ui, &summary, &self.file_status());
+        });
+        let mut cx = PanelContext {
+            portfolio,
+            view: &self.view,
+            today,
+            commands: &mut commands,
+        };
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(280.0)
+            .min_size(250.0)
+            .show(ui, |ui| inspector_ui(ui, &mut cx));
+        egui::Panel::left("board")
+            .resizable(true)
+            .default_size(540.0)
+            .min_size(360.0)
+            .show(ui, |ui| board_ui(ui, &mut cx));
+        egui::CentralPanel::default().show(ui, |ui| chart_panel_ui(ui, &mut cx, &geometry));
+
+        self.show_dialogs(&ctx);
+        self.view.focus_name = false;
+        for command in commands {
+            self.apply(&ctx, command);
+        }
+        // Typing into one field is one undo step until the field lets go.
+        if !ctx.egui_wants_keyboard_input() && !ctx.input(|i| i.pointer.any_down()) {
+            self.doc.close_group();
+        }
+        self.update_title(&ctx);
+    }
+
+    fn file_status(&self) -> String {
+        let place = self
+            .doc
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(
+                || "not saved to a file yet".to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        if self.doc.is_dirty() {
+            format!("{place} — unsaved changes")
+        } else {
+            place
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let name = self
+            .doc
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(
+                || format!("{} (not saved)", self.doc.portfolio().name),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        let marker = if self.doc.is_dirty() { "● " } else { "" };
+        let title = format!("{marker}{name} — capmap");
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The window title as last set.
+    #[must_use]
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn poll_dialogs(&mut self) {
+        let Some(answer) = self.dialogs.poll() else {
+            return;
+        };
+        match (answer.kind, answer.path) {
+            (DialogKind::Open, Some(path)) => self.open_file(&path),
+            (DialogKind::SaveAs, Some(path)) => {
+                if self.save_to(&path) {
+                    self.continue_pending();
+                } else {
+                    self.after_save = None;
+                }
+            }
+            (_, None) => self.after_save = None,
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        if let Some(file) = dropped.first() {
+            let path = file.path();
+            if path.as_os_str().is_empty() {
+                return;
+            }
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+            {
+                self.queue.push(Command::OpenPath(path.to_owned()));
+            } else {
+                self.error = Some((
+                    "Not a portfolio".to_owned(),
+                    format!("{}: capmap opens .ron portfolio files.", path.display()),
+                ));
+            }
+        }
+    }
+
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        if self.prompt.is_some() || self.error.is_some() || self.dialogs.is_open() {
+            return;
+        }
+        let typing = ctx.text_edit_focused();
+        for (shortcut, command) in &self.shortcuts {
+            if (!typing || command.works_while_typing())
+                && ctx.input_mut(|i| i.consume_shortcut(shortcut))
+            {
+                self.queue.push(command.clone());
+            }
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allowed_to_close
+            && self.doc.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.prompt = Some(Pending::Quit);
+        }
+    }
+
+    fn show_dialogs(&mut self, ctx: &egui::Context) {
+        if let Some(pending) = self.prompt.clone() {
+            let name = self.display_name();
+            if let Some(choice) = unsaved_changes_ui(ctx, &name, pending.describe()) {
+                self.prompt = None;
+                match choice {
+                    UnsavedChoice::Save => {
+                        self.after_save = Some(pending);
+                        match self.doc.path.clone() {
+                            Some(path) => {
+                                if self.save_to(&path) {
+                                    self.continue_pending();
+                                } else {
+                                    self.after_save = None;
+                                }
+                            }
+                            None => {
+                                let suggested = self.suggested_path();
+                                self.dialogs
+                                    .request(ctx, DialogKind::SaveAs, Some(&suggested));
+                            }
+                        }
+                    }
+                    UnsavedChoice::Discard => self.perform(ctx, pending),
+                    UnsavedChoice::Cancel => {}
+                }
+            }
+        }
+        if let Some((title, message)) = &self.error
+            && error_ui(ctx, title, message)
+        {
+            self.error = None;
+        }
+        if self.help_open {
+            self.help_open = help_ui(ctx);
+        }
+    }
+
+    fn display_name(&self) -> String {
+        self.doc
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(
+                || self.doc.portfolio().name.clone(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+    }
+
+    fn suggested_path(&self) -> PathBuf {
+        self.doc.path.clone().unwrap_or_else(|| {
+            let name = crate::model::slugify(&self.doc.portfolio().name, "portfolio");
+            PathBuf::from(format!("{name}.ron"))
+        })
+    }
+
+    fn continue_pending(&mut self) {
+        if let Some(pending) = self.after_save.take() {
+            // The document is saved now, so nothing can be lost.
+            self.prompt = None;
+            self.queue.push(match pending {
+                Pending::New => Command::NewPortfolio,
+                Pending::Open(None) => Command::Open,
+                Pending::Open(Some(path)) => Command::OpenPath(path),
+                Pending::Quit => Command::Quit,
+            });
+        }
+    }
+
+    /// Runs `pending` now if nothing unsaved is at stake, else asks first.
+    fn guard(&mut self, ctx: &egui::Context, pending: Pending) {
+        if self.doc.is_dirty() {
+            self.prompt = Some(pending);
+        } else {
+            self.perform(ctx, pending);
+        }
+    }
+
+    fn perform(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::New => {
+                self.doc = Document::new(Portfolio::new("Untitled portfolio"), None);
+                self.view = ViewState::default();
+            }
+            Pending::Open(None) => {
+                let suggested = self.doc.path.clone();
+                self.dialogs
+                    .request(ctx, DialogKind::Open, suggested.as_deref());
+            }
+            Pending::Open(Some(path)) => self.open_file(&path),
+            Pending::Quit => {
+                self.allowed_to_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Opens `path`, or explains why not and keeps the current document.
+    fn open_file(&mut self, path: &Path) {
+        match io::load(path) {
+            Ok(portfolio) => {
+                self.doc = Document::new(portfolio, Some(path.to_owned()));
+                self.view = ViewState::default();
+                self.settings.remember(path);
+            }
+            Err(error) => {
+                self.error = Some((
+                    format!("Could not open {}", path.display()),
+                    format!("{error}\n\nThe portfolio that was open is still open and unchanged."),
+                ));
+            }
+        }
+    }
+
+    /// Saves to `path`; explains and returns false on failure.
+    fn save_to(&mut self, path: &Path) -> bool {
+        match io::save(self.doc.portfolio(), path) {
+            Ok(()) => {
+                self.doc.mark_saved(path.to_owned());
+                self.settings.remember(path);
+                true
+            }
+            Err(error) => {
+                self.error = Some((
+                    "Could not save".to_owned(),
+                    format!("{error}\n\nNothing was lost: the changes are still open here."),
+                ));
+                false
+            }
+        }
+    }
+
+    /// Applies one command to the document or the app.
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::NewPortfolio => self.guard(ctx, Pending::New),
+            Command::Open => self.guard(ctx, Pending::Open(None)),
+            Command::OpenPath(path) => self.guard(ctx, Pending::Open(Some(path))),
+            Command::Save => match self.doc.path.clone() {
+                Some(path) => {
+                    self.save_to(&path);
+                }
+                None => {
+                    let suggested = self.suggested_path();
+                    self.dialogs
+                        .request(ctx, DialogKind::SaveAs, Some(&suggested));
+                }
+            },
+            Command::SaveAs => {
+                let suggested = self.suggested_path();
+                self.dialogs
+                    .request(ctx, DialogKind::SaveAs, Some(&suggested));
+            }
+            Command::SaveTo(path) => {
+                self.save_to(&path);
+            }
+            Command::Quit => self.guard(ctx, Pending::Quit),
+            Command::Undo => {
+                self.doc.undo();
+                self.keep_selection_valid();
+            }
+            Command::Redo => {
+                self.doc.redo();
+                self.keep_selection_valid();
+            }
+            Command::ShowHelp => self.help_open = true,
+            Command::Select(id) => self.select(id),
+            Command::SelectStep(step) => self.step_selection(step),
+            other => self.edit(other),
+        }
+    }
+
+    /// Commands that change the document.
+    fn edit(&mut self, command: Command) {
+        let selected = self.view.selected.clone();
+        match command {
+            Command::AddCapability => {
+                let name = "New capability";
+                let id = self.doc.portfolio().new_capability_id(name);
+                let new_id = id.clone();
+                self.doc.edit(None, move |p| {
+                    p.capabilities.push(Capability::new(new_id, name));
+                    Some(())
+                });
+                self.select(Some(id));
+                self.view.focus_name = true;
+            }
+            Command::DeleteCapability => {
+                let Some(id) = selected else { return };
+                let neighbour = self.neighbour_in_column(&id);
+                self.doc.edit(None, |p| {
+                    let index = p.capabilities.iter().position(|c| c.id == id)?;
+                    p.capabilities.remove(index);
+                    Some(())
+                });
+                self.select(neighbour);
+            }
+            Command::MoveSelectedTo(zone) => {
+                let Some(id) = selected else { return };
+                self.doc.edit(None, |p| {
+                    let already = p.capability(&id)?.zone == zone;
+                    (!already && p.move_capability(&id, zone, None)).then_some(())
+                });
+                // A zone key starts the quick-scoring sequence.
+                self.view.score_cursor = 0;
+            }
+            Command::ReorderSelected(delta) => {
+                let Some(id) = selected else { return };
+                self.doc
+                    .edit(None, |p| p.reorder_within_zone(&id, delta).then_some(()));
+            }
+            Command::MoveCard { id, zone, before } => {
+                self.doc.edit(None, |p| {
+                    let current = p.capability(&id)?.zone;
+                    let unchanged = current == zone && before.is_none() && {
+                        // Already last in its own column.
+                        column(&p.capabilities, zone).last() == Some(&id.as_str())
+                    };
+                    (!unchanged && p.move_capability(&id, zone, before.as_deref())).then_some(())
+                });
+                self.select(Some(id));
+            }
+            Command::SetScore {
+                id,
+                question,
+                score,
+            } => {
+                self.doc.edit(None, |p| {
+                    p.capability_mut(&id)?.scores.set(question, score);
+                    Some(())
+                });
+            }
+            Command::ScoreDigit(digit) => {
+                let Some(id) = selected else { return };
+                let question = self.view.next_question();
+                self.doc.edit(None, |p| {
+                    p.capability_mut(&id)?
+                        .scores
+                        .set(question, Score::new(digit));
+                    Some(())
+                });
+                self.view.score_cursor = (self.view.score_cursor + 1) % Question::ALL.len();
+            }
+            Command::ScoreBackspace => {
+                let Some(id) = selected else { return };
+                self.view.score_cursor =
+                    (self.view.score_cursor + Question::ALL.len() - 1) % Question::ALL.len();
+                let question = self.view.next_question();
+                self.doc.edit(None, |p| {
+                    p.capability_mut(&id)?.scores.set(question, None);
+                    Some(())
+                });
+            }
+            Command::UpdateCapability(updated) => {
+                let id = updated.id.clone();
+                let group = self
+                    .doc
+                    .portfolio()
+                    .capability(&id)
+                    .and_then(|old| typing_group(old, &updated));
+                self.doc.edit(group, |p| {
+                    *p.capability_mut(&id)? = *updated;
+                    Some(())
+                });
+            }
+            Command::UpdatePortfolioInfo {
+                name,
+                quarter,
+                notes,
+            } => {
+                let group = Some(EditGroup("portfolio".to_owned()));
+                self.doc.edit(group, |p| {
+                    p.name = name;
+                    p.quarter = quarter;
+                    p.notes = notes;
+                    Some(())
+                });
+            }
+            _ => {}
+        }
+    }
+
+    fn select(&mut self, id: Option<String>) {
+        if self.view.selected != id {
+            self.view.selected = id;
+            self.view.score_cursor = self
+                .view
+                .selected
+                .as_deref()
+                .and_then(|id| self.doc.portfolio().capability(id))
+                .and_then(|c| {
+                    Question::ALL
+                        .iter()
+                        .position(|q| c.scores.get(*q).is_none())
+                })
+                .unwrap_or(0);
+        }
+    }
+
+    fn keep_selection_valid(&mut self) {
+        if let Some(id) = &self.view.selected
+            && self.doc.portfolio().capability(id).is_none()
+        {
+            self.view.selected = None;
+        }
+    }
+
+    /// The card below `id` in its column, or the one above when it is last.
+    fn neighbour_in_column(&self, id: &str) -> Option<String> {
+        let portfolio = self.doc.portfolio();
+        let zone = portfolio.capability(id)?.zone;
+        let ids = column(&portfolio.capabilities, zone);
+        let row = ids.iter().position(|i| *i == id)?;
+        ids.get(row + 1)
+            .or_else(|| row.checked_sub(1).and_then(|r| ids.get(r)))
+            .map(|s| (*s).to_owned())
+    }
+
+    fn step_selection(&mut self, step: Step) {
+        let portfolio = self.doc.portfolio();
+        let columns: Vec<Vec<&str>> = Zone::ALL
+            .iter()
+            .map(|z| column(&portfolio.capabilities, *z))
+            .collect();
+        let position = self.view.selected.as_deref().and_then(|id| {
+            columns
+                .iter()
+                .enumerate()
+                .find_map(|(c, ids)| ids.iter().position(|i| *i == id).map(|r| (c, r)))
+        });
+        let target = match position {
+            None => columns.iter().find_map(|ids| ids.first()).copied(),
+            Some((c, r)) => match step {
+                Step::Up => r.checked_sub(1).map(|r| columns[c][r]),
+                Step::Down => columns[c].get(r + 1).copied(),
+                Step::Left => (0..c)
+                    .rev()
+                    .find(|i| !columns[*i].is_empty())
+                    .map(|i| columns[i][r.min(columns[i].len() - 1)]),
+                Step::Right => (c + 1..columns.len())
+                    .find(|i| !columns[*i].is_empty())
+                    .map(|i| columns[i][r.min(columns[i].len() - 1)]),
+            },
+        };
+        if let Some(id) = target.map(str::to_owned) {
+            self.select(Some(id));
+        }
+    }
+}
+
+/// Text edits to the same field of the same capability form one undo step
+/// while the field keeps focus; clicks (zone, scores, decision) are always
+/// their own step.
+fn typing_group(old: &Capability, new: &Capability) -> Option<EditGroup> {
+    let field = if old.name != new.name {
+        "name"
+    } else if old.description != new.description {
+        "description"
+    } else if old.rationale != new.rationale {
+        "rationale"
+    } else if old.escalation_path != new.escalation_path {
+        "escalation_path"
+    } else if old.support_boundary != new.support_boundary {
+        "support_boundary"
+    } else if old.slo != new.slo {
+        "slo"
+    } else if old.notes != new.notes {
+        "notes"
+    } else if old.tags != new.tags {
+        "tags"
+    } else if old.exceptions.len() == new.exceptions.len() && old.exceptions != new.exceptions {
+        "exceptions"
+    } else {
+        return None;
+    };
+    Some(EditGroup(format!("{}/{field}", new.id)))
+}
+
+/// The bundled example, parsed. It is tested to parse; should it ever not,
+/// an empty portfolio is shown rather than nothing.
+#[must_use]
+pub fn example_portfolio() -> Portfolio {
+    io::from_ron(EXAMPLE_PORTFOLIO, Path::new("example.ron"))
+        .unwrap_or_else(|_| Portfolio::new("Untitled portfolio"))
+}
+
+impl eframe::App for CapmapApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+/// Starts the desktop app on `file`, the last file, or the bundled example.
+///
+/// # Errors
+/// When no window can be opened (no display, no OpenGL).
+pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("capmap")
+        .with_app_id("capmap")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([900.0, 560.0])
+        .with_drag_and_drop(true);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions {
+        renderer: eframe::Renderer::Glow,
+        viewport,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "capmap",
+        options,
+        Box::new(move |cc| {
+            let settings: Settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+                .unwrap_or_default();
+            Ok(Box::new(CapmapApp::start(file, settings)))
+        }),
+    )
+}

@@ -1,0 +1,390 @@
+//! The zone board: four columns of capability cards, sorted by dragging, by
+//! the right-click menu or by keyboard.
+
+use eframe::egui::{
+    self, Color32, CornerRadius, DragAndDrop, FontId, Id, Rect, Sense, Stroke, StrokeKind, Ui,
+    pos2, vec2,
+};
+
+use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color, zone_color};
+use crate::app::Command;
+use crate::app::zone_key;
+use crate::model::{Capability, Zone, assess, conflicts_for};
+
+/// The height of one card; fixed so long columns lay out only what shows.
+pub const CARD_HEIGHT: f32 = 62.0;
+const CARD_GAP: f32 = 6.0;
+
+/// What is carried while a card is dragged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardDrag {
+    /// The capability being moved.
+    pub id: String,
+}
+
+/// The ids of the capabilities in `zone`, in board order.
+#[must_use]
+pub fn column(capabilities: &[Capability], zone: Zone) -> Vec<&str> {
+    capabilities
+        .iter()
+        .filter(|c| c.zone == zone)
+        .map(|c| c.id.as_str())
+        .collect()
+}
+
+/// Draws the board.
+pub fn board_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
+    let columns = Zone::ALL.len() as f32;
+    let gap = 8.0;
+    let width = ((ui.available_width() - gap * (columns - 1.0)) / columns).max(90.0);
+    let height = ui.available_height();
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = gap;
+        for zone in Zone::ALL {
+            ui.allocate_ui_with_layout(
+                vec2(width, height),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| column_ui(ui, cx, zone, width),
+            );
+        }
+    });
+}
+
+fn column_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, zone: Zone, width: f32) {
+    let ids = column(&cx.portfolio.capabilities, zone);
+    let key = format!("{:?}", zone_key(zone));
+    let dragging = DragAndDrop::payload::<CardDrag>(ui.ctx());
+    let frame = egui::Frame::new()
+        .fill(ui.visuals().faint_bg_color)
+        .stroke(Stroke::new(
+            1.0,
+            ui.visuals().widgets.noninteractive.bg_stroke.color,
+        ))
+        .corner_radius(6.0)
+        .inner_margin(6.0);
+    // Frame margins (6 + 6) and stroke (1 + 1): the column never grows the panel.
+    let inner_width = width - 14.0;
+    let mut card_rects: Vec<(Rect, String)> = Vec::new();
+    let response = frame
+        .show(ui, |ui| {
+            ui.set_width(inner_width);
+            ui.set_min_height(ui.available_height());
+            let header = ui
+                .horizontal(|ui| {
+                    ui.spacing_mut().item_spacing.x = 4.0;
+                    let (stripe, _) = ui.allocate_exact_size(vec2(4.0, 16.0), Sense::hover());
+                    ui.painter().rect_filled(stripe, 2.0, zone_color(zone));
+                    ui.label(egui::RichText::new(ids.len().to_string()).weak());
+                    let name = if inner_width < 150.0 {
+                        zone.short_label()
+                    } else {
+                        zone.label()
+                    };
+                    ui.add(egui::Label::new(egui::RichText::new(name).strong()).truncate());
+                })
+                .response;
+            header.on_hover_text(format!(
+                "{}: {} capabilities. Press {key} to move the selected card here.",
+                zone.label(),
+                ids.len()
+            ));
+            ui.add_space(4.0);
+            egui::ScrollArea::vertical()
+                .id_salt(("column", zone))
+                .auto_shrink([false, false])
+                .show_rows(ui, CARD_HEIGHT, ids.len(), |ui, range| {
+                    ui.spacing_mut().item_spacing.y = CARD_GAP;
+                    for id in &ids[range] {
+                        if let Some(capability) = cx.portfolio.capability(id) {
+                            let rect = card_ui(ui, cx, capability, inner_width);
+                            card_rects.push((rect, capability.id.clone()));
+                        }
+                    }
+                });
+        })
+        .response;
+
+    // Dropping a card: highlight the column and show where it will land.
+    if dragging.is_none() {
+        return;
+    }
+    let pointer = ui.ctx().pointer_interact_pos();
+    let Some(pointer) = pointer.filter(|p| response.rect.contains(*p)) else {
+        return;
+    };
+    let before = card_rects
+        .iter()
+        .find(|(rect, _)| pointer.y < rect.center().y)
+        .map(|(_, id)| id.clone());
+    let stroke = Stroke::new(2.0, ui.visuals().selection.stroke.color);
+    ui.painter()
+        .rect_stroke(response.rect, 6.0, stroke, StrokeKind::Inside);
+    let line_y = match &before {
+        Some(id) => card_rects
+            .iter()
+            .find(|(_, i)| i == id)
+            .map_or(response.rect.bottom(), |(r, _)| r.top() - CARD_GAP / 2.0),
+        None => card_rects
+            .last()
+            .map_or(response.rect.top() + 40.0, |(r, _)| {
+                r.bottom() + CARD_GAP / 2.0
+            }),
+    };
+    ui.painter().hline(
+        response.rect.x_range().shrink(6.0),
+        line_y,
+        Stroke::new(3.0, ui.visuals().selection.stroke.color),
+    );
+    if let Some(released) = response.dnd_release_payload::<CardDrag>() {
+        cx.send(Command::MoveCard {
+            id: released.id.clone(),
+            zone,
+            before,
+        });
+    }
+}
+
+/// Draws one card and handles its clicks, drags and context menu. Returns
+/// its rectangle.
+fn card_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, capability: &Capability, width: f32) -> Rect {
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(width, CARD_HEIGHT), Sense::click_and_drag());
+    let response = response.on_hover_cursor(egui::CursorIcon::Grab);
+    let response = if response.hovered() && !response.dragged() {
+        response.on_hover_text(card_tooltip(capability, cx))
+    } else {
+        response
+    };
+    if response.drag_started() {
+        DragAndDrop::set_payload(
+            ui.ctx(),
+            CardDrag {
+                id: capability.id.clone(),
+            },
+        );
+        cx.send(Command::Select(Some(capability.id.clone())));
+    }
+    if response.clicked() {
+        cx.send(Command::Select(Some(capability.id.clone())));
+    }
+    response.context_menu(|ui| {
+        ui.label(egui::RichText::new(&capability.name).strong());
+        ui.separator();
+        ui.label("Move to…");
+        for zone in Zone::ALL {
+            let button = egui::Button::new(zone.label())
+                .shortcut_text(zone_key(zone).name())
+                .selected(zone == capability.zone);
+            if ui.add(button).clicked() {
+                cx.send(Command::MoveCard {
+                    id: capability.id.clone(),
+                    zone,
+                    before: None,
+                });
+                ui.close();
+            }
+        }
+        ui.separator();
+        if ui.button("Delete capability").clicked() {
+            cx.send(Command::Select(Some(capability.id.clone())));
+            cx.send(Command::DeleteCapability);
+            ui.close();
+        }
+    });
+
+    if ui.is_rect_visible(rect) {
+        let selected = cx.is_selected(&capability.id);
+        if response.dragged() {
+            // Leave a faint gap where the card was; draw the card under the
+            // pointer on top of everything.
+            ui.painter().rect_stroke(
+                rect,
+                6.0,
+                Stroke::new(1.0, ui.visuals().weak_text_color()),
+                StrokeKind::Inside,
+            );
+            if let Some(pointer) = ui.ctx().pointer_interact_pos() {
+                let layer = egui::LayerId::new(egui::Order::Tooltip, Id::unique("dragged card"));
+                let painter = ui.ctx().layer_painter(layer);
+                let ghost = Rect::from_center_size(pointer, rect.size());
+                paint_card(&painter, ui, capability, cx, ghost, true);
+            }
+        } else {
+            paint_card(ui.painter(), ui, capability, cx, rect, selected);
+        }
+    }
+    rect
+}
+
+fn paint_card(
+    painter: &egui::Painter,
+    ui: &Ui,
+    capability: &Capability,
+    cx: &PanelContext<'_>,
+    rect: Rect,
+    highlighted: bool,
+) {
+    let visuals = ui.visuals();
+    let fill = if highlighted {
+        visuals.selection.bg_fill.gamma_multiply(0.35)
+    } else {
+        visuals.extreme_bg_color
+    };
+    let stroke = if highlighted {
+        Stroke::new(2.0, visuals.selection.stroke.color)
+    } else {
+        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color)
+    };
+    painter.rect(
+        rect,
+        CornerRadius::same(6),
+        fill,
+        stroke,
+        StrokeKind::Inside,
+    );
+    let stripe = Rect::from_min_size(rect.min, vec2(5.0, rect.height()));
+    painter.rect_filled(
+        stripe,
+        CornerRadius {
+            nw: 6,
+            sw: 6,
+            ne: 0,
+            se: 0,
+        },
+        zone_color(capability.zone),
+    );
+
+    // The name: up to two lines, cut with an ellipsis.
+    let text_left = rect.left() + 11.0;
+    let text_width = rect.right() - 6.0 - text_left;
+    let mut job = egui::text::LayoutJob::simple(
+        capability.name.clone(),
+        FontId::proportional(14.0),
+        visuals.strong_text_color(),
+        text_width,
+    );
+    job.wrap.max_rows = 2;
+    job.wrap.break_anywhere = false;
+    let galley = painter.layout_job(job);
+    painter.galley(
+        pos2(text_left, rect.top() + 5.0),
+        galley,
+        visuals.text_color(),
+    );
+
+    // Bottom row: recommendation badge, then markers.
+    let row_y = rect.bottom() - 11.0;
+    let mut x = text_left;
+    let settings = &cx.portfolio.scoring;
+    let (badge_text, badge_color, conflicts) = match assess(capability, settings) {
+        Some(a) => (
+            a.recommendation.label().to_owned(),
+            recommendation_color(a.recommendation),
+            conflicts_for(capability, a.recommendation),
+        ),
+        None => (
+            "to score".to_owned(),
+            visuals.weak_text_color().gamma_multiply(0.6),
+            Vec::new(),
+        ),
+    };
+    let badge_font = FontId::proportional(11.0);
+    let badge_galley = painter.layout_no_wrap(badge_text, badge_font.clone(), Color32::WHITE);
+    let badge_rect = Rect::from_min_size(
+        pos2(x, row_y - 8.0),
+        vec2(badge_galley.size().x + 10.0, 16.0),
+    );
+    painter.rect_filled(badge_rect, 8.0, badge_color);
+    painter.galley(
+        badge_rect.center() - badge_galley.size() / 2.0,
+        badge_galley,
+        Color32::WHITE,
+    );
+    x = badge_rect.right() + 6.0;
+    // Markers as small drawn icons so they fit narrow cards; the card's
+    // tooltip spells them out.
+    let right_edge = rect.right() - 4.0;
+    let center_y = row_y;
+    if !conflicts.is_empty() && x + 14.0 <= right_edge {
+        let severe = conflicts.iter().any(crate::model::Conflict::is_severe);
+        warning_icon(painter, pos2(x + 7.0, center_y), severe);
+        x += 17.0;
+    }
+    if capability.overdue_exceptions(cx.today).next().is_some() && x + 14.0 <= right_edge {
+        clock_icon(painter, pos2(x + 7.0, center_y));
+        x += 17.0;
+    }
+    if capability.duplication() > 0 {
+        let galley = painter.layout_no_wrap(
+            format!("×{}", capability.duplication()),
+            FontId::proportional(11.0),
+            visuals.text_color(),
+        );
+        if x + galley.size().x <= right_edge {
+            painter.galley(
+                pos2(x, center_y - galley.size().y / 2.0),
+                galley,
+                visuals.text_color(),
+            );
+        }
+    }
+}
+
+/// A warning triangle with "!"; a heavier outline when severe.
+fn warning_icon(painter: &egui::Painter, center: egui::Pos2, severe: bool) {
+    let points = vec![
+        center + vec2(0.0, -7.0),
+        center + vec2(7.0, 6.0),
+        center + vec2(-7.0, 6.0),
+    ];
+    let outline = if severe {
+        Stroke::new(2.0, Color32::WHITE)
+    } else {
+        Stroke::NONE
+    };
+    painter.add(egui::Shape::convex_polygon(points, CONFLICT_COLOR, outline));
+    painter.text(
+        center + vec2(0.0, 1.0),
+        egui::Align2::CENTER_CENTER,
+        "!",
+        FontId::proportional(10.0),
+        Color32::WHITE,
+    );
+}
+
+/// A small clock: an exception past its review date.
+fn clock_icon(painter: &egui::Painter, center: egui::Pos2) {
+    painter.circle_filled(center, 7.0, OVERDUE_COLOR);
+    let hand = Stroke::new(1.5, Color32::BLACK);
+    painter.line_segment([center, center + vec2(0.0, -4.5)], hand);
+    painter.line_segment([center, center + vec2(3.5, 0.0)], hand);
+}
+
+/// What a card's markers mean, for its tooltip.
+fn card_tooltip(capability: &Capability, cx: &PanelContext<'_>) -> String {
+    let mut lines = vec![capability.name.clone()];
+    match assess(capability, &cx.portfolio.scoring) {
+        Some(a) => {
+            lines.push(format!("{}: {}", a.recommendation, a.reason));
+            lines.extend(
+                conflicts_for(capability, a.recommendation)
+                    .iter()
+                    .map(|c| format!("Conflict: {c}")),
+            );
+        }
+        None => lines.push("To score: not every question is answered yet.".to_owned()),
+    }
+    let overdue = capability.overdue_exceptions(cx.today).count();
+    if overdue > 0 {
+        lines.push(format!("{overdue} exception(s) past their review date"));
+    }
+    if capability.duplication() > 0 {
+        let teams: Vec<&str> = capability
+            .duplicated_by
+            .iter()
+            .map(|t| cx.portfolio.team_name(t))
+            .collect();
+        lines.push(format!("Run separately by {}", teams.join(", ")));
+    }
+    lines.join("\n")
+}

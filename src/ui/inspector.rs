@@ -1,0 +1,360 @@
+//! The inspector: everything about the selected capability, editable, with
+//! the live recommendation and its reason.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::widgets::{badge, parsed_text_edit};
+use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color, zone_color};
+use crate::app::Command;
+use crate::model::{
+    Capability, Date, Decision, Exception, Question, Score, Zone, assess, conflicts_for,
+    format_against,
+};
+
+/// Draws the inspector for the selection, or the portfolio's details when
+/// nothing is selected.
+pub fn inspector_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
+    let selected = cx
+        .view
+        .selected
+        .as_deref()
+        .and_then(|id| cx.portfolio.capability(id));
+    egui::ScrollArea::vertical()
+        .id_salt("inspector")
+        .auto_shrink([false, false])
+        .show(ui, |ui| match selected {
+            Some(capability) => capability_ui(ui, cx, capability),
+            None => portfolio_ui(ui, cx),
+        });
+}
+
+fn portfolio_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
+    let portfolio = cx.portfolio;
+    ui.heading("Portfolio");
+    let mut name = portfolio.name.clone();
+    let mut quarter = portfolio.quarter.clone().unwrap_or_default();
+    let mut notes = portfolio.notes.clone();
+    ui.label("Name");
+    let mut changed = ui
+        .add(egui::TextEdit::singleline(&mut name).desired_width(f32::INFINITY))
+        .changed();
+    ui.label("Quarter");
+    changed |= ui
+        .add(egui::TextEdit::singleline(&mut quarter).hint_text("e.g. 2026-Q4"))
+        .changed();
+    ui.label("Notes");
+    changed |= ui
+        .add(
+            egui::TextEdit::multiline(&mut notes)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .changed();
+    if changed {
+        cx.send(Command::UpdatePortfolioInfo {
+            name,
+            quarter: (!quarter.trim().is_empty()).then_some(quarter),
+            notes,
+        });
+    }
+    ui.add_space(12.0);
+    ui.label(
+        RichText::new("Select a capability on the board or the chart to score and decide it.")
+            .weak(),
+    );
+    ui.label(RichText::new("Ctrl+Enter adds a capability; F1 lists every key.").weak());
+}
+
+fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) {
+    let mut capability = original.clone();
+    let settings = cx.portfolio.scoring;
+
+    let name = ui.add(
+        egui::TextEdit::singleline(&mut capability.name)
+            .font(egui::TextStyle::Heading)
+            .desired_width(f32::INFINITY)
+            .hint_text("Name"),
+    );
+    if cx.view.focus_name {
+        name.request_focus();
+    }
+    ui.label(
+        RichText::new(format!("id: {}", capability.id))
+            .weak()
+            .small(),
+    );
+
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Zone");
+        for zone in Zone::ALL {
+            let (dot, _) = ui.allocate_exact_size(egui::vec2(8.0, 8.0), egui::Sense::hover());
+            ui.painter()
+                .circle_filled(dot.center(), 4.0, zone_color(zone));
+            if ui
+                .selectable_label(capability.zone == zone, zone.label())
+                .clicked()
+            {
+                capability.zone = zone;
+            }
+        }
+    });
+    ui.add(
+        egui::TextEdit::multiline(&mut capability.description)
+            .hint_text("What is it?")
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    );
+
+    ui.add_space(6.0);
+    section(ui, "The four questions");
+    for (index, question) in Question::ALL.into_iter().enumerate() {
+        question_ui(
+            ui,
+            &mut capability,
+            question,
+            cx.view.score_cursor % 4 == index,
+        );
+    }
+
+    ui.add_space(6.0);
+    section(ui, "Recommendation");
+    match assess(&capability, &settings) {
+        Some(assessment) => {
+            ui.horizontal(|ui| {
+                badge(
+                    ui,
+                    assessment.recommendation.label(),
+                    recommendation_color(assessment.recommendation),
+                );
+                ui.label(format!(
+                    "pull {} · differentiation {}",
+                    format_against(assessment.pull, settings.threshold),
+                    format_against(assessment.differentiation, settings.threshold)
+                ));
+            });
+            ui.label(&assessment.reason);
+            for conflict in conflicts_for(&capability, assessment.recommendation) {
+                ui.colored_label(CONFLICT_COLOR, format!("Conflict: {conflict}"));
+            }
+        }
+        None => {
+            let missing: Vec<&str> = capability
+                .scores
+                .missing()
+                .iter()
+                .map(|q| q.short())
+                .collect();
+            ui.label(RichText::new(format!("To score: {} missing.", missing.join(", "))).weak());
+        }
+    }
+
+    ui.add_space(6.0);
+    section(ui, "Decision");
+    ui.horizontal_wrapped(|ui| {
+        for decision in Decision::ALL {
+            if ui
+                .selectable_label(capability.decision == decision, decision.label())
+                .clicked()
+            {
+                capability.decision = decision;
+            }
+        }
+    });
+    ui.add(
+        egui::TextEdit::multiline(&mut capability.rationale)
+            .hint_text("Rationale: why, especially if it differs from the recommendation")
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    );
+
+    ui.add_space(6.0);
+    section(ui, "Ownership");
+    ownership_ui(ui, cx, &mut capability);
+
+    ui.add_space(6.0);
+    section(ui, "Exceptions");
+    exceptions_ui(ui, &mut capability, cx.today);
+
+    ui.add_space(6.0);
+    section(ui, "Tags and notes");
+    if let Some(tags) = parsed_text_edit(
+        ui,
+        ("tags", &capability.id),
+        &capability.tags,
+        |tags| tags.join(", "),
+        |text| {
+            Ok(text
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+                .collect())
+        },
+        ui.available_width(),
+    ) {
+        capability.tags = tags;
+    }
+    ui.add(
+        egui::TextEdit::multiline(&mut capability.notes)
+            .hint_text("Notes")
+            .desired_rows(3)
+            .desired_width(f32::INFINITY),
+    );
+    ui.add_space(10.0);
+    if ui.button("Delete capability").clicked() {
+        cx.send(Command::DeleteCapability);
+    }
+
+    if capability != *original {
+        cx.send(Command::UpdateCapability(Box::new(capability)));
+    }
+}
+
+fn section(ui: &mut Ui, title: &str) {
+    ui.separator();
+    ui.label(RichText::new(title).strong());
+}
+
+/// One question: its text, and 1-5 buttons. The question the next typed
+/// digit answers is marked.
+fn question_ui(ui: &mut Ui, capability: &mut Capability, question: Question, is_next: bool) {
+    let (low, high) = question.scale();
+    let current = capability.scores.get(question);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(capitalise(question.short())).strong());
+        if is_next {
+            ui.label(
+                RichText::new("next digit")
+                    .small()
+                    .color(ui.visuals().selection.stroke.color),
+            )
+            .on_hover_text("Typing 1-5 on the keyboard answers this question");
+        }
+    });
+    ui.horizontal(|ui| {
+        for value in Score::MIN..=Score::MAX {
+            let score = Score::new(value);
+            let text = RichText::new(value.to_string()).size(16.0).strong();
+            let button = egui::Button::new(text)
+                .selected(current == score)
+                .min_size(egui::vec2(28.0, 24.0));
+            let response = ui
+                .add(button)
+                .on_hover_text(format!("{} = {value}", question.short()));
+            if response.clicked() {
+                capability.scores.set(question, score);
+            }
+        }
+        if current.is_some() && ui.small_button("clear").clicked() {
+            capability.scores.set(question, None);
+        }
+    });
+    ui.label(RichText::new(question.text()).weak());
+    ui.label(
+        RichText::new(format!("1 = {low} · 5 = {high}"))
+            .small()
+            .weak(),
+    );
+}
+
+fn ownership_ui(ui: &mut Ui, cx: &PanelContext<'_>, capability: &mut Capability) {
+    let teams = &cx.portfolio.teams;
+    ui.horizontal(|ui| {
+        ui.label("Owner");
+        let current = capability
+            .owner
+            .as_deref()
+            .map_or("nobody yet", |id| cx.portfolio.team_name(id))
+            .to_owned();
+        egui::ComboBox::from_id_salt(("owner", &capability.id))
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut capability.owner, None, "nobody yet");
+                for team in teams {
+                    ui.selectable_value(&mut capability.owner, Some(team.id.clone()), &team.name);
+                }
+            });
+    });
+    let fields: [(&str, &mut String); 3] = [
+        ("Escalation path", &mut capability.escalation_path),
+        ("Support boundary", &mut capability.support_boundary),
+        ("SLO", &mut capability.slo),
+    ];
+    for (label, value) in fields {
+        ui.label(label);
+        ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY));
+    }
+    ui.label("Teams running their own copy");
+    if teams.is_empty() {
+        ui.label(RichText::new("No teams in this portfolio yet.").weak());
+    }
+    ui.horizontal_wrapped(|ui| {
+        for team in teams {
+            let mut runs_copy = capability.duplicated_by.contains(&team.id);
+            if ui.checkbox(&mut runs_copy, &team.name).changed() {
+                if runs_copy {
+                    capability.duplicated_by.push(team.id.clone());
+                } else {
+                    capability.duplicated_by.retain(|t| *t != team.id);
+                }
+            }
+        }
+    });
+}
+
+fn exceptions_ui(ui: &mut Ui, capability: &mut Capability, today: Date) {
+    let mut remove = None;
+    let id = capability.id.clone();
+    for (index, exception) in capability.exceptions.iter_mut().enumerate() {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label("Reason");
+                ui.add(
+                    egui::TextEdit::singleline(&mut exception.reason).desired_width(f32::INFINITY),
+                );
+            });
+            ui.horizontal(|ui| {
+                ui.label("Approved by");
+                ui.add(egui::TextEdit::singleline(&mut exception.approved_by).desired_width(120.0));
+            });
+            ui.horizontal(|ui| {
+                ui.label("Review by");
+                if let Some(date) = parsed_text_edit(
+                    ui,
+                    ("review_by", &id, index),
+                    &exception.review_by,
+                    ToString::to_string,
+                    |text| text.parse::<Date>(),
+                    90.0,
+                ) {
+                    exception.review_by = date;
+                }
+                if exception.is_overdue(today) {
+                    ui.colored_label(OVERDUE_COLOR, "overdue");
+                }
+                if ui.small_button("remove").clicked() {
+                    remove = Some(index);
+                }
+            });
+        });
+    }
+    if let Some(index) = remove {
+        capability.exceptions.remove(index);
+    }
+    if ui.button("Add exception").clicked() {
+        capability.exceptions.push(Exception {
+            reason: "Why the standard does not fit yet".to_owned(),
+            approved_by: String::new(),
+            review_by: today.plus_days(90),
+        });
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

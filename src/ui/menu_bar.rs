@@ -1,0 +1,91 @@
+//! The menu bar, generated from the `Command` lists so menus and shortcuts
+//! never disagree.
+
+use std::path::PathBuf;
+
+use eframe::egui::{self, Ui};
+
+use crate::app::{Command, EDIT_MENU, FILE_MENU};
+use crate::model::Zone;
+
+/// What the menus need besides the commands.
+pub struct MenuState<'a> {
+    /// Recently opened files, newest first.
+    pub recent: &'a [PathBuf],
+    /// Whether a capability is selected (enables Delete and Move).
+    pub has_selection: bool,
+    /// Whether there is something to undo / redo.
+    pub can_undo: bool,
+    /// See `can_undo`.
+    pub can_redo: bool,
+}
+
+/// Draws the menu bar and queues what is clicked.
+pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            for command in FILE_MENU {
+                if *command == Command::Save {
+                    recent_menu(ui, state.recent, commands);
+                }
+                if *command == Command::Quit {
+                    ui.separator();
+                }
+                command_button(ui, command, true, commands);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            for command in EDIT_MENU {
+                let enabled = match command {
+                    Command::Undo => state.can_undo,
+                    Command::Redo => state.can_redo,
+                    Command::DeleteCapability => state.has_selection,
+                    _ => true,
+                };
+                command_button(ui, command, enabled, commands);
+            }
+            ui.separator();
+            ui.add_enabled_ui(state.has_selection, |ui| {
+                ui.menu_button("Move selected to", |ui| {
+                    for zone in Zone::ALL {
+                        command_button(ui, &Command::MoveSelectedTo(zone), true, commands);
+                    }
+                });
+            });
+        });
+        ui.menu_button("Help", |ui| {
+            command_button(ui, &Command::ShowHelp, true, commands);
+        });
+    });
+}
+
+fn recent_menu(ui: &mut Ui, recent: &[PathBuf], commands: &mut Vec<Command>) {
+    ui.add_enabled_ui(!recent.is_empty(), |ui| {
+        ui.menu_button("Open Recent", |ui| {
+            for path in recent {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                let response = ui.button(name).on_hover_text(path.display().to_string());
+                if response.clicked() {
+                    commands.push(Command::OpenPath(path.clone()));
+                    ui.close();
+                }
+            }
+        });
+    });
+}
+
+fn command_button(ui: &mut Ui, command: &Command, enabled: bool, commands: &mut Vec<Command>) {
+    let shortcut = command
+        .shortcuts()
+        .first()
+        .map(|s| ui.ctx().format_shortcut(s))
+        .unwrap_or_default();
+    let button = egui::Button::new(command.label()).shortcut_text(shortcut);
+    if ui.add_enabled(enabled, button).clicked() {
+        commands.push(command.clone());
+        ui.close();
+    }
+}

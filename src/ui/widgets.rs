@@ -1,0 +1,56 @@
+//! Small widgets the panels share.
+
+use eframe::egui::{self, Color32, RichText, Ui};
+
+/// A coloured pill with short text, e.g. a recommendation badge.
+pub fn badge(ui: &mut Ui, text: &str, color: Color32) -> egui::Response {
+    let text = RichText::new(text).color(Color32::WHITE).small().strong();
+    egui::Frame::new()
+        .fill(color)
+        .corner_radius(6.0)
+        .inner_margin(egui::Margin::symmetric(5, 1))
+        .show(ui, |ui| ui.label(text))
+        .response
+}
+
+/// A text field for a value that must parse (a date, a list): the text is
+/// kept as typed while it does not parse, shown in red, and the value only
+/// changes once it does. Returns the new value when it changed.
+pub fn parsed_text_edit<T: PartialEq>(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    value: &T,
+    format: impl Fn(&T) -> String,
+    parse: impl Fn(&str) -> Result<T, String>,
+    width: f32,
+) -> Option<T> {
+    let id = ui.scope_id().with(id_salt);
+    let formatted = format(value);
+    let mut text: String = ui
+        .data(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| formatted.clone());
+    let parsed = parse(&text);
+    let invalid = parsed.is_err();
+    let mut edit = egui::TextEdit::singleline(&mut text).desired_width(width);
+    if invalid {
+        edit = edit.text_color(ui.visuals().error_fg_color);
+    }
+    let response = ui.add(edit);
+    if let Err(message) = &parsed {
+        response.clone().on_hover_text(message);
+    }
+    let mut result = None;
+    if response.changed()
+        && let Ok(new_value) = parse(&text)
+        && new_value != *value
+    {
+        result = Some(new_value);
+    }
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text));
+    } else {
+        // Not being edited: show the document's value next time.
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    result
+}
