@@ -164,11 +164,10 @@ impl Command {
                     Step::Right => "in the zone to the right",
                 }
             ),
-            Self::MoveSelectedTo(zone) => format!("Move to {zone}"),
+            Self::MoveSelectedTo(zone) | Self::MoveCard { zone, .. } => format!("Move to {zone}"),
             Self::ReorderSelected(delta) => {
                 format!("Move the card {}", if *delta < 0 { "up" } else { "down" })
             }
-            Self::MoveCard { zone, .. } => format!("Move to {zone}"),
             Self::SetScore { question, .. } => format!("Score {}", question.short()),
             Self::ScoreDigit(digit) => format!("Score {digit} for the next question"),
             Self::ScoreBackspace => "Clear the last score typed".into(),

@@ -64,6 +64,10 @@ pub struct CapmapApp {
     help_open: bool,
     allowed_to_close: bool,
     title: String,
+    /// Whether a text field had the focus when the last frame ended. egui
+    /// drops the focus on Escape before the app sees the key, so this is
+    /// what tells "Escape leaves the field" from "Escape clears the selection".
+    was_typing: bool,
 }
 
 impl CapmapApp {
@@ -83,6 +87,7 @@ impl CapmapApp {
             help_open: false,
             allowed_to_close: false,
             title: String::new(),
+            was_typing: false,
         }
     }
 
@@ -163,6 +168,11 @@ impl CapmapApp {
 
         self.show_dialogs(&ctx);
         self.view.focus_name = false;
+        if !commands.is_empty() {
+            // The frame on screen was drawn before these took effect: draw
+            // one more so the change shows now, not at the next mouse move.
+            ctx.request_repaint();
+        }
         for command in commands {
             self.apply(&ctx, command);
         }
@@ -171,6 +181,7 @@ impl CapmapApp {
             self.doc.close_group();
         }
         self.update_title(&ctx);
+        self.was_typing = ctx.text_edit_focused();
     }
 
     fn file_status(&self) -> String {
@@ -256,7 +267,7 @@ impl CapmapApp {
         if self.prompt.is_some() || self.error.is_some() || self.dialogs.is_open() {
             return;
         }
-        let typing = ctx.text_edit_focused();
+        let typing = self.was_typing || ctx.text_edit_focused();
         for (shortcut, command) in &self.shortcuts {
             if (!typing || command.works_while_typing())
                 && ctx.input_mut(|i| i.consume_shortcut(shortcut))

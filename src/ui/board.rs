@@ -150,6 +150,15 @@ fn card_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, capability: &Capability, widt
     let (rect, response) =
         ui.allocate_exact_size(vec2(width, CARD_HEIGHT), Sense::click_and_drag());
     let response = response.on_hover_cursor(egui::CursorIcon::Grab);
+    let selected = cx.is_selected(&capability.id);
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::Role::Button,
+            true,
+            selected,
+            card_label(capability, cx),
+        )
+    });
     let response = if response.hovered() && !response.dragged() {
         response.on_hover_text(card_tooltip(capability, cx))
     } else {
@@ -193,7 +202,6 @@ fn card_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, capability: &Capability, widt
     });
 
     if ui.is_rect_visible(rect) {
-        let selected = cx.is_selected(&capability.id);
         if response.dragged() {
             // Leave a faint gap where the card was; draw the card under the
             // pointer on top of everything.
@@ -358,6 +366,18 @@ fn clock_icon(painter: &egui::Painter, center: egui::Pos2) {
     let hand = Stroke::new(1.5, Color32::BLACK);
     painter.line_segment([center, center + vec2(0.0, -4.5)], hand);
     painter.line_segment([center, center + vec2(3.5, 0.0)], hand);
+}
+
+/// How assistive technology (and UI tests) name a card:
+/// "Secrets management (Regulated control, Orchestrate)".
+#[must_use]
+pub fn card_label(capability: &Capability, cx: &PanelContext<'_>) -> String {
+    let recommendation =
+        assess(capability, &cx.portfolio.scoring).map_or("to score", |a| a.recommendation.label());
+    format!(
+        "{} ({}, {recommendation})",
+        capability.name, capability.zone
+    )
 }
 
 /// What a card's markers mean, for its tooltip.

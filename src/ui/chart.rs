@@ -304,6 +304,8 @@ pub fn chart_ui(
         }
         used_frame
     });
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(transform_id(), response.transform));
     // egui_plot hands the closure last frame's transform; after a resize the
     // labels were placed for the old size, so lay them out once more.
     if response.inner != *response.transform.frame() {
@@ -348,6 +350,13 @@ pub fn chart_ui(
             cx.send(Command::Select(Some(point.id.clone())));
         }
     }
+}
+
+/// Where the chart keeps its last screen transform, so tests and tools can
+/// find a capability's dot on screen.
+#[must_use]
+pub fn transform_id() -> egui::Id {
+    egui::Id::unique("capmap quadrant chart transform")
 }
 
 /// Labels are placed in this order: the selected one first, then the rest in

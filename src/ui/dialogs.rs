@@ -17,6 +17,7 @@ pub enum UnsavedChoice {
 
 /// Asks whether to save changes to `name` before `action` ("opening another
 /// file"…). Returns the choice once made.
+#[must_use]
 pub fn unsaved_changes_ui(ctx: &egui::Context, name: &str, action: &str) -> Option<UnsavedChoice> {
     let mut choice = None;
     let modal = egui::Modal::new(Id::unique("unsaved changes")).show(ctx, |ui| {
@@ -45,6 +46,7 @@ pub fn unsaved_changes_ui(ctx: &egui::Context, name: &str, action: &str) -> Opti
 }
 
 /// Shows an error until it is dismissed; returns true when dismissed.
+#[must_use]
 pub fn error_ui(ctx: &egui::Context, title: &str, message: &str) -> bool {
     let mut dismissed = false;
     let modal = egui::Modal::new(Id::unique("error")).show(ctx, |ui| {
@@ -65,6 +67,7 @@ pub fn error_ui(ctx: &egui::Context, title: &str, message: &str) -> bool {
 
 /// The help window: quick scoring explained and every shortcut, generated
 /// from the command lists. Returns false when closed.
+#[must_use]
 pub fn help_ui(ctx: &egui::Context) -> bool {
     let mut open = true;
     egui::Window::new("Keyboard and help")

@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::widgets::{badge, parsed_text_edit};
+use super::widgets::{badge, labelled, parsed_text_edit};
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color, zone_color};
 use crate::app::Command;
 use crate::model::{
@@ -34,22 +34,26 @@ fn portfolio_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
     let mut name = portfolio.name.clone();
     let mut quarter = portfolio.quarter.clone().unwrap_or_default();
     let mut notes = portfolio.notes.clone();
-    ui.label("Name");
-    let mut changed = ui
-        .add(egui::TextEdit::singleline(&mut name).desired_width(f32::INFINITY))
-        .changed();
-    ui.label("Quarter");
-    changed |= ui
-        .add(egui::TextEdit::singleline(&mut quarter).hint_text("e.g. 2026-Q4"))
-        .changed();
-    ui.label("Notes");
-    changed |= ui
-        .add(
-            egui::TextEdit::multiline(&mut notes)
-                .desired_rows(3)
-                .desired_width(f32::INFINITY),
-        )
-        .changed();
+    let mut changed = labelled(
+        ui,
+        "Name",
+        egui::TextEdit::singleline(&mut name).desired_width(f32::INFINITY),
+    )
+    .changed();
+    changed |= labelled(
+        ui,
+        "Quarter",
+        egui::TextEdit::singleline(&mut quarter).hint_text("e.g. 2026-Q4"),
+    )
+    .changed();
+    changed |= labelled(
+        ui,
+        "Notes",
+        egui::TextEdit::multiline(&mut notes)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY),
+    )
+    .changed();
     if changed {
         cx.send(Command::UpdatePortfolioInfo {
             name,
@@ -69,7 +73,9 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
     let mut capability = original.clone();
     let settings = cx.portfolio.scoring;
 
-    let name = ui.add(
+    let name = labelled(
+        ui,
+        "Capability",
         egui::TextEdit::singleline(&mut capability.name)
             .font(egui::TextStyle::Heading)
             .desired_width(f32::INFINITY)
@@ -98,7 +104,9 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
             }
         }
     });
-    ui.add(
+    labelled(
+        ui,
+        "Description",
         egui::TextEdit::multiline(&mut capability.description)
             .hint_text("What is it?")
             .desired_rows(2)
@@ -160,7 +168,9 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
             }
         }
     });
-    ui.add(
+    labelled(
+        ui,
+        "Rationale",
         egui::TextEdit::multiline(&mut capability.rationale)
             .hint_text("Rationale: why, especially if it differs from the recommendation")
             .desired_rows(2)
@@ -179,6 +189,7 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
     section(ui, "Tags and notes");
     if let Some(tags) = parsed_text_edit(
         ui,
+        "Tags",
         ("tags", &capability.id),
         &capability.tags,
         |tags| tags.join(", "),
@@ -194,7 +205,9 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
     ) {
         capability.tags = tags;
     }
-    ui.add(
+    labelled(
+        ui,
+        "Notes",
         egui::TextEdit::multiline(&mut capability.notes)
             .hint_text("Notes")
             .desired_rows(3)
@@ -260,7 +273,7 @@ fn question_ui(ui: &mut Ui, capability: &mut Capability, question: Question, is_
 fn ownership_ui(ui: &mut Ui, cx: &PanelContext<'_>, capability: &mut Capability) {
     let teams = &cx.portfolio.teams;
     ui.horizontal(|ui| {
-        ui.label("Owner");
+        let label = ui.label("Owner");
         let current = capability
             .owner
             .as_deref()
@@ -273,7 +286,9 @@ fn ownership_ui(ui: &mut Ui, cx: &PanelContext<'_>, capability: &mut Capability)
                 for team in teams {
                     ui.selectable_value(&mut capability.owner, Some(team.id.clone()), &team.name);
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
     });
     let fields: [(&str, &mut String); 3] = [
         ("Escalation path", &mut capability.escalation_path),
@@ -281,8 +296,11 @@ fn ownership_ui(ui: &mut Ui, cx: &PanelContext<'_>, capability: &mut Capability)
         ("SLO", &mut capability.slo),
     ];
     for (label, value) in fields {
-        ui.label(label);
-        ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY));
+        labelled(
+            ui,
+            label,
+            egui::TextEdit::singleline(value).desired_width(f32::INFINITY),
+        );
     }
     ui.label("Teams running their own copy");
     if teams.is_empty() {
@@ -309,23 +327,27 @@ fn exceptions_ui(ui: &mut Ui, capability: &mut Capability, today: Date) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                ui.label("Reason");
-                ui.add(
+                labelled(
+                    ui,
+                    "Reason",
                     egui::TextEdit::singleline(&mut exception.reason).desired_width(f32::INFINITY),
                 );
             });
             ui.horizontal(|ui| {
-                ui.label("Approved by");
-                ui.add(egui::TextEdit::singleline(&mut exception.approved_by).desired_width(120.0));
+                labelled(
+                    ui,
+                    "Approved by",
+                    egui::TextEdit::singleline(&mut exception.approved_by).desired_width(120.0),
+                );
             });
             ui.horizontal(|ui| {
-                ui.label("Review by");
                 if let Some(date) = parsed_text_edit(
                     ui,
+                    "Review by",
                     ("review_by", &id, index),
                     &exception.review_by,
                     ToString::to_string,
-                    |text| text.parse::<Date>(),
+                    str::parse::<Date>,
                     90.0,
                 ) {
                     exception.review_by = date;

@@ -18,6 +18,7 @@ pub fn badge(ui: &mut Ui, text: &str, color: Color32) -> egui::Response {
 /// changes once it does. Returns the new value when it changed.
 pub fn parsed_text_edit<T: PartialEq>(
     ui: &mut Ui,
+    label: &str,
     id_salt: impl std::hash::Hash + std::fmt::Debug,
     value: &T,
     format: impl Fn(&T) -> String,
@@ -35,7 +36,8 @@ pub fn parsed_text_edit<T: PartialEq>(
     if invalid {
         edit = edit.text_color(ui.visuals().error_fg_color);
     }
-    let response = ui.add(edit);
+    let label = ui.label(label);
+    let response = ui.add(edit).labelled_by(label.id);
     if let Err(message) = &parsed {
         response.clone().on_hover_text(message);
     }
@@ -53,4 +55,11 @@ pub fn parsed_text_edit<T: PartialEq>(
         ui.data_mut(|d| d.remove::<String>(id));
     }
     result
+}
+
+/// A text field with its label above it (or beside it in a horizontal
+/// layout), linked for screen readers.
+pub fn labelled(ui: &mut Ui, label: &str, edit: egui::TextEdit<'_>) -> egui::Response {
+    let label = ui.label(label);
+    ui.add(edit).labelled_by(label.id)
 }

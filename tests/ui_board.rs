@@ -1,0 +1,411 @@
+//! The workshop board driven through the real UI (`egui_kittest`): clicks,
+//! keys and drags, checked against the document.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
+
+use std::path::Path;
+
+use capmap::app::{CapmapApp, Command, FileDialogs, Settings, example_portfolio};
+use capmap::io;
+use capmap::model::{Recommendation, Score, ScoringSettings, Zone, assess};
+use eframe::egui::{self, Key, Modifiers, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use egui_plot::{PlotPoint, PlotTransform};
+
+fn harness(app: CapmapApp) -> Harness<'static, CapmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn example() -> Harness<'static, CapmapApp> {
+    harness(CapmapApp::new(example_portfolio(), None))
+}
+
+fn capability<'a>(harness: &'a Harness<'_, CapmapApp>, id: &str) -> &'a capmap::model::Capability {
+    harness.state().doc.portfolio().capability(id).unwrap()
+}
+
+/// The centre of a card, found by its accessible name.
+fn card_center(harness: &Harness<'_, CapmapApp>, name: &str) -> Pos2 {
+    harness
+        .get_by_label_contains(&format!("{name} ("))
+        .rect()
+        .center()
+}
+
+/// The inspector's name field.
+fn name_field<'a>(harness: &'a Harness<'_, CapmapApp>) -> egui_kittest::Node<'a> {
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Capability")
+}
+
+fn click_card(harness: &mut Harness<'_, CapmapApp>, name: &str) {
+    harness.get_by_label_contains(&format!("{name} (")).click();
+    harness.run();
+}
+
+#[test]
+fn dragging_a_card_to_another_zone_moves_it() {
+    let mut harness = example();
+    assert_eq!(capability(&harness, "cost-reporting").zone, Zone::Unplaced);
+    let start = card_center(&harness, "Cloud cost reporting");
+    // Below the last card of the Regulated control column.
+    let column = harness.get_by_label("Regulated").rect();
+    let target = Pos2::new(column.center().x, 700.0);
+
+    harness.hover_at(start);
+    harness.run();
+    harness.drag_at(start);
+    harness.run();
+    harness.hover_at(start + vec2(8.0, 8.0));
+    harness.run();
+    harness.hover_at(target);
+    harness.run();
+    harness.drop_at(target);
+    harness.run();
+
+    let app = harness.state();
+    assert_eq!(
+        capability(&harness, "cost-reporting").zone,
+        Zone::RegulatedControl
+    );
+    let portfolio = app.doc.portfolio();
+    let last_regulated = portfolio
+        .capabilities
+        .iter()
+        .rfind(|c| c.zone == Zone::RegulatedControl)
+        .unwrap();
+    assert_eq!(
+        last_regulated.id, "cost-reporting",
+        "dropped below the last card"
+    );
+    assert!(app.doc.is_dirty());
+}
+
+#[test]
+fn dropping_a_card_onto_another_places_it_before_that_card() {
+    let mut harness = example();
+    let start = card_center(&harness, "Data retention");
+    let target = card_center(&harness, "Identity and single sign-on") - vec2(0.0, 20.0);
+    harness.hover_at(start);
+    harness.run();
+    harness.drag_at(start);
+    harness.run();
+    harness.hover_at(start + vec2(0.0, -8.0));
+    harness.run();
+    harness.hover_at(target);
+    harness.run();
+    harness.drop_at(target);
+    harness.run();
+    let ids: Vec<&str> = harness
+        .state()
+        .doc
+        .portfolio()
+        .capabilities
+        .iter()
+        .filter(|c| c.zone == Zone::RegulatedControl)
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(ids[0], "data-retention", "{ids:?}");
+}
+
+#[test]
+fn zone_keys_move_the_selected_card_and_arrows_move_the_selection() {
+    let mut harness = example();
+    click_card(&mut harness, "Cloud cost reporting");
+    assert_eq!(
+        harness.state().view.selected.as_deref(),
+        Some("cost-reporting")
+    );
+    harness.key_press(Key::D);
+    harness.run();
+    assert_eq!(
+        capability(&harness, "cost-reporting").zone,
+        Zone::Differentiator
+    );
+
+    // Arrow keys walk the board: the card now sits last in Differentiator.
+    harness.key_press(Key::ArrowUp);
+    harness.run();
+    assert_eq!(
+        harness.state().view.selected.as_deref(),
+        Some("fraud-scoring")
+    );
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    let selected = harness.state().view.selected.clone().unwrap();
+    assert_eq!(capability(&harness, &selected).zone, Zone::Commodity);
+}
+
+#[test]
+fn a_zone_key_and_four_digits_place_and_score_a_capability() {
+    let mut harness = example();
+    // Not yet on the chart: it is listed under "To score".
+    harness.get_by_label("Mobile build farm").click();
+    harness.run();
+    assert!(
+        assess(
+            capability(&harness, "mobile-build-farm"),
+            &ScoringSettings::default()
+        )
+        .is_none()
+    );
+    for key in [Key::C, Key::Num5, Key::Num4, Key::Num5, Key::Num1] {
+        harness.key_press(key);
+        harness.run();
+    }
+    let farm = capability(&harness, "mobile-build-farm");
+    assert_eq!(farm.zone, Zone::Commodity);
+    assert_eq!(farm.scores.reuse, Score::new(5));
+    assert_eq!(farm.scores.cost, Score::new(4));
+    assert_eq!(farm.scores.risk, Score::new(5));
+    assert_eq!(farm.scores.differentiation, Score::new(1));
+    // The inspector shows the recommendation and its reason at once.
+    harness.get_by_label_contains("Pull 4.7 (reuse 5, cost 4, risk 5)");
+    let assessment = assess(farm, &harness.state().doc.portfolio().scoring).unwrap();
+    assert_eq!(assessment.recommendation, Recommendation::Orchestrate);
+
+    // Backspace takes back the last digit.
+    harness.key_press(Key::Backspace);
+    harness.run();
+    assert_eq!(
+        capability(&harness, "mobile-build-farm")
+            .scores
+            .differentiation,
+        None
+    );
+}
+
+#[test]
+fn clicking_a_dot_on_the_chart_selects_its_capability() {
+    let mut harness = example();
+    let transform: PlotTransform = harness
+        .ctx
+        .data(|d| d.get_temp(capmap::ui::chart::transform_id()))
+        .expect("the chart was drawn");
+    // Low-latency matching engine: pull (2+1+2)/3 = 1.67, differentiation 5, alone there.
+    let engine = harness
+        .state()
+        .doc
+        .portfolio()
+        .capability("matching-engine")
+        .cloned()
+        .unwrap();
+    let a = assess(&engine, &harness.state().doc.portfolio().scoring).unwrap();
+    let dot = transform.position_from_point(&PlotPoint::new(a.differentiation, a.pull));
+    harness.hover_at(dot);
+    harness.run();
+    harness.drag_at(dot);
+    harness.drop_at(dot);
+    harness.run();
+    assert_eq!(
+        harness.state().view.selected.as_deref(),
+        Some("matching-engine")
+    );
+    // The inspector follows the selection.
+    let name_field = name_field(&harness);
+    assert_eq!(
+        name_field.value().as_deref(),
+        Some("Low-latency matching engine")
+    );
+}
+
+#[test]
+fn undo_and_redo_cover_moves_and_scores() {
+    let mut harness = example();
+    let before = harness.state().doc.portfolio().clone();
+    click_card(&mut harness, "Cloud cost reporting");
+    harness.key_press(Key::C);
+    harness.run();
+    harness.key_press(Key::Num5);
+    harness.run();
+    let after = harness.state().doc.portfolio().clone();
+    assert_ne!(before, after);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(*harness.state().doc.portfolio(), before);
+    assert!(!harness.state().doc.is_dirty());
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(*harness.state().doc.portfolio(), after);
+}
+
+#[test]
+fn typing_a_name_is_one_undo_step() {
+    let mut harness = example();
+    click_card(&mut harness, "Cloud cost reporting");
+    name_field(&harness).focus();
+    harness.run();
+    harness.key_press(Key::End);
+    harness.run();
+    name_field(&harness).type_text(" and chargeback");
+    harness.run();
+    assert_eq!(
+        capability(&harness, "cost-reporting").name,
+        "Cloud cost reporting and chargeback"
+    );
+    // Leave the field, then undo once.
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        capability(&harness, "cost-reporting").name,
+        "Cloud cost reporting"
+    );
+}
+
+#[test]
+fn save_then_reopen_gives_the_same_portfolio() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("workshop.ron");
+    io::save(&example_portfolio(), &path).unwrap();
+    let mut app = CapmapApp::new(io::load(&path).unwrap(), Some(path.clone()));
+    app.dialogs = FileDialogs::scripted([]);
+    let mut harness = harness(app);
+    click_card(&mut harness, "Product and merchant search");
+    harness.key_press(Key::D);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(!harness.state().doc.is_dirty());
+    let reopened = io::load(&path).unwrap();
+    assert_eq!(reopened, *harness.state().doc.portfolio());
+    assert_eq!(
+        reopened.capability("product-search").unwrap().zone,
+        Zone::Differentiator
+    );
+    assert!(io::backup_path(&path).exists());
+}
+
+#[test]
+fn save_as_asks_where_and_remembers_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.ron");
+    let mut app = CapmapApp::new(example_portfolio(), None);
+    app.dialogs = FileDialogs::scripted([Some(path.clone())]);
+    let mut harness = harness(app);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(io::load(&path).unwrap(), example_portfolio());
+    assert_eq!(harness.state().settings.recent.len(), 1);
+    assert!(harness.state().title().starts_with("new.ron"));
+}
+
+#[test]
+fn unsaved_changes_are_never_dropped_silently() {
+    let mut harness = example();
+    click_card(&mut harness, "Cloud cost reporting");
+    harness.key_press(Key::C);
+    harness.run();
+    let edited = harness.state().doc.portfolio().clone();
+    assert!(harness.state().title().starts_with('●'));
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert!(harness.state().is_asking_to_save());
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(!harness.state().is_asking_to_save());
+    assert_eq!(*harness.state().doc.portfolio(), edited);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(harness.state().doc.portfolio().capabilities.is_empty());
+}
+
+#[test]
+fn the_prompt_can_save_first_and_then_go_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kept.ron");
+    let mut app = CapmapApp::new(example_portfolio(), None);
+    app.dialogs = FileDialogs::scripted([Some(path.clone())]);
+    let mut harness = harness(app);
+    harness.state_mut().send(Command::AddCapability);
+    harness.run();
+    harness.state_mut().send(Command::Quit);
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.run();
+    let saved = io::load(&path).unwrap();
+    assert_eq!(
+        saved.capabilities.len(),
+        example_portfolio().capabilities.len() + 1
+    );
+    assert!(harness.state().wants_to_close());
+}
+
+#[test]
+fn a_bad_file_is_explained_and_the_open_document_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(format: 1, portfolio: (name: \"x\", capabilities: [(id: \"a\", name: \"A\", scores: (reuse: 9))]))").unwrap();
+    let mut harness = example();
+    let before = harness.state().doc.portfolio().clone();
+    harness.state_mut().send(Command::OpenPath(bad.clone()));
+    harness.run();
+    assert_eq!(*harness.state().doc.portfolio(), before);
+    assert_eq!(harness.state().doc.path, None);
+    let (title, message) = harness.state().error.clone().expect("an error is shown");
+    assert!(title.contains("bad.ron"));
+    assert!(message.contains("bad.ron:1:"), "{message}");
+    harness.get_by_label_contains("score 9 is outside 1-5");
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(harness.state().error.is_none());
+}
+
+#[test]
+fn adding_and_deleting_capabilities() {
+    let mut harness = example();
+    let count = harness.state().doc.portfolio().capabilities.len();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().doc.portfolio().capabilities.len(),
+        count + 1
+    );
+    let id = harness.state().view.selected.clone().unwrap();
+    assert_eq!(capability(&harness, &id).zone, Zone::Unplaced);
+    // The name field has the focus: typing names it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    assert!(name_field(&harness).is_focused());
+    name_field(&harness).type_text("Chaos testing");
+    harness.run();
+    assert_eq!(capability(&harness, &id).name, "Chaos testing");
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert_eq!(harness.state().doc.portfolio().capabilities.len(), count);
+}
+
+#[test]
+fn the_file_named_on_start_opens_and_a_missing_one_is_explained() {
+    let app = CapmapApp::start(Some(Path::new(EXAMPLE).to_owned()), Settings::default());
+    assert_eq!(app.doc.path.as_deref(), Some(Path::new(EXAMPLE)));
+    assert!(app.error.is_none());
+    let missing = CapmapApp::start(Some("/nowhere/missing.ron".into()), Settings::default());
+    assert!(missing.error.is_some());
+    assert_eq!(missing.doc.portfolio().name, example_portfolio().name);
+    let first_start = CapmapApp::start(None, Settings::default());
+    assert_eq!(first_start.doc.path, None);
+    assert_eq!(first_start.doc.portfolio(), &example_portfolio());
+}
+
+const EXAMPLE: &str = "assets/examples/platform-2026-q4.ron";
