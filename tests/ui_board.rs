@@ -409,3 +409,66 @@ fn the_file_named_on_start_opens_and_a_missing_one_is_explained() {
 }
 
 const EXAMPLE: &str = "assets/examples/platform-2026-q4.ron";
+
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_ron_file_on_the_window_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dropped.ron");
+    let mut other = example_portfolio();
+    other.name = "Dropped portfolio".into();
+    other.capabilities.truncate(3);
+    io::save(&other, &path).unwrap();
+    let mut harness = harness(CapmapApp::new(capmap::model::Portfolio::new("Empty"), None));
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path.clone())));
+    harness.run();
+    assert_eq!(*harness.state().doc.portfolio(), other);
+    assert_eq!(harness.state().doc.path.as_deref(), Some(path.as_path()));
+}
+
+#[test]
+fn the_right_click_menu_moves_a_card() {
+    let mut harness = example();
+    harness
+        .get_by_label_contains("Customer notifications (")
+        .click_secondary();
+    harness.run();
+    // The menu item shows its key too.
+    harness.get_by_label("Differentiator D").click();
+    harness.run();
+    assert_eq!(
+        capability(&harness, "customer-notifications").zone,
+        Zone::Differentiator
+    );
+}
+
+#[test]
+fn escape_closes_the_help_and_keeps_the_selection() {
+    let mut harness = example();
+    click_card(&mut harness, "Audit trail");
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.get_by_label("Quick scoring");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Quick scoring").is_none());
+    assert_eq!(
+        harness.state().view.selected.as_deref(),
+        Some("audit-trail")
+    );
+}

@@ -267,6 +267,12 @@ impl CapmapApp {
         if self.prompt.is_some() || self.error.is_some() || self.dialogs.is_open() {
             return;
         }
+        if self.help_open
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.help_open = false;
+            return;
+        }
         let typing = self.was_typing || ctx.text_edit_focused();
         for (shortcut, command) in &self.shortcuts {
             if (!typing || command.works_while_typing())

@@ -58,7 +58,9 @@ fn to_score_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGeometry)
         let heading = format!("To score ({}):", geometry.to_score.len());
         ui.label(RichText::new(heading).strong())
             .on_hover_text("Not on the chart until all four questions are answered.");
-        if geometry.to_score.is_empty() {
+        if cx.portfolio.capabilities.is_empty() {
+            ui.label(RichText::new("no capabilities yet: Ctrl+Enter adds one").weak());
+        } else if geometry.to_score.is_empty() {
             ui.label(RichText::new("every capability is scored").weak());
         }
         for (id, name) in &geometry.to_score {

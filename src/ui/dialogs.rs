@@ -2,7 +2,7 @@
 
 use eframe::egui::{self, Id, RichText};
 
-use crate::app::{BOARD_KEYS, EDIT_MENU, FILE_MENU};
+use crate::app::{BOARD_KEYS, Command, EDIT_MENU, FILE_MENU};
 
 /// The answer to "save changes first?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,7 +83,13 @@ pub fn help_ui(ctx: &egui::Context) -> bool {
             );
             ui.add_space(6.0);
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for command in FILE_MENU.iter().chain(EDIT_MENU).chain(BOARD_KEYS) {
+                let help = [Command::ShowHelp];
+                for command in FILE_MENU
+                    .iter()
+                    .chain(EDIT_MENU)
+                    .chain(BOARD_KEYS)
+                    .chain(&help)
+                {
                     let keys: Vec<String> = command
                         .shortcuts()
                         .iter()
