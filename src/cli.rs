@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::export::{DecisionLog, LogFormat, plural};
+use crate::export::{DecisionLog, ImageTheme, LogFormat, chart_png, chart_svg, plural};
 use crate::io::{self, Backup};
 use crate::model::{Date, Portfolio, Summary};
 
@@ -53,6 +53,37 @@ pub enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<Date>,
     },
+    /// Draw the quadrant chart as an SVG or PNG image (no display needed).
+    Render {
+        /// Portfolio file.
+        file: PathBuf,
+        /// The image to write; its extension (.svg or .png) picks the format.
+        #[arg(long, short, value_name = "OUT")]
+        output: PathBuf,
+        /// Width in pixels.
+        #[arg(long, default_value_t = 1920)]
+        width: u32,
+        /// Height in pixels.
+        #[arg(long, default_value_t = 1080)]
+        height: u32,
+        /// Colours.
+        #[arg(long, value_enum, default_value_t = Theme::Light)]
+        theme: Theme,
+        /// Count exceptions as overdue against this day (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<Date>,
+    },
+    /// Turn a spreadsheet (CSV) of capabilities into a new portfolio file.
+    Import {
+        /// The CSV file; its first row names the columns (name is required).
+        input: PathBuf,
+        /// The portfolio file to write.
+        #[arg(long, short, value_name = "OUT")]
+        output: PathBuf,
+        /// Overwrite OUT if it exists (the old one is kept as .bak).
+        #[arg(long)]
+        force: bool,
+    },
     /// Create a portfolio file: empty, or a copy of the bundled example.
     New {
         /// The file to create.
@@ -64,6 +95,24 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// Image themes of `capmap render`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Theme {
+    /// Dark text on white.
+    Light,
+    /// Light text on near-black.
+    Dark,
+}
+
+impl From<Theme> for ImageTheme {
+    fn from(theme: Theme) -> Self {
+        match theme {
+            Theme::Light => Self::Light,
+            Theme::Dark => Self::Dark,
+        }
+    }
 }
 
 /// Formats of `capmap report`.
@@ -115,6 +164,30 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             example,
             force,
         } => new(&output, example, force, out, err),
+        Command::Import {
+            input,
+            output,
+            force,
+        } => import(&input, &output, force, out, err),
+        Command::Render {
+            file,
+            output,
+            width,
+            height,
+            theme,
+            as_of,
+        } => {
+            let today = as_of.unwrap_or_else(Date::today);
+            render(
+                &file,
+                &output,
+                (width, height),
+                theme.into(),
+                today,
+                out,
+                err,
+            )
+        }
     };
     result.unwrap_or_else(|e| {
         // Writing to a closed pipe or a full disk: say so if we still can.
@@ -210,6 +283,128 @@ fn report(
         None => out.write_all(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn render(
+    file: &Path,
+    output: &Path,
+    (width, height): (u32, u32),
+    theme: ImageTheme,
+    today: Date,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
+    let extension = output
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if extension != "svg" && extension != "png" {
+        writeln!(
+            err,
+            "capmap: {}: the output must end in .svg or .png",
+            output.display()
+        )?;
+        return Ok(ExitCode::from(2));
+    }
+    let portfolio = match io::load(file) {
+        Ok(portfolio) => portfolio,
+        Err(error) => {
+            for line in error.lines() {
+                writeln!(err, "{line}")?;
+            }
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let bytes = if extension == "svg" {
+        chart_svg(&portfolio, today, width, height, theme).map(String::into_bytes)
+    } else {
+        chart_png(&portfolio, today, width, height, theme)
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            writeln!(err, "capmap: {error}")?;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    if let Err(error) = io::write_atomically(output, &bytes, Backup::None) {
+        writeln!(err, "capmap: could not write {}: {error}", output.display())?;
+        return Ok(ExitCode::FAILURE);
+    }
+    writeln!(out, "wrote {} ({width}x{height})", output.display())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(
+    input: &Path,
+    output: &Path,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
+    if output.exists() && !force {
+        writeln!(
+            err,
+            "capmap: {} already exists; pass --force to replace it (the old file is kept as .bak)",
+            output.display()
+        )?;
+        return Ok(ExitCode::FAILURE);
+    }
+    let text = match read_text(input) {
+        Ok(text) => text,
+        Err(message) => {
+            writeln!(err, "{}: {message}", input.display())?;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let name = input.file_stem().map_or_else(
+        || "Imported portfolio".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    let mut portfolio = Portfolio::new(name);
+    match io::import_csv(&text, &portfolio) {
+        Ok(import) => import.append_to(&mut portfolio),
+        Err(error) => {
+            for problem in &error.problems {
+                writeln!(err, "{}: {problem}", input.display())?;
+            }
+            writeln!(err, "capmap: nothing was imported")?;
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    if let Err(error) = io::save(&portfolio, output) {
+        writeln!(err, "capmap: {error}")?;
+        return Ok(ExitCode::FAILURE);
+    }
+    writeln!(
+        out,
+        "imported {} and {} into {}",
+        plural(portfolio.capabilities.len(), "capability", "capabilities"),
+        plural(portfolio.teams.len(), "team", "teams"),
+        output.display()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads a text file, refusing huge and non-UTF-8 files with a message.
+///
+/// # Errors
+/// The reason, ready to print after the file name.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+    if size > io::MAX_FILE_BYTES {
+        return Err(format!(
+            "the file is larger than {} MB",
+            io::MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "byte {} is not UTF-8 text; save the spreadsheet as CSV UTF-8",
+            e.utf8_error().valid_up_to() + 1
+        )
+    })
 }
 
 fn new(

@@ -213,3 +213,128 @@ fn help_is_available_everywhere_and_bad_arguments_are_explained() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("YYYY-MM-DD"));
 }
+
+#[test]
+fn import_turns_a_spreadsheet_into_a_portfolio() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = write(
+        dir.path(),
+        "capabilities.csv",
+        "name,zone,reuse,cost,risk,differentiation,owner\n\
+         Identity,Regulated control,5,4,5,1,Security\n\
+         \"Search, catalogue\",,2,3,,,Data\n",
+    );
+    let out_path = dir.path().join("imported.ron");
+    let out = capmap(&[
+        "import",
+        csv.to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("imported 2 capabilities and 2 teams"));
+    let check = capmap(&["check", out_path.to_str().unwrap()]);
+    assert!(
+        text(&check.stdout).contains("2 capabilities"),
+        "{}",
+        text(&check.stdout)
+    );
+}
+
+#[test]
+fn import_of_a_bad_spreadsheet_names_line_and_column_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = write(dir.path(), "bad.csv", "name,reuse\nA,3\nB,seven\n");
+    let out_path = dir.path().join("never.ron");
+    let out = capmap(&[
+        "import",
+        csv.to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with(&format!(
+            "{}: line 3, column reuse: `seven` is not a score",
+            csv.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!out_path.exists());
+}
+
+#[test]
+fn render_writes_an_svg_that_parses_and_names_every_scored_capability() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg_path = dir.path().join("chart.svg");
+    let out = capmap(&["render", EXAMPLE, "-o", svg_path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    assert_eq!(doc.root_element().attribute("width"), Some("1920"));
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    for name in [
+        "Identity and single sign-on",
+        "Low-latency matching engine",
+        "ORCHESTRATE",
+    ] {
+        assert!(texts.contains(&name), "{name} missing from {texts:?}");
+    }
+    assert!(
+        !texts.contains(&"Mobile build farm"),
+        "unscored capabilities are not plotted"
+    );
+}
+
+#[test]
+fn render_writes_a_png_of_the_asked_size_that_is_not_blank() {
+    let dir = tempfile::tempdir().unwrap();
+    let png_path = dir.path().join("chart.png");
+    let out = capmap(&[
+        "render",
+        EXAMPLE,
+        "-o",
+        png_path.to_str().unwrap(),
+        "--width",
+        "800",
+        "--height",
+        "600",
+        "--theme",
+        "dark",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let image = resvg::tiny_skia::Pixmap::load_png(&png_path).expect("a PNG");
+    assert_eq!((image.width(), image.height()), (800, 600));
+    let first = image.pixels()[0];
+    let different = image.pixels().iter().filter(|p| **p != first).count();
+    assert!(
+        different > 800 * 600 / 20,
+        "only {different} pixels differ from the background"
+    );
+}
+
+#[test]
+fn render_refuses_unknown_formats_and_bad_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = capmap(&[
+        "render",
+        EXAMPLE,
+        "-o",
+        dir.path().join("chart.pdf").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains(".svg or .png"));
+    let bad = write(dir.path(), "bad.ron", "(format: 1,");
+    let out = capmap(&[
+        "render",
+        bad.to_str().unwrap(),
+        "-o",
+        dir.path().join("c.svg").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -472,3 +472,56 @@ fn escape_closes_the_help_and_keeps_the_selection() {
         Some("audit-trail")
     );
 }
+
+#[test]
+fn decisions_by_keyboard_accept_cycle_and_explain() {
+    use capmap::model::Decision;
+    let mut harness = example();
+    click_card(&mut harness, "Artifact repository");
+    assert_eq!(
+        capability(&harness, "artifact-repository").decision,
+        Decision::Undecided
+    );
+    harness.key_press(Key::A);
+    harness.run();
+    assert_eq!(
+        capability(&harness, "artifact-repository").decision,
+        Decision::Orchestrate
+    );
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::D);
+    harness.run();
+    assert_eq!(
+        capability(&harness, "artifact-repository").decision,
+        Decision::Hybrid
+    );
+    harness.key_press(Key::Enter);
+    harness.run();
+    let rationale =
+        harness.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Rationale");
+    assert!(rationale.is_focused());
+    rationale.type_text("Mobile keeps its own cache");
+    harness.run();
+    assert_eq!(
+        capability(&harness, "artifact-repository").rationale,
+        "Mobile keeps its own cache"
+    );
+}
+
+#[test]
+fn the_inspector_and_board_can_be_hidden_for_a_bigger_chart() {
+    let mut harness = example();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    assert!(!harness.state().view.show_inspector);
+    assert!(harness.query_by_label("Portfolio").is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Cloud cost reporting (")
+            .is_none()
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    harness.get_by_label("Portfolio");
+}

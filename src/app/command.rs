@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::model::{Capability, Question, Score, Zone};
+use crate::ui::presentation::PresentView;
+use crate::ui::theme::Theme;
 
 /// A step of the keyboard selection on the board.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,8 +91,56 @@ pub enum Command {
         /// Notes.
         notes: String,
     },
+    /// Set the selected capability's decision to what its scores recommend.
+    AcceptRecommendation,
+    /// Step the selected capability's decision: Undecided, Operate,
+    /// Orchestrate, Hybrid, and round again.
+    CycleDecision,
+    /// Put the cursor in the selected capability's name.
+    EditName,
+    /// Put the cursor in the selected capability's rationale.
+    EditRationale,
+    /// Show or hide the zone board.
+    ToggleBoard,
+    /// Show or hide the inspector.
+    ToggleInspector,
     /// Show the keyboard help.
     ShowHelp,
+    /// Show the framework primer.
+    ShowPrimer,
+    /// Ask for a CSV file of capabilities to import.
+    ImportCsv,
+    /// Import this CSV file: appended to the open portfolio, or as a new one.
+    ImportCsvFrom {
+        /// The CSV file.
+        path: PathBuf,
+        /// Add to the open portfolio instead of starting a new one.
+        append: bool,
+    },
+    /// Ask where to export the chart (SVG or PNG).
+    ExportChart,
+    /// Export the chart to this file; the extension picks the format.
+    ExportChartTo(PathBuf),
+    /// Ask where to export the decision log (Markdown or CSV).
+    ExportLog,
+    /// Export the decision log to this file; the extension picks the format.
+    ExportLogTo(PathBuf),
+    /// Go full screen with the chart, large type, no editing chrome.
+    StartPresentation,
+    /// Leave presentation mode.
+    StopPresentation,
+    /// Present the next (+1) or previous (-1) capability.
+    PresentStep(i32),
+    /// Show this view on the wall, or the chart again if it is showing.
+    PresentToggle(PresentView),
+    /// Change the look.
+    SetTheme(Theme),
+    /// Make everything bigger.
+    ZoomIn,
+    /// Make everything smaller.
+    ZoomOut,
+    /// Back to normal size.
+    ZoomReset,
 }
 
 /// The commands that appear in menus and the help sheet, in menu order.
@@ -99,6 +149,9 @@ pub const FILE_MENU: &[Command] = &[
     Command::Open,
     Command::Save,
     Command::SaveAs,
+    Command::ImportCsv,
+    Command::ExportChart,
+    Command::ExportLog,
     Command::Quit,
 ];
 
@@ -108,6 +161,25 @@ pub const EDIT_MENU: &[Command] = &[
     Command::Redo,
     Command::AddCapability,
     Command::DeleteCapability,
+];
+
+/// The View menu.
+pub const VIEW_MENU: &[Command] = &[
+    Command::StartPresentation,
+    Command::ToggleBoard,
+    Command::ToggleInspector,
+    Command::ZoomIn,
+    Command::ZoomOut,
+    Command::ZoomReset,
+];
+
+/// Keys while presenting.
+pub const PRESENTATION_KEYS: &[Command] = &[
+    Command::PresentStep(1),
+    Command::PresentStep(-1),
+    Command::PresentToggle(PresentView::Board),
+    Command::PresentToggle(PresentView::Primer),
+    Command::StopPresentation,
 ];
 
 /// Board keys, for the help sheet and the shortcut handler.
@@ -128,6 +200,10 @@ pub const BOARD_KEYS: &[Command] = &[
     Command::ScoreDigit(4),
     Command::ScoreDigit(5),
     Command::ScoreBackspace,
+    Command::AcceptRecommendation,
+    Command::CycleDecision,
+    Command::EditName,
+    Command::EditRationale,
     Command::Select(None),
 ];
 
@@ -173,7 +249,32 @@ impl Command {
             Self::ScoreBackspace => "Clear the last score typed".into(),
             Self::UpdateCapability(_) => "Edit capability".into(),
             Self::UpdatePortfolioInfo { .. } => "Edit portfolio".into(),
+            Self::AcceptRecommendation => "Decide as the scores recommend".into(),
+            Self::CycleDecision => "Next decision (undecided, operate, orchestrate, hybrid)".into(),
+            Self::EditName => "Rename the selected capability".into(),
+            Self::EditRationale => "Write the rationale".into(),
+            Self::ToggleBoard => "Show or hide the board".into(),
+            Self::ToggleInspector => "Show or hide the inspector".into(),
             Self::ShowHelp => "Keyboard and help".into(),
+            Self::ShowPrimer => "Framework primer".into(),
+            Self::ImportCsv | Self::ImportCsvFrom { .. } => "Import CSV…".into(),
+            Self::ExportChart | Self::ExportChartTo(_) => "Export chart (SVG, PNG)…".into(),
+            Self::ExportLog | Self::ExportLogTo(_) => "Export decision log (Markdown, CSV)…".into(),
+            Self::StartPresentation => "Present".into(),
+            Self::StopPresentation => "Leave the presentation".into(),
+            Self::PresentStep(delta) => if *delta < 0 {
+                "Previous capability"
+            } else {
+                "Next capability"
+            }
+            .into(),
+            Self::PresentToggle(PresentView::Board) => "Board or chart".into(),
+            Self::PresentToggle(PresentView::Primer) => "Primer or chart".into(),
+            Self::PresentToggle(PresentView::Chart) => "Chart".into(),
+            Self::SetTheme(theme) => theme.label().into(),
+            Self::ZoomIn => "Zoom in".into(),
+            Self::ZoomOut => "Zoom out".into(),
+            Self::ZoomReset => "Actual size".into(),
         }
     }
 
@@ -202,7 +303,29 @@ impl Command {
                 .map(|k| vec![key(NONE, k)])
                 .unwrap_or_default(),
             Self::ScoreBackspace => vec![key(NONE, Key::Backspace)],
+            Self::AcceptRecommendation => vec![key(NONE, Key::A)],
+            Self::CycleDecision => vec![key(Modifiers::SHIFT, Key::D)],
+            Self::EditName => vec![key(NONE, Key::F2)],
+            Self::EditRationale => vec![key(NONE, Key::Enter)],
+            Self::ToggleBoard => vec![key(CMD, Key::B)],
+            Self::ToggleInspector => vec![key(CMD, Key::I)],
             Self::ShowHelp => vec![key(NONE, Key::F1)],
+            Self::StartPresentation => vec![key(NONE, Key::F5)],
+            Self::StopPresentation => vec![key(NONE, Key::Escape), key(NONE, Key::F5)],
+            Self::PresentStep(1) => vec![
+                key(NONE, Key::ArrowRight),
+                key(NONE, Key::Space),
+                key(NONE, Key::PageDown),
+            ],
+            Self::PresentStep(-1) => vec![key(NONE, Key::ArrowLeft), key(NONE, Key::PageUp)],
+            Self::PresentToggle(PresentView::Board) => vec![key(NONE, Key::B)],
+            Self::PresentToggle(PresentView::Primer) => vec![key(NONE, Key::P)],
+            Self::ImportCsv => vec![key(CMD_SHIFT, Key::O)],
+            Self::ExportChart => vec![key(CMD, Key::E)],
+            Self::ExportLog => vec![key(CMD_SHIFT, Key::E)],
+            Self::ZoomIn => vec![key(CMD, Key::Plus), key(CMD, Key::Equals)],
+            Self::ZoomOut => vec![key(CMD, Key::Minus)],
+            Self::ZoomReset => vec![key(CMD, Key::Num0)],
             _ => Vec::new(),
         }
     }
@@ -231,6 +354,8 @@ impl Command {
                 | Self::ScoreBackspace
                 | Self::UpdateCapability(_)
                 | Self::UpdatePortfolioInfo { .. }
+                | Self::AcceptRecommendation
+                | Self::CycleDecision
         )
     }
 }
@@ -257,15 +382,34 @@ fn digit_key(digit: u8) -> Option<Key> {
     }
 }
 
-/// Every command that has a shortcut, most specific shortcut first, so that
-/// Ctrl+Shift+S is seen before Ctrl+S consumes it.
+/// Every command that has a shortcut while editing, most specific shortcut
+/// first, so that Ctrl+Shift+S is seen before Ctrl+S consumes it.
 #[must_use]
 pub fn shortcut_table() -> Vec<(KeyboardShortcut, Command)> {
-    let mut table: Vec<(KeyboardShortcut, Command)> = FILE_MENU
-        .iter()
-        .chain(EDIT_MENU)
-        .chain(BOARD_KEYS)
-        .chain(std::iter::once(&Command::ShowHelp))
+    table_of(
+        FILE_MENU
+            .iter()
+            .chain(EDIT_MENU)
+            .chain(VIEW_MENU)
+            .chain(BOARD_KEYS)
+            .chain(std::iter::once(&Command::ShowHelp)),
+    )
+}
+
+/// The shortcuts while presenting: stepping, views, zoom, quit.
+#[must_use]
+pub fn presentation_table() -> Vec<(KeyboardShortcut, Command)> {
+    let always = [
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::Quit,
+    ];
+    table_of(PRESENTATION_KEYS.iter().chain(&always))
+}
+
+fn table_of<'a>(commands: impl Iterator<Item = &'a Command>) -> Vec<(KeyboardShortcut, Command)> {
+    let mut table: Vec<(KeyboardShortcut, Command)> = commands
         .flat_map(|command| {
             command
                 .shortcuts()
@@ -287,6 +431,16 @@ mod tests {
     #[test]
     fn no_two_commands_share_a_shortcut() {
         let table = shortcut_table();
+        for (i, (a, ca)) in table.iter().enumerate() {
+            for (b, cb) in &table[i + 1..] {
+                assert!(a != b, "{ca:?} and {cb:?} share a shortcut");
+            }
+        }
+    }
+
+    #[test]
+    fn presentation_keys_are_unambiguous() {
+        let table = presentation_table();
         for (i, (a, ca)) in table.iter().enumerate() {
             for (b, cb) in &table[i + 1..] {
                 assert!(a != b, "{ca:?} and {cb:?} share a shortcut");

@@ -7,17 +7,34 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use eframe::egui;
 use serde::{Deserialize, Serialize};
 
+use crate::ui::theme::Theme;
+
 /// How many recent files the File menu lists.
 pub const RECENT_LIMIT: usize = 10;
 
 /// What the app remembers between runs (window size is eframe's job).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// Recently opened or saved files, newest first.
     pub recent: Vec<PathBuf>,
     /// The file to reopen on the next start.
     pub last_file: Option<PathBuf>,
+    /// The look.
+    pub theme: Theme,
+    /// The zoom factor (1 = normal).
+    pub zoom: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            recent: Vec::new(),
+            last_file: None,
+            theme: Theme::default(),
+            zoom: 1.0,
+        }
+    }
 }
 
 impl Settings {
@@ -38,6 +55,27 @@ pub enum DialogKind {
     Open,
     /// Pick where to save.
     SaveAs,
+    /// Pick a CSV file to import.
+    ImportCsv,
+    /// Pick where to write the chart image.
+    ExportChart,
+    /// Pick where to write the decision log.
+    ExportLog,
+}
+
+impl DialogKind {
+    fn filters(self) -> &'static [(&'static str, &'static [&'static str])] {
+        match self {
+            Self::Open | Self::SaveAs => &[("capmap portfolio", &["ron"])],
+            Self::ImportCsv => &[("CSV spreadsheet", &["csv"])],
+            Self::ExportChart => &[("SVG image", &["svg"]), ("PNG image", &["png"])],
+            Self::ExportLog => &[("Markdown", &["md"]), ("CSV spreadsheet", &["csv"])],
+        }
+    }
+
+    fn saves(self) -> bool {
+        matches!(self, Self::SaveAs | Self::ExportChart | Self::ExportLog)
+    }
 }
 
 /// A dialog's answer: the chosen file, or `None` when cancelled.
@@ -106,16 +144,18 @@ impl FileDialogs {
             .and_then(Path::file_name)
             .map(|n| n.to_string_lossy().into_owned());
         std::thread::spawn(move || {
-            let mut dialog = rfd::AsyncFileDialog::new().add_filter("capmap portfolio", &["ron"]);
+            let mut dialog = rfd::AsyncFileDialog::new();
+            for (name, extensions) in kind.filters() {
+                dialog = dialog.add_filter(*name, extensions);
+            }
             if let Some(directory) = directory.filter(|d| !d.as_os_str().is_empty()) {
                 dialog = dialog.set_directory(directory);
             }
-            let path = match kind {
-                DialogKind::Open => pollster::block_on(dialog.pick_file()),
-                DialogKind::SaveAs => {
-                    let name = file_name.unwrap_or_else(|| "portfolio.ron".to_owned());
-                    pollster::block_on(dialog.set_file_name(name).save_file())
-                }
+            let path = if kind.saves() {
+                let name = file_name.unwrap_or_else(|| "portfolio.ron".to_owned());
+                pollster::block_on(dialog.set_file_name(name).save_file())
+            } else {
+                pollster::block_on(dialog.pick_file())
             }
             .map(|handle| handle.path().to_owned());
             let _ = sender.send(DialogAnswer { kind, path });

@@ -9,20 +9,25 @@ use std::path::{Path, PathBuf};
 
 use eframe::egui::{self, KeyboardShortcut};
 
-pub use command::{BOARD_KEYS, Command, EDIT_MENU, FILE_MENU, Step, shortcut_table, zone_key};
+pub use command::{
+    BOARD_KEYS, Command, EDIT_MENU, FILE_MENU, PRESENTATION_KEYS, Step, VIEW_MENU,
+    presentation_table, shortcut_table, zone_key,
+};
 pub use files::{DialogAnswer, DialogKind, FileDialogs, RECENT_LIMIT, Settings};
 pub use history::{Document, EditGroup, UNDO_LIMIT};
 
 use crate::cli::EXAMPLE_PORTFOLIO;
-use crate::export::ChartGeometry;
-use crate::io;
-use crate::model::{Capability, Date, Portfolio, Question, Score, Summary, Zone};
+use crate::export::{ChartGeometry, DecisionLog, ImageTheme, LogFormat, chart_png, chart_svg};
+use crate::io::{self, Backup};
+use crate::model::{Capability, Date, Decision, Portfolio, Question, Score, Summary, Zone, assess};
 use crate::ui::board::{board_ui, column};
 use crate::ui::chart::chart_panel_ui;
-use crate::ui::dialogs::{UnsavedChoice, error_ui, help_ui, unsaved_changes_ui};
+use crate::ui::dialogs::{UnsavedChoice, error_ui, help_ui, import_choice_ui, unsaved_changes_ui};
 use crate::ui::inspector::inspector_ui;
 use crate::ui::menu_bar::{MenuState, menu_bar_ui};
+use crate::ui::presentation::{PRESENTATION_BASE_WIDTH, PresentView, presentation_ui};
 use crate::ui::status_bar::status_bar_ui;
+use crate::ui::theme::{self, Theme, ZOOM_RANGE, ZOOM_STEP};
 use crate::ui::{PanelContext, ViewState};
 
 const SETTINGS_KEY: &str = "capmap-settings";
@@ -32,13 +37,14 @@ const SETTINGS_KEY: &str = "capmap-settings";
 enum Pending {
     New,
     Open(Option<PathBuf>),
+    ImportNew(PathBuf),
     Quit,
 }
 
 impl Pending {
     fn describe(&self) -> &'static str {
         match self {
-            Self::New => "starting a new portfolio",
+            Self::New | Self::ImportNew(_) => "starting a new portfolio",
             Self::Open(_) => "opening another file",
             Self::Quit => "quitting",
         }
@@ -57,8 +63,17 @@ pub struct CapmapApp {
     pub dialogs: FileDialogs,
     /// An error being shown: title and message.
     pub error: Option<(String, String)>,
+    /// A short message for the status bar, e.g. where an export went.
+    pub notice: Option<String>,
+    /// True while presenting.
+    pub presenting: bool,
+    /// What is on the wall while presenting.
+    pub present_view: PresentView,
     queue: Vec<Command>,
     shortcuts: Vec<(KeyboardShortcut, Command)>,
+    presentation_shortcuts: Vec<(KeyboardShortcut, Command)>,
+    /// A CSV file picked for import, waiting for "append or new?".
+    import_choice: Option<PathBuf>,
     prompt: Option<Pending>,
     after_save: Option<Pending>,
     help_open: bool,
@@ -80,8 +95,13 @@ impl CapmapApp {
             settings: Settings::default(),
             dialogs: FileDialogs::default(),
             error: None,
+            notice: None,
+            presenting: false,
+            present_view: PresentView::Chart,
             queue: Vec::new(),
             shortcuts: shortcut_table(),
+            presentation_shortcuts: presentation_table(),
+            import_choice: None,
             prompt: None,
             after_save: None,
             help_open: false,
@@ -126,6 +146,7 @@ impl CapmapApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let today = Date::today();
+        self.apply_look(&ctx);
         self.poll_dialogs();
         self.handle_dropped_files(&ctx);
         self.handle_shortcuts(&ctx);
@@ -136,38 +157,74 @@ impl CapmapApp {
         let geometry = ChartGeometry::new(portfolio, today);
         let mut commands = std::mem::take(&mut self.queue);
 
+        if self.presenting {
+            let mut cx = PanelContext {
+                portfolio,
+                view: &self.view,
+                today,
+                commands: &mut commands,
+            };
+            presentation_ui(ui, &mut cx, &geometry, self.present_view);
+        } else {
+            self.editing_ui(ui, &mut commands, &summary, &geometry, today);
+        }
+        self.finish_frame(&ctx, commands);
+    }
+
+    /// The editing layout: menus, board, chart, inspector, status bar.
+    fn editing_ui(
+        &self,
+        ui: &mut egui::Ui,
+        commands: &mut Vec<Command>,
+        summary: &Summary,
+        geometry: &ChartGeometry,
+        today: Date,
+    ) {
+        let portfolio = self.doc.portfolio();
         egui::Panel::top("menu_bar").show(ui, |ui| {
             let state = MenuState {
                 recent: &self.settings.recent,
+                show_board: self.view.show_board,
+                show_inspector: self.view.show_inspector,
                 has_selection: self.view.selected.is_some(),
                 can_undo: self.doc.undo_len() > 0,
                 can_redo: self.doc.can_redo(),
+                theme: self.settings.theme,
             };
-            menu_bar_ui(ui, &state, &mut commands);
+            menu_bar_ui(ui, &state, commands);
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            status_bar_ui(ui, &summary, &self.file_status());
+            status_bar_ui(ui, summary, &self.file_status());
         });
         let mut cx = PanelContext {
             portfolio,
             view: &self.view,
             today,
-            commands: &mut commands,
+            commands,
         };
-        egui::Panel::right("inspector")
-            .resizable(true)
-            .default_size(280.0)
-            .min_size(250.0)
-            .show(ui, |ui| inspector_ui(ui, &mut cx));
-        egui::Panel::left("board")
-            .resizable(true)
-            .default_size(540.0)
-            .min_size(360.0)
-            .show(ui, |ui| board_ui(ui, &mut cx));
-        egui::CentralPanel::default().show(ui, |ui| chart_panel_ui(ui, &mut cx, &geometry));
+        if self.view.show_inspector {
+            egui::Panel::right("inspector")
+                .resizable(true)
+                .default_size(280.0)
+                .min_size(250.0)
+                .show(ui, |ui| inspector_ui(ui, &mut cx));
+        }
+        if self.view.show_board {
+            egui::Panel::left("board")
+                .resizable(true)
+                .default_size(540.0)
+                .min_size(360.0)
+                .show(ui, |ui| board_ui(ui, &mut cx));
+        }
+        egui::CentralPanel::default().show(ui, |ui| chart_panel_ui(ui, &mut cx, geometry));
+    }
 
-        self.show_dialogs(&ctx);
+    /// Dialogs, then the frame's commands, then bookkeeping.
+    fn finish_frame(&mut self, ctx: &egui::Context, mut commands: Vec<Command>) {
+        let ctx = ctx.clone();
+        self.show_dialogs(&ctx, &mut commands);
         self.view.focus_name = false;
+        self.view.focus_rationale = false;
         if !commands.is_empty() {
             // The frame on screen was drawn before these took effect: draw
             // one more so the change shows now, not at the next mouse move.
@@ -184,7 +241,24 @@ impl CapmapApp {
         self.was_typing = ctx.text_edit_focused();
     }
 
+    /// Theme and zoom; presenting scales everything up with the screen.
+    fn apply_look(&self, ctx: &egui::Context) {
+        let mut zoom = self.settings.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+        if self.presenting {
+            let unzoomed_width = ctx.content_rect().width() * ctx.zoom_factor();
+            zoom *= (unzoomed_width / PRESENTATION_BASE_WIDTH).max(1.0);
+        }
+        theme::apply(ctx, self.settings.theme, zoom);
+        // Ctrl +/- go through our commands, so the zoom is remembered.
+        if ctx.options(|o| o.zoom_with_keyboard) {
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        }
+    }
+
     fn file_status(&self) -> String {
+        if let Some(notice) = &self.notice {
+            return notice.clone();
+        }
         let place = self
             .doc
             .path
@@ -231,6 +305,9 @@ impl CapmapApp {
         };
         match (answer.kind, answer.path) {
             (DialogKind::Open, Some(path)) => self.open_file(&path),
+            (DialogKind::ImportCsv, Some(path)) => self.import_choice = Some(path),
+            (DialogKind::ExportChart, Some(path)) => self.queue.push(Command::ExportChartTo(path)),
+            (DialogKind::ExportLog, Some(path)) => self.queue.push(Command::ExportLogTo(path)),
             (DialogKind::SaveAs, Some(path)) => {
                 if self.save_to(&path) {
                     self.continue_pending();
@@ -264,7 +341,19 @@ impl CapmapApp {
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        if self.prompt.is_some() || self.error.is_some() || self.dialogs.is_open() {
+        if self.prompt.is_some()
+            || self.error.is_some()
+            || self.dialogs.is_open()
+            || self.import_choice.is_some()
+        {
+            return;
+        }
+        if self.presenting {
+            for (shortcut, command) in &self.presentation_shortcuts {
+                if ctx.input_mut(|i| i.consume_shortcut(shortcut)) {
+                    self.queue.push(command.clone());
+                }
+            }
             return;
         }
         if self.help_open
@@ -274,8 +363,14 @@ impl CapmapApp {
             return;
         }
         let typing = self.was_typing || ctx.text_edit_focused();
+        // Enter belongs to a focused button (keyboard navigation) if any.
+        let something_focused = ctx.memory(|m| m.focused().is_some());
         for (shortcut, command) in &self.shortcuts {
+            let enter_taken = something_focused
+                && shortcut.logical_key == egui::Key::Enter
+                && !shortcut.modifiers.command;
             if (!typing || command.works_while_typing())
+                && !enter_taken
                 && ctx.input_mut(|i| i.consume_shortcut(shortcut))
             {
                 self.queue.push(command.clone());
@@ -293,7 +388,16 @@ impl CapmapApp {
         }
     }
 
-    fn show_dialogs(&mut self, ctx: &egui::Context) {
+    fn show_dialogs(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if let Some(path) = self.import_choice.clone() {
+            let name = self.doc.portfolio().name.clone();
+            if let Some(append) = import_choice_ui(ctx, &path, &name) {
+                self.import_choice = None;
+                if let Some(append) = append {
+                    commands.push(Command::ImportCsvFrom { path, append });
+                }
+            }
+        }
         if let Some(pending) = self.prompt.clone() {
             let name = self.display_name();
             if let Some(choice) = unsaved_changes_ui(ctx, &name, pending.describe()) {
@@ -357,6 +461,10 @@ impl CapmapApp {
                 Pending::New => Command::NewPortfolio,
                 Pending::Open(None) => Command::Open,
                 Pending::Open(Some(path)) => Command::OpenPath(path),
+                Pending::ImportNew(path) => Command::ImportCsvFrom {
+                    path,
+                    append: false,
+                },
                 Pending::Quit => Command::Quit,
             });
         }
@@ -375,7 +483,7 @@ impl CapmapApp {
         match pending {
             Pending::New => {
                 self.doc = Document::new(Portfolio::new("Untitled portfolio"), None);
-                self.view = ViewState::default();
+                self.view.reset_selection();
             }
             Pending::Open(None) => {
                 let suggested = self.doc.path.clone();
@@ -383,6 +491,7 @@ impl CapmapApp {
                     .request(ctx, DialogKind::Open, suggested.as_deref());
             }
             Pending::Open(Some(path)) => self.open_file(&path),
+            Pending::ImportNew(path) => self.import_csv(&path, false),
             Pending::Quit => {
                 self.allowed_to_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -394,8 +503,9 @@ impl CapmapApp {
     fn open_file(&mut self, path: &Path) {
         match io::load(path) {
             Ok(portfolio) => {
+                self.notice = None;
                 self.doc = Document::new(portfolio, Some(path.to_owned()));
-                self.view = ViewState::default();
+                self.view.reset_selection();
                 self.settings.remember(path);
             }
             Err(error) => {
@@ -459,6 +569,78 @@ impl CapmapApp {
                 self.keep_selection_valid();
             }
             Command::ShowHelp => self.help_open = true,
+            Command::ShowPrimer => {
+                self.help_open = true;
+                ctx.data_mut(|d| d.insert_temp(crate::ui::dialogs::help_tab_id(), true));
+            }
+            Command::ImportCsv => {
+                let suggested = self.doc.path.clone();
+                self.dialogs
+                    .request(ctx, DialogKind::ImportCsv, suggested.as_deref());
+            }
+            Command::ImportCsvFrom { path, append } => {
+                if append {
+                    self.import_csv(&path, true);
+                } else {
+                    self.guard(ctx, Pending::ImportNew(path));
+                }
+            }
+            Command::ExportChart => {
+                let suggested = self.suggested_path().with_extension("png");
+                self.dialogs
+                    .request(ctx, DialogKind::ExportChart, Some(&suggested));
+            }
+            Command::ExportLog => {
+                let suggested = self.suggested_path().with_extension("md");
+                self.dialogs
+                    .request(ctx, DialogKind::ExportLog, Some(&suggested));
+            }
+            Command::ExportChartTo(path) => self.export_chart(&path),
+            Command::ExportLogTo(path) => self.export_log(&path),
+            Command::StartPresentation => {
+                self.presenting = true;
+                self.present_view = PresentView::Chart;
+                if self.view.selected.is_none() {
+                    self.select(
+                        self.doc
+                            .portfolio()
+                            .capabilities
+                            .first()
+                            .map(|c| c.id.clone()),
+                    );
+                }
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+            }
+            Command::StopPresentation => {
+                self.presenting = false;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
+            Command::PresentStep(delta) => self.present_step(delta),
+            Command::PresentToggle(view) => {
+                self.present_view = if self.present_view == view {
+                    PresentView::Chart
+                } else {
+                    view
+                };
+            }
+            Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::ZoomIn => {
+                self.settings.zoom = (self.settings.zoom * ZOOM_STEP).min(ZOOM_RANGE.1);
+            }
+            Command::ZoomOut => {
+                self.settings.zoom = (self.settings.zoom / ZOOM_STEP).max(ZOOM_RANGE.0);
+            }
+            Command::ZoomReset => self.settings.zoom = 1.0,
+            Command::ToggleBoard => self.view.show_board = !self.view.show_board,
+            Command::ToggleInspector => self.view.show_inspector = !self.view.show_inspector,
+            Command::EditName => {
+                self.view.show_inspector = true;
+                self.view.focus_name = self.view.selected.is_some();
+            }
+            Command::EditRationale => {
+                self.view.show_inspector = true;
+                self.view.focus_rationale = self.view.selected.is_some();
+            }
             Command::Select(id) => self.select(id),
             Command::SelectStep(step) => self.step_selection(step),
             other => self.edit(other),
@@ -467,6 +649,7 @@ impl CapmapApp {
 
     /// Commands that change the document.
     fn edit(&mut self, command: Command) {
+        self.notice = None;
         let selected = self.view.selected.clone();
         match command {
             Command::AddCapability => {
@@ -558,6 +741,28 @@ impl CapmapApp {
                     Some(())
                 });
             }
+            Command::AcceptRecommendation => {
+                let Some(id) = selected else { return };
+                self.doc.edit(None, |p| {
+                    let settings = p.scoring;
+                    let capability = p.capability_mut(&id)?;
+                    let recommended = assess(capability, &settings)?.recommendation;
+                    capability.decision = recommended.matching_decision()?;
+                    Some(())
+                });
+            }
+            Command::CycleDecision => {
+                let Some(id) = selected else { return };
+                self.doc.edit(None, |p| {
+                    let capability = p.capability_mut(&id)?;
+                    let index = Decision::ALL
+                        .iter()
+                        .position(|d| *d == capability.decision)
+                        .unwrap_or(0);
+                    capability.decision = Decision::ALL[(index + 1) % Decision::ALL.len()];
+                    Some(())
+                });
+            }
             Command::UpdatePortfolioInfo {
                 name,
                 quarter,
@@ -572,6 +777,140 @@ impl CapmapApp {
                 });
             }
             _ => {}
+        }
+    }
+
+    /// The next or previous capability in board order, wrapping around.
+    fn present_step(&mut self, delta: i32) {
+        let capabilities = &self.doc.portfolio().capabilities;
+        if capabilities.is_empty() {
+            return;
+        }
+        let len = capabilities.len();
+        let current = self
+            .view
+            .selected
+            .as_deref()
+            .and_then(|id| capabilities.iter().position(|c| c.id == id));
+        let next = match current {
+            Some(index) if delta < 0 => (index + len - 1) % len,
+            Some(index) => (index + 1) % len,
+            None if delta < 0 => len - 1,
+            None => 0,
+        };
+        let id = capabilities[next].id.clone();
+        self.select(Some(id));
+    }
+
+    /// Imports a CSV file, appended to the open portfolio or as a new one.
+    /// A bad file changes nothing and lists every problem.
+    fn import_csv(&mut self, path: &Path, append: bool) {
+        let text = match crate::cli::read_text(path) {
+            Ok(text) => text,
+            Err(message) => {
+                self.error = Some((format!("Could not import {}", path.display()), message));
+                return;
+            }
+        };
+        let base = if append {
+            self.doc.portfolio().clone()
+        } else {
+            let name = path.file_stem().map_or_else(
+                || "Imported portfolio".to_owned(),
+                |s| s.to_string_lossy().into_owned(),
+            );
+            Portfolio::new(name)
+        };
+        match io::import_csv(&text, &base) {
+            Ok(import) => {
+                let count = import.capabilities.len();
+                if append {
+                    self.doc.edit(None, |p| {
+                        import.append_to(p);
+                        Some(())
+                    });
+                } else {
+                    let mut portfolio = base;
+                    import.append_to(&mut portfolio);
+                    self.doc = Document::new(portfolio, None);
+                    self.view.reset_selection();
+                }
+                self.notice = Some(format!(
+                    "Imported {} from {}",
+                    crate::export::plural(count, "capability", "capabilities"),
+                    path.display()
+                ));
+            }
+            Err(error) => {
+                self.error = Some((
+                    format!("Nothing was imported from {}", path.display()),
+                    error
+                        .problems
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ));
+            }
+        }
+    }
+
+    fn image_theme(&self) -> ImageTheme {
+        match self.settings.theme {
+            Theme::Dark => ImageTheme::Dark,
+            Theme::Light | Theme::HighContrast => ImageTheme::Light,
+        }
+    }
+
+    /// Writes the chart to `path` as SVG or PNG (by extension), 1920x1080.
+    fn export_chart(&mut self, path: &Path) {
+        let extension = lower_extension(path);
+        let portfolio = self.doc.portfolio();
+        let today = Date::today();
+        let theme = self.image_theme();
+        let bytes = match extension.as_str() {
+            "svg" => chart_svg(portfolio, today, 1920, 1080, theme).map(String::into_bytes),
+            "png" => chart_png(portfolio, today, 1920, 1080, theme),
+            _ => {
+                self.error = Some((
+                    "Could not export the chart".to_owned(),
+                    format!("{}: name the file .svg or .png.", path.display()),
+                ));
+                return;
+            }
+        };
+        let result = bytes.map_err(|e| e.to_string()).and_then(|bytes| {
+            io::write_atomically(path, &bytes, Backup::None).map_err(|e| e.to_string())
+        });
+        self.report_export("chart", path, result);
+    }
+
+    /// Writes the decision log to `path` as Markdown or CSV (by extension).
+    fn export_log(&mut self, path: &Path) {
+        let format = match lower_extension(path).as_str() {
+            "md" | "markdown" => LogFormat::Markdown,
+            "csv" => LogFormat::Csv,
+            _ => {
+                self.error = Some((
+                    "Could not export the decision log".to_owned(),
+                    format!("{}: name the file .md or .csv.", path.display()),
+                ));
+                return;
+            }
+        };
+        let log = DecisionLog::new(self.doc.portfolio(), Date::today());
+        let result = format.render(&log).and_then(|text| {
+            io::write_atomically(path, text.as_bytes(), Backup::None).map_err(|e| e.to_string())
+        });
+        self.report_export("decision log", path, result);
+    }
+
+    fn report_export(&mut self, what: &str, path: &Path, result: Result<(), String>) {
+        match result {
+            Ok(()) => self.notice = Some(format!("Exported the {what} to {}", path.display())),
+            Err(message) => {
+                self.error = Some((format!("Could not export the {what}"), message));
+            }
         }
     }
 
@@ -641,6 +980,12 @@ impl CapmapApp {
             self.select(Some(id));
         }
     }
+}
+
+fn lower_extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
 }
 
 /// Text edits to the same field of the same capability form one undo step

@@ -2,13 +2,18 @@
 //! Markdown, CSV or JSON, and the chart's geometry.
 
 mod chart_geometry;
+mod chart_image;
 mod decision_log;
 mod log_csv;
 mod log_markdown;
+pub mod palette;
 
 pub use chart_geometry::{
     AXIS_MAX, AXIS_MIN, ChartGeometry, ChartPoint, LabelPlacement, QuadrantArea, ScreenRect,
     X_AXIS_TITLE, Y_AXIS_TITLE, place_labels,
+};
+pub use chart_image::{
+    FONT_BOLD, FONT_REGULAR, ImageError, ImageTheme, chart_png, chart_svg, escape_xml,
 };
 pub use decision_log::{DecisionLog, ExceptionEntry, LogEntry, ScoreEntry};
 pub use log_csv::{neutralise_formula, to_csv};

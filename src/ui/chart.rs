@@ -46,9 +46,33 @@ impl Default for ChartStyle {
 pub fn chart_panel_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGeometry) {
     egui::Panel::bottom("to_score")
         .resizable(false)
-        .show(ui, |ui| to_score_ui(ui, cx, geometry));
+        .show(ui, |ui| {
+            legend_ui(ui);
+            to_score_ui(ui, cx, geometry);
+        });
     egui::CentralPanel::default().show(ui, |ui| {
         chart_ui(ui, cx, geometry, ChartStyle::default());
+    });
+}
+
+/// What the colours and rings mean.
+fn legend_ui(ui: &mut Ui) {
+    ui.horizontal_wrapped(|ui| {
+        for zone in [
+            Zone::Commodity,
+            Zone::Differentiator,
+            Zone::RegulatedControl,
+            Zone::Unplaced,
+        ] {
+            let (dot, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter()
+                .circle_filled(dot.center(), 5.0, zone_color(zone));
+            ui.label(zone.label());
+        }
+        let (ring, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+        ui.painter()
+            .circle_stroke(ring.center(), 6.0, Stroke::new(1.5, CONFLICT_COLOR));
+        ui.label("conflict");
     });
 }
 

@@ -2,7 +2,10 @@
 
 use eframe::egui::{self, Id, RichText};
 
-use crate::app::{BOARD_KEYS, Command, EDIT_MENU, FILE_MENU};
+use std::path::Path;
+
+use super::primer::primer_ui;
+use crate::app::{BOARD_KEYS, Command, EDIT_MENU, FILE_MENU, PRESENTATION_KEYS, VIEW_MENU};
 
 /// The answer to "save changes first?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,31 +68,109 @@ pub fn error_ui(ctx: &egui::Context, title: &str, message: &str) -> bool {
     dismissed || modal.should_close()
 }
 
-/// The help window: quick scoring explained and every shortcut, generated
+/// Asks whether an imported CSV file is added to the open portfolio or
+/// starts a new one. `Some(Some(append))` once chosen, `Some(None)` when
+/// cancelled, `None` while waiting.
+#[must_use]
+pub fn import_choice_ui(ctx: &egui::Context, path: &Path, portfolio: &str) -> Option<Option<bool>> {
+    let mut choice = None;
+    let modal = egui::Modal::new(Id::unique("import choice")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        ui.heading("Import capabilities");
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        ui.label(format!(
+            "Add the capabilities in {name} to {portfolio}, or start a new portfolio with them?"
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui
+                .button(RichText::new("Add to this portfolio").strong())
+                .clicked()
+            {
+                choice = Some(Some(true));
+            }
+            if ui.button("New portfolio").clicked() {
+                choice = Some(Some(false));
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(None);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(None);
+    }
+    choice
+}
+
+/// Where the help window remembers whether it shows the primer (true) or
+/// the keys (false).
+#[must_use]
+pub fn help_tab_id() -> Id {
+    Id::unique("capmap help tab")
+}
+
+/// The help window: the framework primer, and every shortcut generated
 /// from the command lists. Returns false when closed.
 #[must_use]
 pub fn help_ui(ctx: &egui::Context) -> bool {
     let mut open = true;
-    egui::Window::new("Keyboard and help")
+    let mut primer = ctx
+        .data(|d| d.get_temp::<bool>(help_tab_id()))
+        .unwrap_or(false);
+    egui::Window::new("Help")
         .open(&mut open)
-        .default_width(460.0)
+        .default_width(560.0)
+        .default_height(600.0)
         .show(ctx, |ui| {
-            ui.label(RichText::new("Quick scoring").strong());
-            ui.label(
-                "Select a card, press a zone key, then type the four scores in the order the \
-                 questions are read: reuse, cost, risk, differentiation. C 5 4 5 1 puts the \
-                 card in Commodity and scores it in five keystrokes. Backspace takes back the \
-                 last score; the arrow keys move to the next card.",
-            );
-            ui.add_space(6.0);
-            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                let help = [Command::ShowHelp];
-                for command in FILE_MENU
-                    .iter()
-                    .chain(EDIT_MENU)
-                    .chain(BOARD_KEYS)
-                    .chain(&help)
-                {
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut primer, true, "Framework primer");
+                ui.selectable_value(&mut primer, false, "Keyboard");
+            });
+            ui.separator();
+            if primer {
+                egui::ScrollArea::vertical().show(ui, |ui| primer_ui(ui, 14.0));
+            } else {
+                egui::ScrollArea::vertical().show(ui, keys_ui);
+            }
+        });
+    ctx.data_mut(|d| d.insert_temp(help_tab_id(), primer));
+    open
+}
+
+/// Every shortcut, generated from the command lists so it never goes stale.
+fn keys_ui(ui: &mut egui::Ui) {
+    ui.label(RichText::new("Quick scoring").strong());
+    ui.label(
+        "Select a card, press a zone key, then type the four scores in the order the \
+         questions are read: reuse, cost, risk, differentiation. C 5 4 5 1 puts the card in \
+         Commodity and scores it in five keystrokes. Backspace takes back the last score; \
+         the arrow keys move to the next card; A accepts the recommendation.",
+    );
+    ui.add_space(6.0);
+    let help = [Command::ShowHelp];
+    let sections: [(&str, Vec<&Command>); 2] = [
+        (
+            "Editing",
+            FILE_MENU
+                .iter()
+                .chain(EDIT_MENU)
+                .chain(VIEW_MENU)
+                .chain(BOARD_KEYS)
+                .chain(&help)
+                .collect(),
+        ),
+        ("Presenting", PRESENTATION_KEYS.iter().collect()),
+    ];
+    for (title, commands) in sections {
+        ui.label(RichText::new(title).strong());
+        egui::Grid::new(("shortcuts", title))
+            .striped(true)
+            .show(ui, |ui| {
+                for command in commands {
                     let keys: Vec<String> = command
                         .shortcuts()
                         .iter()
@@ -102,13 +183,15 @@ pub fn help_ui(ctx: &egui::Context) -> bool {
                     ui.label(command.label());
                     ui.end_row();
                 }
-                ui.label(RichText::new("Drag").monospace());
-                ui.label("Move a card to another zone or place; right-click for Move to…");
-                ui.end_row();
-                ui.label(RichText::new("Drop a .ron file").monospace());
-                ui.label("Open it");
-                ui.end_row();
+                if title == "Editing" {
+                    ui.label(RichText::new("Drag").monospace());
+                    ui.label("Move a card to another zone or place; right-click for Move to…");
+                    ui.end_row();
+                    ui.label(RichText::new("Drop a .ron file").monospace());
+                    ui.label("Open it");
+                    ui.end_row();
+                }
             });
-        });
-    open
+        ui.add_space(6.0);
+    }
 }

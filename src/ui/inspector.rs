@@ -158,6 +158,13 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
 
     ui.add_space(6.0);
     section(ui, "Decision");
+    ui.label(
+        RichText::new(
+            "A accepts the recommendation, Shift+D steps through, Enter writes the rationale.",
+        )
+        .small()
+        .weak(),
+    );
     ui.horizontal_wrapped(|ui| {
         for decision in Decision::ALL {
             if ui
@@ -168,14 +175,18 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
             }
         }
     });
-    labelled(
+    let rationale = labelled(
         ui,
         "Rationale",
         egui::TextEdit::multiline(&mut capability.rationale)
-            .hint_text("Rationale: why, especially if it differs from the recommendation")
+            .hint_text("Why, especially if it differs from the recommendation")
             .desired_rows(2)
             .desired_width(f32::INFINITY),
     );
+    if cx.view.focus_rationale {
+        rationale.request_focus();
+        rationale.scroll_to_me(Some(egui::Align::Center));
+    }
 
     ui.add_space(6.0);
     section(ui, "Ownership");

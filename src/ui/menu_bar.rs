@@ -5,15 +5,22 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, Ui};
 
-use crate::app::{Command, EDIT_MENU, FILE_MENU};
+use crate::app::{Command, EDIT_MENU, FILE_MENU, VIEW_MENU};
 use crate::model::Zone;
+use crate::ui::theme::Theme;
 
 /// What the menus need besides the commands.
 pub struct MenuState<'a> {
     /// Recently opened files, newest first.
     pub recent: &'a [PathBuf],
+    /// Whether the board is shown.
+    pub show_board: bool,
+    /// Whether the inspector is shown.
+    pub show_inspector: bool,
     /// Whether a capability is selected (enables Delete and Move).
     pub has_selection: bool,
+    /// The current look.
+    pub theme: Theme,
     /// Whether there is something to undo / redo.
     pub can_undo: bool,
     /// See `can_undo`.
@@ -28,7 +35,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
                 if *command == Command::Save {
                     recent_menu(ui, state.recent, commands);
                 }
-                if *command == Command::Quit {
+                if matches!(command, Command::Quit | Command::ImportCsv) {
                     ui.separator();
                 }
                 command_button(ui, command, true, commands);
@@ -53,7 +60,47 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
                 });
             });
         });
+        ui.menu_button("View", |ui| {
+            for command in VIEW_MENU {
+                let shown = match command {
+                    Command::ToggleBoard => state.show_board,
+                    Command::ToggleInspector => state.show_inspector,
+                    other => {
+                        command_button(ui, other, true, commands);
+                        if *other == Command::StartPresentation {
+                            ui.separator();
+                        }
+                        continue;
+                    }
+                };
+                let shortcut = command
+                    .shortcuts()
+                    .first()
+                    .map(|s| ui.ctx().format_shortcut(s))
+                    .unwrap_or_default();
+                let text = if shown { "Hide" } else { "Show" };
+                let label = command.label().replacen("Show or hide", text, 1);
+                if ui
+                    .add(egui::Button::new(label).shortcut_text(shortcut))
+                    .clicked()
+                {
+                    commands.push(command.clone());
+                    ui.close();
+                }
+            }
+            ui.separator();
+            ui.menu_button("Theme", |ui| {
+                for theme in Theme::ALL {
+                    let button = egui::Button::new(theme.label()).selected(theme == state.theme);
+                    if ui.add(button).clicked() {
+                        commands.push(Command::SetTheme(theme));
+                        ui.close();
+                    }
+                }
+            });
+        });
         ui.menu_button("Help", |ui| {
+            command_button(ui, &Command::ShowPrimer, true, commands);
             command_button(ui, &Command::ShowHelp, true, commands);
         });
     });

@@ -6,16 +6,20 @@ pub mod chart;
 pub mod dialogs;
 pub mod inspector;
 pub mod menu_bar;
+pub mod presentation;
+pub mod primer;
 pub mod status_bar;
+pub mod theme;
 mod widgets;
 
 use eframe::egui::Color32;
 
 use crate::app::Command;
+use crate::export::palette;
 use crate::model::{Date, Portfolio, Question, Recommendation, Zone};
 
 /// What the app remembers about the view, apart from the document.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewState {
     /// The selected capability's id; shared by board, chart and inspector.
     pub selected: Option<String>,
@@ -23,9 +27,34 @@ pub struct ViewState {
     pub score_cursor: usize,
     /// Put the keyboard focus in the inspector's name field next frame.
     pub focus_name: bool,
+    /// Put the keyboard focus in the inspector's rationale next frame.
+    pub focus_rationale: bool,
+    /// Whether the zone board is shown.
+    pub show_board: bool,
+    /// Whether the inspector is shown.
+    pub show_inspector: bool,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        Self {
+            selected: None,
+            score_cursor: 0,
+            focus_name: false,
+            focus_rationale: false,
+            show_board: true,
+            show_inspector: true,
+        }
+    }
 }
 
 impl ViewState {
+    /// Forgets the selection (another document was opened).
+    pub fn reset_selection(&mut self) {
+        self.selected = None;
+        self.score_cursor = 0;
+    }
+
     /// The question the next digit answers.
     #[must_use]
     pub fn next_question(&self) -> Question {
@@ -58,29 +87,25 @@ impl PanelContext<'_> {
     }
 }
 
-/// A zone's colour (Okabe–Ito palette: tells apart with colour blindness).
+/// A zone's colour (see `export::palette`).
 #[must_use]
 pub fn zone_color(zone: Zone) -> Color32 {
-    match zone {
-        Zone::Unplaced => Color32::from_rgb(0x8c, 0x8c, 0x8c),
-        Zone::Commodity => Color32::from_rgb(0x00, 0x72, 0xb2),
-        Zone::Differentiator => Color32::from_rgb(0xe6, 0x9f, 0x00),
-        Zone::RegulatedControl => Color32::from_rgb(0xcc, 0x79, 0xa7),
-    }
+    let [r, g, b] = palette::zone_rgb(zone);
+    Color32::from_rgb(r, g, b)
 }
 
 /// A recommendation's colour, for badges and quadrant shading.
 #[must_use]
 pub fn recommendation_color(recommendation: Recommendation) -> Color32 {
-    match recommendation {
-        Recommendation::Orchestrate => Color32::from_rgb(0x2f, 0x7e, 0xd8),
-        Recommendation::Hybrid => Color32::from_rgb(0x8e, 0x5c, 0xd8),
-        Recommendation::Operate => Color32::from_rgb(0xd8, 0x7a, 0x1f),
-        Recommendation::Rationalize => Color32::from_rgb(0x7a, 0x80, 0x8a),
-    }
+    let [r, g, b] = palette::recommendation_rgb(recommendation);
+    Color32::from_rgb(r, g, b)
 }
 
 /// The colour of conflict markers.
-pub const CONFLICT_COLOR: Color32 = Color32::from_rgb(0xe0, 0x4a, 0x3a);
+pub const CONFLICT_COLOR: Color32 = rgb(palette::CONFLICT_RGB);
 /// The colour of overdue markers.
-pub const OVERDUE_COLOR: Color32 = Color32::from_rgb(0xd9, 0x8e, 0x04);
+pub const OVERDUE_COLOR: Color32 = rgb(palette::OVERDUE_RGB);
+
+const fn rgb([r, g, b]: [u8; 3]) -> Color32 {
+    Color32::from_rgb(r, g, b)
+}

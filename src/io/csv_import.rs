@@ -1,0 +1,402 @@
+//! Importing a capability list from a spreadsheet (CSV). Either every row is
+//! imported or none is: a bad row refuses the whole file with every problem
+//! listed by line and column.
+
+use std::fmt;
+
+use crate::model::{Capability, Decision, Portfolio, Score, Team, Zone, slugify, unique_id};
+
+/// The columns the importer understands, matched case-insensitively.
+pub const CSV_COLUMNS: [&str; 11] = [
+    "name",
+    "description",
+    "zone",
+    "reuse",
+    "cost",
+    "risk",
+    "differentiation",
+    "owner",
+    "decision",
+    "rationale",
+    "tags",
+];
+
+/// One thing wrong in a CSV file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsvProblem {
+    /// 1-based line in the file where the row starts (0 for the whole file).
+    pub line: u64,
+    /// The column's header, when the problem is in one cell.
+    pub column: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for CsvProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.column, self.line) {
+            (Some(column), line) => write!(f, "line {line}, column {column}: {}", self.message),
+            (None, 0) => f.write_str(&self.message),
+            (None, line) => write!(f, "line {line}: {}", self.message),
+        }
+    }
+}
+
+/// Why an import was refused: every problem found.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+pub struct CsvImportError {
+    /// Every problem, in file order.
+    pub problems: Vec<CsvProblem>,
+}
+
+/// What an import adds to a portfolio.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CsvImport {
+    /// New capabilities, in file order, with ids unique in the portfolio.
+    pub capabilities: Vec<Capability>,
+    /// Teams named as owners that the portfolio did not have yet.
+    pub new_teams: Vec<Team>,
+}
+
+impl CsvImport {
+    /// Adds the imported teams and capabilities to `portfolio`.
+    pub fn append_to(self, portfolio: &mut Portfolio) {
+        portfolio.teams.extend(self.new_teams);
+        portfolio.capabilities.extend(self.capabilities);
+    }
+}
+
+/// Reads a CSV capability list to add to `portfolio` (ids and team names
+/// are matched against it).
+///
+/// # Errors
+/// Every problem in the file; nothing is imported then.
+pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let fail = |message: String| CsvImportError {
+        problems: vec![CsvProblem {
+            line: 0,
+            column: None,
+            message,
+        }],
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| fail(format!("the header row cannot be read: {e}")))?
+        .clone();
+    if headers.iter().all(str::is_empty) {
+        return Err(fail(
+            "the file is empty; its first row must name the columns, e.g. name,zone,reuse,cost,risk,differentiation"
+                .to_owned(),
+        ));
+    }
+    let mut problems = Vec::new();
+    let mut columns: Vec<Option<&'static str>> = Vec::new();
+    for header in &headers {
+        let key = header.trim().to_lowercase();
+        let known = CSV_COLUMNS.iter().find(|c| **c == key).copied();
+        if known.is_none() {
+            problems.push(CsvProblem {
+                line: 1,
+                column: Some(header.to_owned()),
+                message: format!("unknown column; the columns are {}", CSV_COLUMNS.join(", ")),
+            });
+        }
+        if known.is_some() && columns.contains(&known) {
+            problems.push(CsvProblem {
+                line: 1,
+                column: Some(header.to_owned()),
+                message: "this column appears twice".to_owned(),
+            });
+        }
+        columns.push(known);
+    }
+    if !columns.contains(&Some("name")) {
+        problems.push(CsvProblem {
+            line: 1,
+            column: None,
+            message: "there is no `name` column; it is the one column every file needs".to_owned(),
+        });
+    }
+    if !problems.is_empty() {
+        return Err(CsvImportError { problems });
+    }
+
+    let mut import = CsvImport::default();
+    for record in reader.records() {
+        let record = match record {
+            Ok(record) => record,
+            Err(error) => {
+                let line = error.position().map_or(0, csv::Position::line);
+                problems.push(CsvProblem {
+                    line,
+                    column: None,
+                    message: format!("this row cannot be read: {error}"),
+                });
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, csv::Position::line);
+        if record.iter().all(str::is_empty) {
+            continue; // a blank line between blocks of rows
+        }
+        if record.len() > columns.len() {
+            problems.push(CsvProblem {
+                line,
+                column: None,
+                message: format!(
+                    "this row has {} cells but the header names {} columns (a comma inside a cell needs quotes)",
+                    record.len(),
+                    columns.len()
+                ),
+            });
+            continue;
+        }
+        let mut row = RowReader {
+            line,
+            problems: &mut problems,
+        };
+        let mut capability = Capability::default();
+        let mut owner_name = None;
+        for (index, value) in record.iter().enumerate() {
+            let Some(column) = columns[index] else {
+                continue;
+            };
+            match column {
+                "name" => value.clone_into(&mut capability.name),
+                "description" => value.clone_into(&mut capability.description),
+                "zone" => {
+                    capability.zone = row.parse(column, value, Zone::parse_loose, || {
+                        "is not a zone; use commodity, differentiator, regulated control or leave it empty".to_owned()
+                    });
+                }
+                "reuse" | "cost" | "risk" | "differentiation" => {
+                    let score = row.score(column, value);
+                    match column {
+                        "reuse" => capability.scores.reuse = score,
+                        "cost" => capability.scores.cost = score,
+                        "risk" => capability.scores.risk = score,
+                        _ => capability.scores.differentiation = score,
+                    }
+                }
+                "owner" => owner_name = Some(value.to_owned()).filter(|v| !v.is_empty()),
+                "decision" => {
+                    capability.decision = row.parse(column, value, Decision::parse_loose, || {
+                        "is not a decision; use operate, orchestrate, hybrid or leave it empty"
+                            .to_owned()
+                    });
+                }
+                "rationale" => value.clone_into(&mut capability.rationale),
+                _ => {
+                    capability.tags = value
+                        .split([';', ','])
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_owned)
+                        .collect();
+                }
+            }
+        }
+        if capability.name.trim().is_empty() {
+            problems.push(CsvProblem {
+                line,
+                column: Some("name".to_owned()),
+                message: "the name is empty".to_owned(),
+            });
+            continue;
+        }
+        let taken = |id: &str| {
+            portfolio.capability(id).is_some() || import.capabilities.iter().any(|c| c.id == id)
+        };
+        capability.id = unique_id(&slugify(&capability.name, "capability"), taken);
+        if let Some(name) = owner_name {
+            capability.owner = Some(team_for(&name, portfolio, &mut import.new_teams));
+        }
+        import.capabilities.push(capability);
+    }
+    if problems.is_empty() {
+        Ok(import)
+    } else {
+        Err(CsvImportError { problems })
+    }
+}
+
+/// The id of the team called `name` (or with that id), creating it if needed.
+fn team_for(name: &str, portfolio: &Portfolio, new_teams: &mut Vec<Team>) -> String {
+    let matches = |team: &Team| team.name.eq_ignore_ascii_case(name) || team.id == name;
+    if let Some(team) = portfolio
+        .teams
+        .iter()
+        .chain(new_teams.iter())
+        .find(|t| matches(t))
+    {
+        return team.id.clone();
+    }
+    let taken = |id: &str| portfolio.team(id).is_some() || new_teams.iter().any(|t| t.id == id);
+    let id = unique_id(&slugify(name, "team"), taken);
+    new_teams.push(Team {
+        id: id.clone(),
+        name: name.to_owned(),
+    });
+    id
+}
+
+struct RowReader<'a> {
+    line: u64,
+    problems: &'a mut Vec<CsvProblem>,
+}
+
+impl RowReader<'_> {
+    fn problem(&mut self, column: &str, message: String) {
+        self.problems.push(CsvProblem {
+            line: self.line,
+            column: Some(column.to_owned()),
+            message,
+        });
+    }
+
+    fn parse<T: Default>(
+        &mut self,
+        column: &str,
+        value: &str,
+        parse: impl Fn(&str) -> Option<T>,
+        explain: impl Fn() -> String,
+    ) -> T {
+        parse(value).unwrap_or_else(|| {
+            self.problem(column, format!("`{value}` {}", explain()));
+            T::default()
+        })
+    }
+
+    fn score(&mut self, column: &str, value: &str) -> Option<Score> {
+        if value.is_empty() {
+            return None;
+        }
+        let score = value.parse::<u8>().ok().and_then(Score::new);
+        if score.is_none() {
+            self.problem(
+                column,
+                format!(
+                    "`{value}` is not a score; use a whole number from 1 to 5, or leave it empty"
+                ),
+            );
+        }
+        score
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn import(text: &str) -> Result<CsvImport, CsvImportError> {
+        import_csv(text, &Portfolio::new("p"))
+    }
+
+    #[test]
+    fn a_good_file_imports_every_column() {
+        let text = "Name,Description,ZONE,reuse,cost,risk,differentiation,owner,decision,rationale,tags\n\
+                    Secrets,\"Vault, rotation\",Regulated control,5,4,5,1,Platform,orchestrate,Leak anywhere,security;audit\n\
+                    \"Search\nengine\",,,2,,,,,,,\n";
+        let result = import(text).unwrap();
+        assert_eq!(result.capabilities.len(), 2);
+        let secrets = &result.capabilities[0];
+        assert_eq!(secrets.id, "secrets");
+        assert_eq!(secrets.description, "Vault, rotation");
+        assert_eq!(secrets.zone, Zone::RegulatedControl);
+        assert_eq!(secrets.scores.reuse, Score::new(5));
+        assert_eq!(secrets.decision, Decision::Orchestrate);
+        assert_eq!(secrets.tags, vec!["security", "audit"]);
+        assert_eq!(secrets.owner.as_deref(), Some("platform"));
+        assert_eq!(
+            result.new_teams,
+            vec![Team {
+                id: "platform".into(),
+                name: "Platform".into()
+            }]
+        );
+        let search = &result.capabilities[1];
+        assert_eq!(search.name, "Search\nengine");
+        assert_eq!(search.zone, Zone::Unplaced);
+        assert_eq!(search.scores.cost, None);
+    }
+
+    #[test]
+    fn zones_are_accepted_as_people_type_them() {
+        for zone in ["Regulated control", "regulated-control", "RegulatedControl"] {
+            let result = import(&format!("name,zone\nA,{zone}\n")).unwrap();
+            assert_eq!(result.capabilities[0].zone, Zone::RegulatedControl);
+        }
+    }
+
+    #[test]
+    fn ids_are_unique_against_the_portfolio_and_each_other() {
+        let mut portfolio = Portfolio::new("p");
+        portfolio
+            .capabilities
+            .push(Capability::new("logging", "Logging"));
+        portfolio.teams.push(Team {
+            id: "sre".into(),
+            name: "SRE".into(),
+        });
+        let result = import_csv("name,owner\nLogging,sre\nLogging,SRE\n", &portfolio).unwrap();
+        let ids: Vec<&str> = result.capabilities.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["logging-2", "logging-3"]);
+        assert!(
+            result.new_teams.is_empty(),
+            "existing teams match by id or name"
+        );
+    }
+
+    #[test]
+    fn bad_rows_are_located_and_nothing_is_imported() {
+        let text = "name,zone,reuse\nA,commodity,3\nB,somewhere,6\n,,\"2\"\nC,,2.5\n";
+        let error = import(text).unwrap_err();
+        let lines: Vec<String> = error.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "line 3, column zone: `somewhere` is not a zone; use commodity, differentiator, regulated control or leave it empty",
+                "line 3, column reuse: `6` is not a score; use a whole number from 1 to 5, or leave it empty",
+                "line 4, column name: the name is empty",
+                "line 5, column reuse: `2.5` is not a score; use a whole number from 1 to 5, or leave it empty",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_header_must_name_known_columns_including_name() {
+        let error = import("title,zone\nA,commodity\n").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("line 1, column title: unknown column")
+        );
+        assert!(error.to_string().contains("no `name` column"));
+        assert!(import("").unwrap_err().to_string().contains("empty"));
+        let error = import("name,name\nA,B\n").unwrap_err();
+        assert!(error.to_string().contains("appears twice"));
+    }
+
+    #[test]
+    fn rows_with_too_many_cells_are_explained() {
+        let error = import("name,zone\nA, B,commodity,extra\n").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("line 2: this row has 4 cells"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_blank_lines_are_fine() {
+        let result = import("\u{feff}name\nA\n\nB\n").unwrap();
+        assert_eq!(result.capabilities.len(), 2);
+    }
+}
