@@ -338,3 +338,44 @@ fn render_refuses_unknown_formats_and_bad_files() {
     ]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn hostile_names_stay_text_in_markdown_csv_and_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "hostile.ron",
+        "(format: 1, portfolio: (name: \"P\", capabilities: [\
+         (id: \"a\", name: \"<script>alert(1)</script>\", scores: (reuse: 3, cost: 3, risk: 3, differentiation: 3)), \
+         (id: \"b\", name: \"=HYPERLINK(\\\"http://evil\\\")\", rationale: \"@SUM(A1)\"), \
+         (id: \"c\", name: \"[click](http://evil) | *bold*\")]))",
+    );
+    let md = text(&capmap(&["report", file.to_str().unwrap()]).stdout);
+    assert!(!md.contains("<script>"), "{md}");
+    assert!(md.contains("&lt;script&gt;"));
+    assert!(
+        md.contains("\\[click\\](http://evil) \\| \\*bold\\*"),
+        "{md}"
+    );
+
+    let csv_text = text(&capmap(&["report", file.to_str().unwrap(), "--format", "csv"]).stdout);
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[1][1], "'=HYPERLINK(\"http://evil\")");
+    assert!(rows[1].iter().any(|cell| cell == "'@SUM(A1)"));
+
+    let svg_path = dir.path().join("h.svg");
+    assert!(
+        capmap(&[
+            "render",
+            file.to_str().unwrap(),
+            "-o",
+            svg_path.to_str().unwrap()
+        ])
+        .status
+        .success()
+    );
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(!svg.contains("<script>"));
+    roxmltree::Document::parse(&svg).expect("still well-formed");
+}

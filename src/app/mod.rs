@@ -67,6 +67,10 @@ pub struct CapmapApp {
     pub notice: Option<String>,
     /// True while presenting.
     pub presenting: bool,
+    /// The day exceptions are judged against; `None` is today. Tests pin it
+    /// so that what is overdue does not change with the calendar.
+    pub today: Option<Date>,
+    fonts_installed: bool,
     /// What is on the wall while presenting.
     pub present_view: PresentView,
     queue: Vec<Command>,
@@ -97,6 +101,8 @@ impl CapmapApp {
             error: None,
             notice: None,
             presenting: false,
+            today: None,
+            fonts_installed: false,
             present_view: PresentView::Chart,
             queue: Vec::new(),
             shortcuts: shortcut_table(),
@@ -145,7 +151,11 @@ impl CapmapApp {
     /// Draws one frame and then applies what it queued.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        let today = Date::today();
+        let today = self.today.unwrap_or_else(Date::today);
+        if !self.fonts_installed {
+            theme::install_fonts(&ctx);
+            self.fonts_installed = true;
+        }
         self.apply_look(&ctx);
         self.poll_dialogs();
         self.handle_dropped_files(&ctx);

@@ -208,6 +208,42 @@ fn keep_side(truth: f64, shown: f64, threshold: f64) -> f64 {
     sided.clamp(AXIS_MIN + 0.05, AXIS_MAX - 0.05)
 }
 
+impl ChartGeometry {
+    /// For each point, its quadrant as a screen box, given a mapping from
+    /// chart values to screen pixels (x, y down).
+    #[must_use]
+    pub fn label_homes(&self, to_screen: impl Fn(f64, f64) -> [f64; 2]) -> Vec<ScreenRect> {
+        self.points
+            .iter()
+            .map(|point| self.home_of(point, &to_screen))
+            .collect()
+    }
+
+    /// The quadrant of `point` as a screen box.
+    #[must_use]
+    pub fn home_of(
+        &self,
+        point: &ChartPoint,
+        to_screen: impl Fn(f64, f64) -> [f64; 2],
+    ) -> ScreenRect {
+        let area = self
+            .quadrants
+            .iter()
+            .find(|q| q.recommendation == point.recommendation)
+            .map_or([AXIS_MIN, AXIS_MIN, AXIS_MAX, AXIS_MAX], |q| {
+                [q.min[0], q.min[1], q.max[0], q.max[1]]
+            });
+        let [x0, y0] = to_screen(area[0], area[3]);
+        let [x1, y1] = to_screen(area[2], area[1]);
+        ScreenRect {
+            x: x0.min(x1),
+            y: y0.min(y1),
+            w: (x1 - x0).abs(),
+            h: (y1 - y0).abs(),
+        }
+    }
+}
+
 /// An axis-aligned box in screen units (pixels, y down).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ScreenRect {
@@ -245,18 +281,35 @@ pub struct LabelPlacement {
     pub leader: bool,
 }
 
+/// What labels must avoid and where they belong.
+#[derive(Clone, Copy, Debug)]
+pub struct LabelRoom<'a> {
+    /// The whole plot; labels stay inside.
+    pub area: ScreenRect,
+    /// Boxes no label may cover (quadrant titles).
+    pub obstacles: &'a [ScreenRect],
+    /// Per point, the region its label should stay in (its quadrant), so
+    /// no name seems to sit in a quadrant its capability is not in.
+    pub homes: &'a [ScreenRect],
+}
+
 /// Places one label per point (screen coordinates, pixels) so that labels
-/// overlap neither each other, nor any point, nor the `obstacles` (quadrant
-/// titles), staying inside `area`. Points earlier in the list get the best
-/// places. When nowhere is free, the place with the least overlap is used.
+/// overlap neither each other, nor any point, nor the obstacles, staying in
+/// the area and preferably in their point's home. Points earlier in the list
+/// get the best places. When nowhere is free, the place with the least
+/// overlap is used.
 #[must_use]
 pub fn place_labels(
     points: &[[f64; 2]],
     sizes: &[[f64; 2]],
     marker_radius: f64,
-    area: ScreenRect,
-    obstacles: &[ScreenRect],
+    room: LabelRoom<'_>,
 ) -> Vec<LabelPlacement> {
+    let LabelRoom {
+        area,
+        obstacles,
+        homes,
+    } = room;
     let markers: Vec<ScreenRect> = points
         .iter()
         .map(|[x, y]| ScreenRect {
@@ -294,6 +347,7 @@ pub fn place_labels(
                         .map(|(_, m)| m.overlap(&rect))
                         .sum::<f64>()
                     + obstacles.iter().map(|o| o.overlap(&rect)).sum::<f64>() * 2.0
+                    + homes.get(i).map_or(0.0, |home| rect.outside(home) * 2.0)
                     + rect.outside(&area) * 4.0;
                 let placement = LabelPlacement {
                     rect,
@@ -406,7 +460,12 @@ mod tests {
             w: 800.0,
             h: 600.0,
         };
-        let placed = place_labels(&points, &sizes, 5.0, area, &[]);
+        let room = LabelRoom {
+            area,
+            obstacles: &[],
+            homes: &[],
+        };
+        let placed = place_labels(&points, &sizes, 5.0, room);
         assert_eq!(placed.len(), 10);
         for (i, a) in placed.iter().enumerate() {
             for b in &placed[i + 1..] {
@@ -417,6 +476,31 @@ mod tests {
     }
 
     #[test]
+    fn labels_stay_in_their_quadrant_when_they_can() {
+        // A point just left of a divider at x = 200: its label goes left,
+        // not across the divider into the next quadrant.
+        let area = ScreenRect {
+            x: 0.0,
+            y: 0.0,
+            w: 400.0,
+            h: 400.0,
+        };
+        let home = [ScreenRect {
+            x: 0.0,
+            y: 0.0,
+            w: 200.0,
+            h: 400.0,
+        }];
+        let room = LabelRoom {
+            area,
+            obstacles: &[],
+            homes: &home,
+        };
+        let placed = place_labels(&[[190.0, 100.0]], &[[80.0, 12.0]], 5.0, room);
+        assert!(placed[0].rect.x + placed[0].rect.w <= 200.0, "{placed:?}");
+    }
+
+    #[test]
     fn a_lone_point_gets_its_label_beside_it() {
         let area = ScreenRect {
             x: 0.0,
@@ -424,7 +508,12 @@ mod tests {
             w: 800.0,
             h: 600.0,
         };
-        let placed = place_labels(&[[100.0, 100.0]], &[[50.0, 10.0]], 5.0, area, &[]);
+        let room = LabelRoom {
+            area,
+            obstacles: &[],
+            homes: &[],
+        };
+        let placed = place_labels(&[[100.0, 100.0]], &[[50.0, 10.0]], 5.0, room);
         assert_eq!(
             placed[0].rect,
             ScreenRect {

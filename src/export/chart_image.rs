@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use super::palette::{CONFLICT_RGB, recommendation_rgb, zone_rgb};
 use super::{
-    AXIS_MAX, AXIS_MIN, ChartGeometry, ScreenRect, X_AXIS_TITLE, Y_AXIS_TITLE, place_labels,
+    AXIS_MAX, AXIS_MIN, ChartGeometry, LabelRoom, ScreenRect, X_AXIS_TITLE, Y_AXIS_TITLE,
+    place_labels,
 };
 use crate::model::{Date, Portfolio, Zone};
 
@@ -324,7 +325,13 @@ pub fn chart_svg(
         .iter()
         .map(|p| [measure.width(&p.name, font) + 4.0 * s, font * 1.25])
         .collect();
-    let placements = place_labels(&anchors, &sizes, radius + 3.0 * s, plot, &obstacles);
+    let homes = geometry.label_homes(|x, y| [to_x(x), to_y(y)]);
+    let room = LabelRoom {
+        area: plot,
+        obstacles: &obstacles,
+        homes: &homes,
+    };
+    let placements = place_labels(&anchors, &sizes, radius + 3.0 * s, room);
     for (point, [x, y]) in geometry.points.iter().zip(&anchors) {
         let _ = writeln!(
             svg,

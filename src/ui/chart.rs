@@ -9,8 +9,8 @@ use egui_plot::{
 use super::{CONFLICT_COLOR, PanelContext, recommendation_color, zone_color};
 use crate::app::Command;
 use crate::export::{
-    AXIS_MAX, AXIS_MIN, ChartGeometry, ChartPoint, ScreenRect, X_AXIS_TITLE, Y_AXIS_TITLE,
-    place_labels,
+    AXIS_MAX, AXIS_MIN, ChartGeometry, ChartPoint, LabelRoom, ScreenRect, X_AXIS_TITLE,
+    Y_AXIS_TITLE, place_labels,
 };
 use crate::model::{Zone, format_against};
 
@@ -293,13 +293,21 @@ pub fn chart_ui(
             });
             sizes.push([f64::from(size.x) + 4.0, f64::from(size.y)]);
         }
-        let placements = place_labels(
-            &anchors,
-            &sizes,
-            f64::from(style.marker_radius) + 2.0,
+        let homes: Vec<ScreenRect> = labelled
+            .iter()
+            .map(|point| {
+                geometry.home_of(point, |x, y| {
+                    let screen = transform.position_from_point(&PlotPoint::new(x, y));
+                    [f64::from(screen.x), f64::from(screen.y)]
+                })
+            })
+            .collect();
+        let room = LabelRoom {
             area,
-            &title_boxes,
-        );
+            obstacles: &title_boxes,
+            homes: &homes,
+        };
+        let placements = place_labels(&anchors, &sizes, f64::from(style.marker_radius) + 2.0, room);
         for (point, placement) in labelled.iter().zip(&placements) {
             let r = placement.rect;
             let top_left = transform.value_from_position(egui::pos2(r.x as f32 + 2.0, r.y as f32));

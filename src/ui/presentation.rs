@@ -25,8 +25,9 @@ pub enum PresentView {
 }
 
 /// The unzoomed width at which presentation text is drawn 1:1; wider
-/// screens scale everything up, so 1920 pixels gives body text of 25 px.
-pub const PRESENTATION_BASE_WIDTH: f32 = 1060.0;
+/// screens scale everything up, so 1920 pixels gives body text of 25 px
+/// (egui body text is 13 points).
+pub const PRESENTATION_BASE_WIDTH: f32 = 1000.0;
 
 /// Draws presentation mode.
 pub fn presentation_ui(

@@ -82,3 +82,23 @@ pub fn apply(ctx: &egui::Context, theme: Theme, zoom: f32) {
         ctx.set_zoom_factor(zoom);
     }
 }
+
+/// Adds the bundled `DejaVu Sans` behind egui's own font, so arrows,
+/// warning signs and accented names render instead of empty boxes.
+pub fn install_fonts(ctx: &egui::Context) {
+    use egui::epaint::text::{FontData, FontInsert, FontPriority, InsertFontFamily};
+    ctx.add_font(FontInsert::new(
+        "DejaVu Sans",
+        FontData::from_static(crate::export::FONT_REGULAR),
+        vec![
+            InsertFontFamily {
+                family: egui::FontFamily::Proportional,
+                priority: FontPriority::Lowest,
+            },
+            InsertFontFamily {
+                family: egui::FontFamily::Monospace,
+                priority: FontPriority::Lowest,
+            },
+        ],
+    ));
+}

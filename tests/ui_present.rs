@@ -1,0 +1,244 @@
+//! Presenting and sharing, driven through the real UI (`egui_kittest`):
+//! presentation mode, themes and zoom, exports and CSV import.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
+
+use capmap::app::{CapmapApp, Command, FileDialogs, example_portfolio};
+use capmap::model::Zone;
+use capmap::ui::presentation::PresentView;
+use capmap::ui::theme::Theme;
+use eframe::egui::{Key, Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness_sized(app: CapmapApp, width: f32, height: f32) -> Harness<'static, CapmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(vec2(width, height))
+        // A zoom change re-lays the chart's labels once more.
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn harness(app: CapmapApp) -> Harness<'static, CapmapApp> {
+    harness_sized(app, 1280.0, 800.0)
+}
+
+#[test]
+fn f5_presents_arrows_step_and_escape_leaves() {
+    let mut harness = harness_sized(CapmapApp::new(example_portfolio(), None), 1920.0, 1080.0);
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!(harness.state().presenting);
+    let first = example_portfolio().capabilities[0].id.clone();
+    assert_eq!(
+        harness.state().view.selected.as_deref(),
+        Some(first.as_str())
+    );
+    // No editing chrome: no menu bar, no inspector.
+    assert!(harness.query_by_label("File").is_none());
+    assert!(harness.query_by_label("The four questions").is_none());
+    // Large type: body text is at least 24 physical pixels at 1920x1080.
+    let body = harness.ctx.global_style().text_styles[&eframe::egui::TextStyle::Body].size;
+    assert!(
+        body * harness.ctx.zoom_factor() >= 24.0,
+        "{body} x {}",
+        harness.ctx.zoom_factor()
+    );
+
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    let second = example_portfolio().capabilities[1].clone();
+    assert_eq!(
+        harness.state().view.selected.as_deref(),
+        Some(second.id.as_str())
+    );
+    // The current capability is shown large with its reason.
+    harness.get_by_label(&second.name);
+    harness.get_by_label_contains("Pull ");
+    harness.key_press(Key::ArrowLeft);
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    let last = example_portfolio().capabilities.last().unwrap().id.clone();
+    assert_eq!(
+        harness.state().view.selected.as_deref(),
+        Some(last.as_str()),
+        "wraps around"
+    );
+
+    harness.key_press(Key::B);
+    harness.run();
+    assert_eq!(harness.state().present_view, PresentView::Board);
+    harness.key_press(Key::B);
+    harness.run();
+    assert_eq!(harness.state().present_view, PresentView::Chart);
+    harness.key_press(Key::P);
+    harness.run();
+    harness.get_by_label("1. Sort into three zones");
+
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().presenting);
+    harness.get_by_label("File");
+    // Presenting never edits: the zone keys did nothing.
+    assert_eq!(*harness.state().doc.portfolio(), example_portfolio());
+}
+
+#[test]
+fn theme_and_zoom_change_and_are_kept_in_settings() {
+    let mut harness = harness(CapmapApp::new(example_portfolio(), None));
+    harness
+        .state_mut()
+        .send(Command::SetTheme(Theme::HighContrast));
+    harness.run();
+    assert_eq!(harness.state().settings.theme, Theme::HighContrast);
+    assert_eq!(
+        harness.ctx.global_style().visuals.override_text_color,
+        Some(eframe::egui::Color32::BLACK)
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    assert!(harness.state().settings.zoom > 1.05);
+    assert!((harness.ctx.zoom_factor() - harness.state().settings.zoom).abs() < 1e-3);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.run();
+    assert!(harness.state().settings.zoom < 1.0);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    harness.run();
+    assert!((harness.state().settings.zoom - 1.0).abs() < 1e-6);
+    // Settings survive a restart through eframe's storage as RON.
+    let saved = ron::to_string(&harness.state().settings).unwrap();
+    let restored: capmap::app::Settings = ron::from_str(&saved).unwrap();
+    assert_eq!(restored.theme, Theme::HighContrast);
+}
+
+#[test]
+fn the_chart_and_the_log_export_from_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("chart.png");
+    let svg = dir.path().join("chart.svg");
+    let md = dir.path().join("log.md");
+    let csv = dir.path().join("log.csv");
+    let mut app = CapmapApp::new(example_portfolio(), None);
+    app.dialogs = FileDialogs::scripted([Some(png.clone())]);
+    let mut harness = harness(app);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.run();
+    let image = resvg::tiny_skia::Pixmap::load_png(&png).unwrap();
+    assert_eq!((image.width(), image.height()), (1920, 1080));
+    assert!(
+        harness
+            .state()
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("chart.png")
+    );
+
+    for path in [&svg, &md, &csv] {
+        let command = if path == &svg {
+            Command::ExportChartTo(path.clone())
+        } else {
+            Command::ExportLogTo(path.clone())
+        };
+        harness.state_mut().send(command);
+        harness.run();
+    }
+    assert!(
+        std::fs::read_to_string(&svg)
+            .unwrap()
+            .contains("Identity and single sign-on")
+    );
+    assert!(
+        std::fs::read_to_string(&md)
+            .unwrap()
+            .starts_with("# Decision log: Northwind Pay")
+    );
+    let rows = csv::Reader::from_path(&csv).unwrap().records().count();
+    assert_eq!(rows, example_portfolio().capabilities.len());
+
+    harness
+        .state_mut()
+        .send(Command::ExportLogTo(dir.path().join("log.pdf")));
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .error
+            .as_ref()
+            .unwrap()
+            .1
+            .contains(".md or .csv")
+    );
+}
+
+fn csv_file(dir: &std::path::Path, text: &str) -> std::path::PathBuf {
+    let path = dir.join("capabilities.csv");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_csv_import_can_be_appended_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = csv_file(
+        dir.path(),
+        "name,zone,owner\nChaos testing,differentiator,SRE guild\nGame days,,\n",
+    );
+    let mut app = CapmapApp::new(example_portfolio(), None);
+    app.dialogs = FileDialogs::scripted([Some(path)]);
+    let mut harness = harness(app);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    harness.run();
+    harness.run();
+    harness.get_by_label("Add to this portfolio").click();
+    harness.run();
+    let portfolio = harness.state().doc.portfolio().clone();
+    assert_eq!(
+        portfolio.capabilities.len(),
+        example_portfolio().capabilities.len() + 2
+    );
+    let chaos = portfolio.capability("chaos-testing").unwrap();
+    assert_eq!(chaos.zone, Zone::Differentiator);
+    assert_eq!(
+        portfolio.team_name(chaos.owner.as_deref().unwrap()),
+        "SRE guild"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(*harness.state().doc.portfolio(), example_portfolio());
+}
+
+#[test]
+fn a_csv_import_can_start_a_new_portfolio() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = csv_file(dir.path(), "Name\nIdentity\nLogging\n");
+    let mut harness = harness(CapmapApp::new(example_portfolio(), None));
+    harness.state_mut().send(Command::ImportCsvFrom {
+        path,
+        append: false,
+    });
+    harness.run();
+    let portfolio = harness.state().doc.portfolio();
+    assert_eq!(portfolio.name, "capabilities");
+    assert_eq!(portfolio.capabilities.len(), 2);
+    assert_eq!(harness.state().doc.path, None);
+}
+
+#[test]
+fn a_bad_csv_imports_nothing_and_lists_every_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = csv_file(dir.path(), "name,reuse,zone\nA,9,\nB,2,nowhere\n");
+    let mut harness = harness(CapmapApp::new(example_portfolio(), None));
+    harness
+        .state_mut()
+        .send(Command::ImportCsvFrom { path, append: true });
+    harness.run();
+    assert_eq!(*harness.state().doc.portfolio(), example_portfolio());
+    let (_, message) = harness.state().error.clone().unwrap();
+    assert!(message.contains("line 2, column reuse"), "{message}");
+    assert!(message.contains("line 3, column zone"), "{message}");
+}
