@@ -8,7 +8,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::export::{DecisionLog, ImageTheme, LogFormat, chart_png, chart_svg, plural};
+use crate::export::{
+    DecisionLog, ImageTheme, LogFormat, chart_png, chart_svg, diff_markdown, plural,
+};
 use crate::io::{self, Backup};
 use crate::model::{Date, Portfolio, Summary};
 
@@ -53,6 +55,16 @@ pub enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<Date>,
     },
+    /// List what changed between two portfolios (two quarters), matched by id.
+    Diff {
+        /// The earlier portfolio.
+        old: PathBuf,
+        /// The later portfolio.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = DiffFormat::Markdown)]
+        format: DiffFormat,
+    },
     /// Draw the quadrant chart as an SVG or PNG image (no display needed).
     Render {
         /// Portfolio file.
@@ -95,6 +107,15 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// Formats of `capmap diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Markdown for a wiki or a pull request.
+    Markdown,
+    /// One JSON document.
+    Json,
 }
 
 /// Image themes of `capmap render`.
@@ -169,6 +190,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             output,
             force,
         } => import(&input, &output, force, out, err),
+        Command::Diff { old, new, format } => diff(&old, &new, format, out, err),
         Command::Render {
             file,
             output,
@@ -206,14 +228,9 @@ fn check(
 ) -> std::io::Result<ExitCode> {
     let mut all_valid = true;
     for file in files {
-        match io::load(file) {
-            Ok(portfolio) => writeln!(out, "{}", summary_line(file, &portfolio, today))?,
-            Err(error) => {
-                all_valid = false;
-                for line in error.lines() {
-                    writeln!(err, "{line}")?;
-                }
-            }
+        match load_or_explain(file, err)? {
+            Some(portfolio) => writeln!(out, "{}", summary_line(file, &portfolio, today))?,
+            None => all_valid = false,
         }
     }
     Ok(if all_valid {
@@ -256,14 +273,8 @@ fn report(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitCode> {
-    let portfolio = match io::load(file) {
-        Ok(portfolio) => portfolio,
-        Err(error) => {
-            for line in error.lines() {
-                writeln!(err, "{line}")?;
-            }
-            return Ok(ExitCode::FAILURE);
-        }
+    let Some(portfolio) = load_or_explain(file, err)? else {
+        return Ok(ExitCode::FAILURE);
     };
     let log = DecisionLog::new(&portfolio, today);
     let text = match format.render(&log) {
@@ -283,6 +294,63 @@ fn report(
         None => out.write_all(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn diff(
+    old: &Path,
+    new: &Path,
+    format: DiffFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
+    let (Some(before), Some(after)) = (load_or_explain(old, err)?, load_or_explain(new, err)?)
+    else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let changes = crate::model::diff(&before, &after);
+    match format {
+        DiffFormat::Markdown => {
+            let label = |p: &Portfolio, path: &Path| {
+                p.quarter
+                    .clone()
+                    .unwrap_or_else(|| path.display().to_string())
+            };
+            out.write_all(
+                diff_markdown(&label(&before, old), &label(&after, new), &changes).as_bytes(),
+            )?;
+        }
+        DiffFormat::Json => {
+            let text = serde_json::to_string_pretty(&changes).map_err(std::io::Error::other)?;
+            writeln!(out, "{text}")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// True (after saying why) when `output` exists and `--force` was not given.
+fn refuses_to_overwrite(output: &Path, force: bool, err: &mut dyn Write) -> std::io::Result<bool> {
+    let refuse = output.exists() && !force;
+    if refuse {
+        writeln!(
+            err,
+            "capmap: {} already exists; pass --force to replace it (the old file is kept as .bak)",
+            output.display()
+        )?;
+    }
+    Ok(refuse)
+}
+
+/// The portfolio in `file`, or `None` after printing every located problem.
+fn load_or_explain(file: &Path, err: &mut dyn Write) -> std::io::Result<Option<Portfolio>> {
+    match io::load(file) {
+        Ok(portfolio) => Ok(Some(portfolio)),
+        Err(error) => {
+            for line in error.lines() {
+                writeln!(err, "{line}")?;
+            }
+            Ok(None)
+        }
+    }
 }
 
 fn render(
@@ -306,14 +374,8 @@ fn render(
         )?;
         return Ok(ExitCode::from(2));
     }
-    let portfolio = match io::load(file) {
-        Ok(portfolio) => portfolio,
-        Err(error) => {
-            for line in error.lines() {
-                writeln!(err, "{line}")?;
-            }
-            return Ok(ExitCode::FAILURE);
-        }
+    let Some(portfolio) = load_or_explain(file, err)? else {
+        return Ok(ExitCode::FAILURE);
     };
     let bytes = if extension == "svg" {
         chart_svg(&portfolio, today, width, height, theme).map(String::into_bytes)
@@ -342,12 +404,7 @@ fn import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitCode> {
-    if output.exists() && !force {
-        writeln!(
-            err,
-            "capmap: {} already exists; pass --force to replace it (the old file is kept as .bak)",
-            output.display()
-        )?;
+    if refuses_to_overwrite(output, force, err)? {
         return Ok(ExitCode::FAILURE);
     }
     let text = match read_text(input) {
@@ -414,12 +471,7 @@ fn new(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitCode> {
-    if output.exists() && !force {
-        writeln!(
-            err,
-            "capmap: {} already exists; pass --force to replace it (the old file is kept as .bak)",
-            output.display()
-        )?;
+    if refuses_to_overwrite(output, force, err)? {
         return Ok(ExitCode::FAILURE);
     }
     let text = if example {

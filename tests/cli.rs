@@ -379,3 +379,54 @@ fn hostile_names_stay_text_in_markdown_csv_and_svg() {
     assert!(!svg.contains("<script>"));
     roxmltree::Document::parse(&svg).expect("still well-formed");
 }
+
+#[test]
+fn diff_of_two_quarters_names_each_move() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = EXAMPLE;
+    // Next quarter: release automation is re-scored and centralized, search is
+    // dropped, chaos testing is new.
+    let source = std::fs::read_to_string(EXAMPLE)
+        .unwrap()
+        .replace("quarter: \"2026-Q4\"", "quarter: \"2027-Q1\"");
+    let mut next = capmap::io::from_ron(&source, Path::new("next.ron")).unwrap();
+    let release = next.capability_mut("release-automation").unwrap();
+    release.scores.reuse = capmap::model::Score::new(5);
+    release.scores.differentiation = capmap::model::Score::new(2);
+    release.decision = capmap::model::Decision::Orchestrate;
+    release.rationale = "Templates caught up".into();
+    next.capabilities.retain(|c| c.id != "product-search");
+    next.capabilities.push(capmap::model::Capability::new(
+        "chaos-testing",
+        "Chaos testing",
+    ));
+    let new_path = dir.path().join("2027-q1.ron");
+    capmap::io::save(&next, &new_path).unwrap();
+
+    let out = capmap(&["diff", old, new_path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let md = text(&out.stdout);
+    assert!(md.starts_with("# What changed: 2026-Q4 → 2027-Q1"), "{md}");
+    assert!(
+        md.contains("## Moved from team-owned to shared\n\n- Release automation"),
+        "{md}"
+    );
+    assert!(md.contains("quadrant Operate → Orchestrate"), "{md}");
+    assert!(
+        md.contains("reuse 2 → 5") || md.contains("reuse 3 → 5"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## New\n\n- Chaos testing (`chaos-testing`)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## Removed\n\n- Product and merchant search"),
+        "{md}"
+    );
+
+    let json = capmap(&["diff", old, new_path.to_str().unwrap(), "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(doc["added"][0][0], "chaos-testing");
+    assert_eq!(doc["changed"][0]["id"], "release-automation");
+}

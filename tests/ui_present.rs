@@ -226,6 +226,10 @@ fn a_csv_import_can_start_a_new_portfolio() {
     assert_eq!(portfolio.name, "capabilities");
     assert_eq!(portfolio.capabilities.len(), 2);
     assert_eq!(harness.state().doc.path, None);
+    assert!(
+        harness.state().doc.is_dirty(),
+        "an import exists nowhere on disk yet"
+    );
 }
 
 #[test]

@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::{Capability, Question, Score, Zone};
+use crate::model::{Capability, Question, Score, ScoringSettings, Zone};
 use crate::ui::presentation::PresentView;
+use crate::ui::review::ReviewTab;
 use crate::ui::theme::Theme;
 
 /// A step of the keyboard selection on the board.
@@ -135,6 +136,21 @@ pub enum Command {
     PresentToggle(PresentView),
     /// Change the look.
     SetTheme(Theme),
+    /// Open the review window on a tab.
+    ShowReview(ReviewTab),
+    /// Save new weights and threshold (one undo step).
+    ApplyScoring(ScoringSettings),
+    /// Add a team with this name.
+    AddTeam(String),
+    /// Rename a team.
+    RenameTeam {
+        /// The team.
+        id: String,
+        /// Its new name.
+        name: String,
+    },
+    /// Remove a team and every reference to it.
+    RemoveTeam(String),
     /// Make everything bigger.
     ZoomIn,
     /// Make everything smaller.
@@ -166,6 +182,11 @@ pub const EDIT_MENU: &[Command] = &[
 /// The View menu.
 pub const VIEW_MENU: &[Command] = &[
     Command::StartPresentation,
+    Command::ShowReview(ReviewTab::Conflicts),
+    Command::ShowReview(ReviewTab::Exceptions),
+    Command::ShowReview(ReviewTab::Duplication),
+    Command::ShowReview(ReviewTab::Weights),
+    Command::ShowReview(ReviewTab::Teams),
     Command::ToggleBoard,
     Command::ToggleInspector,
     Command::ZoomIn,
@@ -272,6 +293,11 @@ impl Command {
             Self::PresentToggle(PresentView::Primer) => "Primer or chart".into(),
             Self::PresentToggle(PresentView::Chart) => "Chart".into(),
             Self::SetTheme(theme) => theme.label().into(),
+            Self::ShowReview(tab) => format!("Review: {}", tab.label()),
+            Self::ApplyScoring(_) => "Apply weights".into(),
+            Self::AddTeam(_) => "Add team".into(),
+            Self::RenameTeam { .. } => "Rename team".into(),
+            Self::RemoveTeam(_) => "Remove team".into(),
             Self::ZoomIn => "Zoom in".into(),
             Self::ZoomOut => "Zoom out".into(),
             Self::ZoomReset => "Actual size".into(),
@@ -321,6 +347,7 @@ impl Command {
             Self::PresentToggle(PresentView::Board) => vec![key(NONE, Key::B)],
             Self::PresentToggle(PresentView::Primer) => vec![key(NONE, Key::P)],
             Self::ImportCsv => vec![key(CMD_SHIFT, Key::O)],
+            Self::ShowReview(ReviewTab::Conflicts) => vec![key(CMD, Key::R)],
             Self::ExportChart => vec![key(CMD, Key::E)],
             Self::ExportLog => vec![key(CMD_SHIFT, Key::E)],
             Self::ZoomIn => vec![key(CMD, Key::Plus), key(CMD, Key::Equals)],
@@ -356,6 +383,10 @@ impl Command {
                 | Self::UpdatePortfolioInfo { .. }
                 | Self::AcceptRecommendation
                 | Self::CycleDecision
+                | Self::ApplyScoring(_)
+                | Self::AddTeam(_)
+                | Self::RenameTeam { .. }
+                | Self::RemoveTeam(_)
         )
     }
 }

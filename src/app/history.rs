@@ -51,6 +51,16 @@ impl Document {
         }
     }
 
+    /// A document whose contents exist nowhere on disk yet (an imported
+    /// spreadsheet): it counts as unsaved until it is saved.
+    #[must_use]
+    pub fn unsaved(portfolio: Portfolio) -> Self {
+        Self {
+            saved_revision: u64::MAX,
+            ..Self::new(portfolio, None)
+        }
+    }
+
     /// The portfolio, read-only: change it through [`Self::edit`].
     #[must_use]
     pub fn portfolio(&self) -> &Portfolio {
@@ -232,6 +242,14 @@ mod tests {
         doc.undo();
         assert!(doc.is_dirty());
         doc.redo();
+        assert!(!doc.is_dirty());
+    }
+
+    #[test]
+    fn an_unsaved_document_is_dirty_until_saved() {
+        let mut doc = Document::unsaved(Portfolio::new("imported"));
+        assert!(doc.is_dirty());
+        doc.mark_saved(PathBuf::from("x.ron"));
         assert!(!doc.is_dirty());
     }
 

@@ -26,6 +26,7 @@ use crate::ui::dialogs::{UnsavedChoice, error_ui, help_ui, import_choice_ui, uns
 use crate::ui::inspector::inspector_ui;
 use crate::ui::menu_bar::{MenuState, menu_bar_ui};
 use crate::ui::presentation::{PRESENTATION_BASE_WIDTH, PresentView, presentation_ui};
+use crate::ui::review::{ReviewState, review_ui};
 use crate::ui::status_bar::status_bar_ui;
 use crate::ui::theme::{self, Theme, ZOOM_RANGE, ZOOM_STEP};
 use crate::ui::{PanelContext, ViewState};
@@ -67,6 +68,8 @@ pub struct CapmapApp {
     pub notice: Option<String>,
     /// True while presenting.
     pub presenting: bool,
+    /// The review window: conflicts, exceptions, duplication, weights, teams.
+    pub review: ReviewState,
     /// The day exceptions are judged against; `None` is today. Tests pin it
     /// so that what is overdue does not change with the calendar.
     pub today: Option<Date>,
@@ -101,6 +104,7 @@ impl CapmapApp {
             error: None,
             notice: None,
             presenting: false,
+            review: ReviewState::default(),
             today: None,
             fonts_installed: false,
             present_view: PresentView::Chart,
@@ -164,7 +168,11 @@ impl CapmapApp {
 
         let portfolio = self.doc.portfolio();
         let summary = Summary::of(portfolio, today);
-        let geometry = ChartGeometry::new(portfolio, today);
+        // Weights being tried in the review window move the chart, not the file.
+        let geometry = match &self.review.trial {
+            Some(trial) => ChartGeometry::with_settings(portfolio, trial, today),
+            None => ChartGeometry::new(portfolio, today),
+        };
         let mut commands = std::mem::take(&mut self.queue);
 
         if self.presenting {
@@ -176,7 +184,18 @@ impl CapmapApp {
             };
             presentation_ui(ui, &mut cx, &geometry, self.present_view);
         } else {
+            let mut review = std::mem::take(&mut self.review);
             self.editing_ui(ui, &mut commands, &summary, &geometry, today);
+            if review.open {
+                let mut cx = PanelContext {
+                    portfolio: self.doc.portfolio(),
+                    view: &self.view,
+                    today,
+                    commands: &mut commands,
+                };
+                review_ui(&ctx, &mut cx, &mut review);
+            }
+            self.review = review;
         }
         self.finish_frame(&ctx, commands);
     }
@@ -634,6 +653,10 @@ impl CapmapApp {
                 };
             }
             Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::ShowReview(tab) => {
+                self.review.open = true;
+                self.review.tab = tab;
+            }
             Command::ZoomIn => {
                 self.settings.zoom = (self.settings.zoom * ZOOM_STEP).min(ZOOM_RANGE.1);
             }
@@ -773,6 +796,29 @@ impl CapmapApp {
                     Some(())
                 });
             }
+            Command::ApplyScoring(settings) => {
+                self.doc.edit(None, |p| {
+                    p.scoring = settings;
+                    Some(())
+                });
+            }
+            Command::AddTeam(name) => {
+                self.doc.edit(None, |p| {
+                    let id = p.new_team_id(&name);
+                    p.teams.push(crate::model::Team { id, name });
+                    Some(())
+                });
+            }
+            Command::RenameTeam { id, name } => {
+                let group = Some(EditGroup(format!("team/{id}")));
+                self.doc.edit(group, |p| {
+                    p.teams.iter_mut().find(|t| t.id == id)?.name = name;
+                    Some(())
+                });
+            }
+            Command::RemoveTeam(id) => {
+                self.doc.edit(None, |p| p.remove_team(&id).then_some(()));
+            }
             Command::UpdatePortfolioInfo {
                 name,
                 quarter,
@@ -842,7 +888,8 @@ impl CapmapApp {
                 } else {
                     let mut portfolio = base;
                     import.append_to(&mut portfolio);
-                    self.doc = Document::new(portfolio, None);
+                    // Exists nowhere on disk yet: quitting must ask first.
+                    self.doc = Document::unsaved(portfolio);
                     self.view.reset_selection();
                 }
                 self.notice = Some(format!(

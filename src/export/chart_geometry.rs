@@ -3,7 +3,9 @@
 //! no two overlap. The on-screen chart and the exported images both draw
 //! from this, so what is projected and what is exported agree.
 
-use crate::model::{Date, Portfolio, Recommendation, Zone, assess, conflicts_for, is_high};
+use crate::model::{
+    Date, Portfolio, Recommendation, ScoringSettings, Zone, assess, conflicts_for, is_high,
+};
 
 /// The lowest value shown on either axis.
 pub const AXIS_MIN: f64 = 0.5;
@@ -74,7 +76,12 @@ impl ChartGeometry {
     /// The chart of `portfolio`, with exceptions judged as of `today`.
     #[must_use]
     pub fn new(portfolio: &Portfolio, today: Date) -> Self {
-        let settings = &portfolio.scoring;
+        Self::with_settings(portfolio, &portfolio.scoring, today)
+    }
+
+    /// The chart as it would be under other scoring settings (live weights).
+    #[must_use]
+    pub fn with_settings(portfolio: &Portfolio, settings: &ScoringSettings, today: Date) -> Self {
         let t = settings.threshold;
         let mut points = Vec::new();
         let mut to_score = Vec::new();

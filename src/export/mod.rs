@@ -4,6 +4,7 @@
 mod chart_geometry;
 mod chart_image;
 mod decision_log;
+mod diff_markdown;
 mod log_csv;
 mod log_markdown;
 pub mod palette;
@@ -16,6 +17,7 @@ pub use chart_image::{
     FONT_BOLD, FONT_REGULAR, ImageError, ImageTheme, chart_png, chart_svg, escape_xml,
 };
 pub use decision_log::{DecisionLog, ExceptionEntry, LogEntry, ScoreEntry};
+pub use diff_markdown::diff_markdown;
 pub use log_csv::{neutralise_formula, to_csv};
 pub use log_markdown::{escape_markdown, plural, to_markdown};
 

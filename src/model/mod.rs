@@ -4,12 +4,17 @@
 mod capability;
 mod date;
 mod portfolio;
+mod review;
 mod rules;
 mod validate;
 
 pub use capability::{Capability, Decision, Exception, Question, Score, Scores, Zone};
 pub use date::Date;
 pub use portfolio::{Portfolio, ScoringSettings, Team, slugify, unique_id};
+pub use review::{
+    CapabilityChange, PortfolioDiff, QuadrantSwitch, RegisterEntry, diff, duplication_ranking,
+    exceptions_register, quadrant_switches,
+};
 pub use rules::{
     Assessment, Conflict, Recommendation, Summary, assess, centralization_pull, conflicts,
     conflicts_for, format_against, is_high,

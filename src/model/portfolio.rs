@@ -163,6 +163,23 @@ impl Portfolio {
         }
     }
 
+    /// Removes a team and every reference to it: capabilities it owned have
+    /// no owner, and it no longer runs copies. Returns false if unknown.
+    pub fn remove_team(&mut self, id: &str) -> bool {
+        let before = self.teams.len();
+        self.teams.retain(|t| t.id != id);
+        if self.teams.len() == before {
+            return false;
+        }
+        for capability in &mut self.capabilities {
+            if capability.owner.as_deref() == Some(id) {
+                capability.owner = None;
+            }
+            capability.duplicated_by.retain(|t| t != id);
+        }
+        true
+    }
+
     /// A capability id made from `name` that no capability uses yet.
     #[must_use]
     pub fn new_capability_id(&self, name: &str) -> String {
@@ -289,6 +306,22 @@ mod tests {
         );
         assert!(!p.reorder_within_zone("c", -1));
         assert!(!p.reorder_within_zone("b", 1));
+    }
+
+    #[test]
+    fn removing_a_team_clears_its_references() {
+        let mut p = board();
+        p.teams.push(Team {
+            id: "sre".into(),
+            name: "SRE".into(),
+        });
+        p.capabilities[0].owner = Some("sre".into());
+        p.capabilities[1].duplicated_by = vec!["sre".into(), "other".into()];
+        assert!(p.remove_team("sre"));
+        assert!(p.teams.is_empty());
+        assert_eq!(p.capabilities[0].owner, None);
+        assert_eq!(p.capabilities[1].duplicated_by, vec!["other"]);
+        assert!(!p.remove_team("sre"));
     }
 
     #[test]

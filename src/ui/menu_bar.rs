@@ -7,6 +7,7 @@ use eframe::egui::{self, Ui};
 
 use crate::app::{Command, EDIT_MENU, FILE_MENU, VIEW_MENU};
 use crate::model::Zone;
+use crate::ui::review::ReviewTab;
 use crate::ui::theme::Theme;
 
 /// What the menus need besides the commands.
@@ -67,7 +68,10 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
                     Command::ToggleInspector => state.show_inspector,
                     other => {
                         command_button(ui, other, true, commands);
-                        if *other == Command::StartPresentation {
+                        if matches!(
+                            other,
+                            Command::StartPresentation | Command::ShowReview(ReviewTab::Teams)
+                        ) {
                             ui.separator();
                         }
                         continue;

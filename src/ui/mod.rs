@@ -8,6 +8,7 @@ pub mod inspector;
 pub mod menu_bar;
 pub mod presentation;
 pub mod primer;
+pub mod review;
 pub mod status_bar;
 pub mod theme;
 mod widgets;

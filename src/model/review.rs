@@ -1,0 +1,327 @@
+//! Views across the whole portfolio: what changes if the weights change,
+//! the exceptions register, the duplication inventory, and what moved
+//! between two quarters.
+
+use serde::Serialize;
+
+use super::{
+    Capability, Date, Decision, Exception, Portfolio, Question, Recommendation, Score,
+    ScoringSettings, Zone, assess,
+};
+
+/// A capability whose quadrant differs between two scoring settings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct QuadrantSwitch {
+    /// Capability id.
+    pub id: String,
+    /// Capability name.
+    pub name: String,
+    /// The quadrant under the first settings.
+    pub from: Recommendation,
+    /// The quadrant under the second settings.
+    pub to: Recommendation,
+}
+
+/// Every scored capability whose quadrant under `trial` differs from the
+/// one under the portfolio's own settings, in portfolio order.
+#[must_use]
+pub fn quadrant_switches(portfolio: &Portfolio, trial: &ScoringSettings) -> Vec<QuadrantSwitch> {
+    portfolio
+        .capabilities
+        .iter()
+        .filter_map(|c| {
+            let from = assess(c, &portfolio.scoring)?.recommendation;
+            let to = assess(c, trial)?.recommendation;
+            (from != to).then(|| QuadrantSwitch {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                from,
+                to,
+            })
+        })
+        .collect()
+}
+
+/// One line of the exceptions register.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegisterEntry<'a> {
+    /// The capability the exception is for.
+    pub capability: &'a Capability,
+    /// The exception.
+    pub exception: &'a Exception,
+    /// Past its review date.
+    pub overdue: bool,
+}
+
+/// Every exception in the portfolio, soonest review first.
+#[must_use]
+pub fn exceptions_register(portfolio: &Portfolio, today: Date) -> Vec<RegisterEntry<'_>> {
+    let mut entries: Vec<RegisterEntry<'_>> = portfolio
+        .capabilities
+        .iter()
+        .flat_map(|capability| {
+            capability
+                .exceptions
+                .iter()
+                .map(move |exception| RegisterEntry {
+                    capability,
+                    exception,
+                    overdue: exception.is_overdue(today),
+                })
+        })
+        .collect();
+    entries.sort_by(|a, b| {
+        a.exception
+            .review_by
+            .cmp(&b.exception.review_by)
+            .then_with(|| a.capability.name.cmp(&b.capability.name))
+    });
+    entries
+}
+
+/// The duplication inventory: capabilities that two or more teams run
+/// separately, most copies first (ties in portfolio order).
+#[must_use]
+pub fn duplication_ranking(portfolio: &Portfolio) -> Vec<&Capability> {
+    let mut ranked: Vec<&Capability> = portfolio
+        .capabilities
+        .iter()
+        .filter(|c| c.duplication() >= 2)
+        .collect();
+    ranked.sort_by_key(|c| std::cmp::Reverse(c.duplication()));
+    ranked
+}
+
+/// What changed for one capability between two quarters.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct CapabilityChange {
+    /// Capability id (how capabilities are matched).
+    pub id: String,
+    /// Its name now.
+    pub name: String,
+    /// Zone before and after, when it moved.
+    pub zone: Option<(Zone, Zone)>,
+    /// Quadrant before and after (None = to score), when it changed.
+    pub quadrant: Option<(Option<Recommendation>, Option<Recommendation>)>,
+    /// Decision before and after, when it changed.
+    pub decision: Option<(Decision, Decision)>,
+    /// Scores that changed: question, before, after.
+    pub scores: Vec<(String, Option<u8>, Option<u8>)>,
+}
+
+impl CapabilityChange {
+    /// True when nothing that the diff tracks changed.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.zone.is_none()
+            && self.quadrant.is_none()
+            && self.decision.is_none()
+            && self.scores.is_empty()
+    }
+
+    /// Moved from team-owned (Operate) to shared (Orchestrate or Hybrid),
+    /// by decision, or by recommendation when no decision is recorded.
+    #[must_use]
+    pub fn moved_to_shared(&self) -> bool {
+        let shared = |d: Decision| matches!(d, Decision::Orchestrate | Decision::Hybrid);
+        let decision_moved = self
+            .decision
+            .is_some_and(|(from, to)| from == Decision::Operate && shared(to));
+        let quadrant_moved = self.quadrant.is_some_and(|(from, to)| {
+            from == Some(Recommendation::Operate)
+                && matches!(
+                    to,
+                    Some(Recommendation::Orchestrate | Recommendation::Hybrid)
+                )
+        });
+        decision_moved || quadrant_moved
+    }
+}
+
+/// What changed between two portfolios (two quarters).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct PortfolioDiff {
+    /// Capabilities in both that changed, in the new portfolio's order.
+    pub changed: Vec<CapabilityChange>,
+    /// Capabilities only in the new one: (id, name).
+    pub added: Vec<(String, String)>,
+    /// Capabilities only in the old one: (id, name).
+    pub removed: Vec<(String, String)>,
+}
+
+/// Compares `old` with `new`, matching capabilities by id; each is judged
+/// with its own portfolio's scoring settings.
+#[must_use]
+pub fn diff(old: &Portfolio, new: &Portfolio) -> PortfolioDiff {
+    let mut result = PortfolioDiff::default();
+    for capability in &new.capabilities {
+        let Some(before) = old.capability(&capability.id) else {
+            result
+                .added
+                .push((capability.id.clone(), capability.name.clone()));
+            continue;
+        };
+        let quadrant_of =
+            |c: &Capability, p: &Portfolio| assess(c, &p.scoring).map(|a| a.recommendation);
+        let (q_old, q_new) = (quadrant_of(before, old), quadrant_of(capability, new));
+        let change = CapabilityChange {
+            id: capability.id.clone(),
+            name: capability.name.clone(),
+            zone: (before.zone != capability.zone).then_some((before.zone, capability.zone)),
+            quadrant: (q_old != q_new).then_some((q_old, q_new)),
+            decision: (before.decision != capability.decision)
+                .then_some((before.decision, capability.decision)),
+            scores: Question::ALL
+                .iter()
+                .filter_map(|q| {
+                    let (a, b) = (before.scores.get(*q), capability.scores.get(*q));
+                    (a != b).then(|| (q.short().to_owned(), a.map(Score::get), b.map(Score::get)))
+                })
+                .collect(),
+        };
+        if !change.is_empty() {
+            result.changed.push(change);
+        }
+    }
+    for capability in &old.capabilities {
+        if new.capability(&capability.id).is_none() {
+            result
+                .removed
+                .push((capability.id.clone(), capability.name.clone()));
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scored(id: &str, scores: [u8; 4]) -> Capability {
+        let mut c = Capability::new(id, id.to_uppercase());
+        for (q, s) in Question::ALL.into_iter().zip(scores) {
+            c.scores.set(q, Score::new(s));
+        }
+        c
+    }
+
+    #[test]
+    fn a_weight_change_lists_exactly_the_capabilities_that_switch() {
+        let mut portfolio = Portfolio::new("p");
+        portfolio.capabilities = vec![
+            scored("reuse-heavy", [5, 1, 1, 1]), // pull 2.33 → with reuse x3: 3.4
+            scored("risk-heavy", [1, 1, 5, 1]),  // pull 2.33 → 1.8
+            scored("steady", [4, 4, 4, 1]),      // 4.0 either way
+            Capability::new("unscored", "U"),
+        ];
+        let trial = ScoringSettings {
+            reuse_weight: 3.0,
+            ..ScoringSettings::default()
+        };
+        let switches = quadrant_switches(&portfolio, &trial);
+        assert_eq!(
+            switches,
+            vec![QuadrantSwitch {
+                id: "reuse-heavy".into(),
+                name: "REUSE-HEAVY".into(),
+                from: Recommendation::Rationalize,
+                to: Recommendation::Orchestrate,
+            }]
+        );
+        let stricter = ScoringSettings {
+            threshold: 4.5,
+            ..ScoringSettings::default()
+        };
+        let ids: Vec<String> = quadrant_switches(&portfolio, &stricter)
+            .into_iter()
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(ids, ["steady"]);
+        assert!(quadrant_switches(&portfolio, &portfolio.scoring.clone()).is_empty());
+    }
+
+    #[test]
+    fn the_register_sorts_by_review_date_and_flags_overdue_at_the_boundary() {
+        let today = Date::from_ymd(2026, 11, 27).unwrap();
+        let mut portfolio = Portfolio::new("p");
+        for (id, days) in [("later", 30), ("today", 0), ("yesterday", -1)] {
+            let mut c = Capability::new(id, id);
+            c.exceptions.push(Exception {
+                reason: "r".into(),
+                approved_by: "a".into(),
+                review_by: today.plus_days(days),
+            });
+            portfolio.capabilities.push(c);
+        }
+        let register = exceptions_register(&portfolio, today);
+        let rows: Vec<(&str, bool)> = register
+            .iter()
+            .map(|e| (e.capability.id.as_str(), e.overdue))
+            .collect();
+        assert_eq!(
+            rows,
+            [("yesterday", true), ("today", false), ("later", false)]
+        );
+    }
+
+    #[test]
+    fn duplication_ranks_two_or_more_copies_most_first() {
+        let mut portfolio = Portfolio::new("p");
+        for (id, copies) in [
+            ("one", 1),
+            ("three", 3),
+            ("two", 2),
+            ("none", 0),
+            ("also-three", 3),
+        ] {
+            let mut c = Capability::new(id, id);
+            c.duplicated_by = (0..copies).map(|i| format!("t{i}")).collect();
+            portfolio.capabilities.push(c);
+        }
+        let ids: Vec<&str> = duplication_ranking(&portfolio)
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(ids, ["three", "also-three", "two"]);
+    }
+
+    #[test]
+    fn diff_names_zone_quadrant_decision_and_score_moves() {
+        let mut old = Portfolio::new("q3");
+        old.capabilities = vec![
+            scored("ci", [2, 2, 2, 4]),
+            scored("gone", [1, 1, 1, 1]),
+            scored("same", [3, 3, 3, 3]),
+        ];
+        old.capabilities[0].decision = Decision::Operate;
+        let mut new = Portfolio::new("q4");
+        let mut ci = scored("ci", [5, 4, 4, 2]);
+        ci.zone = Zone::Commodity;
+        ci.decision = Decision::Orchestrate;
+        new.capabilities = vec![
+            ci,
+            scored("same", [3, 3, 3, 3]),
+            scored("fresh", [1, 1, 1, 1]),
+        ];
+        let result = diff(&old, &new);
+        assert_eq!(result.added, [("fresh".to_owned(), "FRESH".to_owned())]);
+        assert_eq!(result.removed, [("gone".to_owned(), "GONE".to_owned())]);
+        assert_eq!(result.changed.len(), 1);
+        let change = &result.changed[0];
+        assert_eq!(change.zone, Some((Zone::Unplaced, Zone::Commodity)));
+        assert_eq!(
+            change.quadrant,
+            Some((
+                Some(Recommendation::Operate),
+                Some(Recommendation::Orchestrate)
+            ))
+        );
+        assert_eq!(
+            change.decision,
+            Some((Decision::Operate, Decision::Orchestrate))
+        );
+        assert_eq!(change.scores.len(), 4);
+        assert_eq!(change.scores[0], ("reuse".to_owned(), Some(2), Some(5)));
+        assert!(change.moved_to_shared());
+    }
+}

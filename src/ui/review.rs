@@ -1,0 +1,333 @@
+//! The review window: conflicts, the exceptions register, the duplication
+//! inventory, live weights and the teams, one tab each.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color};
+use crate::app::Command;
+use crate::model::{
+    Portfolio, ScoringSettings, conflicts, duplication_ranking, exceptions_register,
+    quadrant_switches,
+};
+
+/// The tabs of the review window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReviewTab {
+    /// Zone and decision conflicts.
+    #[default]
+    Conflicts,
+    /// Every exception, sortable.
+    Exceptions,
+    /// Capabilities run separately by two or more teams.
+    Duplication,
+    /// Try other weights and threshold.
+    Weights,
+    /// Add, rename and remove teams.
+    Teams,
+}
+
+impl ReviewTab {
+    /// Every tab, in order.
+    pub const ALL: [Self; 5] = [
+        Self::Conflicts,
+        Self::Exceptions,
+        Self::Duplication,
+        Self::Weights,
+        Self::Teams,
+    ];
+
+    /// The tab's title.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Conflicts => "Conflicts",
+            Self::Exceptions => "Exceptions",
+            Self::Duplication => "Duplication",
+            Self::Weights => "Weights",
+            Self::Teams => "Teams",
+        }
+    }
+}
+
+/// How the exceptions register is sorted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RegisterSort {
+    /// Soonest review first.
+    #[default]
+    ReviewBy,
+    /// By capability name.
+    Capability,
+    /// By approver.
+    ApprovedBy,
+}
+
+/// The review window's own state (not part of the document).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReviewState {
+    /// Whether the window is open.
+    pub open: bool,
+    /// The tab showing.
+    pub tab: ReviewTab,
+    /// Weights being tried; the chart follows them until reset or applied.
+    pub trial: Option<ScoringSettings>,
+    /// The register's sort order.
+    pub sort: RegisterSort,
+    /// The name typed for a new team.
+    pub new_team: String,
+}
+
+/// Draws the review window while it is open.
+pub fn review_ui(ctx: &egui::Context, cx: &mut PanelContext<'_>, state: &mut ReviewState) {
+    let mut open = state.open;
+    egui::Window::new("Review")
+        .open(&mut open)
+        .default_width(520.0)
+        .default_height(420.0)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                for tab in ReviewTab::ALL {
+                    ui.selectable_value(&mut state.tab, tab, tab.label());
+                }
+            });
+            ui.separator();
+            egui::ScrollArea::vertical().show(ui, |ui| match state.tab {
+                ReviewTab::Conflicts => conflicts_tab(ui, cx),
+                ReviewTab::Exceptions => exceptions_tab(ui, cx, &mut state.sort),
+                ReviewTab::Duplication => duplication_tab(ui, cx),
+                ReviewTab::Weights => weights_tab(ui, cx, &mut state.trial),
+                ReviewTab::Teams => teams_tab(ui, cx, &mut state.new_team),
+            });
+        });
+    state.open = open;
+    if !open {
+        // Closing the window drops weights that were only being tried.
+        state.trial = None;
+    }
+}
+
+fn select_button(ui: &mut Ui, cx: &mut PanelContext<'_>, id: &str, name: &str) {
+    if ui.selectable_label(cx.is_selected(id), name).clicked() {
+        cx.send(Command::Select(Some(id.to_owned())));
+    }
+}
+
+fn conflicts_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
+    let portfolio = cx.portfolio;
+    let mut any = false;
+    egui::Grid::new("conflicts")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for capability in &portfolio.capabilities {
+                for conflict in conflicts(capability, &portfolio.scoring) {
+                    any = true;
+                    select_button(ui, cx, &capability.id, &capability.name);
+                    let color = if conflict.is_severe() {
+                        CONFLICT_COLOR
+                    } else {
+                        ui.visuals().text_color()
+                    };
+                    ui.label(RichText::new(conflict.message()).color(color));
+                    ui.end_row();
+                }
+            }
+        });
+    if !any {
+        ui.label(RichText::new("No conflicts: every zone agrees with its scores and every differing decision has a rationale.").weak());
+    }
+}
+
+fn exceptions_tab(ui: &mut Ui, cx: &mut PanelContext<'_>, sort: &mut RegisterSort) {
+    let mut entries = exceptions_register(cx.portfolio, cx.today);
+    match sort {
+        RegisterSort::ReviewBy => {}
+        RegisterSort::Capability => {
+            entries.sort_by(|a, b| a.capability.name.cmp(&b.capability.name));
+        }
+        RegisterSort::ApprovedBy => {
+            entries.sort_by(|a, b| a.exception.approved_by.cmp(&b.exception.approved_by));
+        }
+    }
+    if entries.is_empty() {
+        ui.label(RichText::new("No exceptions recorded.").weak());
+        return;
+    }
+    let overdue = entries.iter().filter(|e| e.overdue).count();
+    ui.label(format!(
+        "{} exceptions, {overdue} overdue. Click a heading to sort.",
+        entries.len()
+    ));
+    egui::Grid::new("register")
+        .num_columns(4)
+        .striped(true)
+        .show(ui, |ui| {
+            for (title, key) in [
+                ("Capability", RegisterSort::Capability),
+                ("Reason", RegisterSort::ReviewBy),
+                ("Approved by", RegisterSort::ApprovedBy),
+                ("Review by", RegisterSort::ReviewBy),
+            ] {
+                let text = RichText::new(title).strong();
+                let text = if *sort == key && title != "Reason" {
+                    text.underline()
+                } else {
+                    text
+                };
+                if ui.selectable_label(false, text).clicked() {
+                    *sort = key;
+                }
+            }
+            ui.end_row();
+            for entry in &entries {
+                select_button(ui, cx, &entry.capability.id, &entry.capability.name);
+                ui.label(&entry.exception.reason);
+                ui.label(&entry.exception.approved_by);
+                let date = entry.exception.review_by.to_string();
+                if entry.overdue {
+                    ui.label(
+                        RichText::new(format!("{date} overdue"))
+                            .color(OVERDUE_COLOR)
+                            .strong(),
+                    );
+                } else {
+                    ui.label(date);
+                }
+                ui.end_row();
+            }
+        });
+}
+
+fn duplication_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
+    let ranked = duplication_ranking(cx.portfolio);
+    ui.label("Capabilities two or more teams run separately, most copies first: where a shared service would save the most.");
+    if ranked.is_empty() {
+        ui.label(RichText::new("Nothing is run separately by two or more teams.").weak());
+        return;
+    }
+    egui::Grid::new("duplication")
+        .num_columns(3)
+        .striped(true)
+        .show(ui, |ui| {
+            for capability in ranked {
+                select_button(ui, cx, &capability.id, &capability.name);
+                ui.label(RichText::new(format!("{} copies", capability.duplication())).strong());
+                let teams: Vec<&str> = capability
+                    .duplicated_by
+                    .iter()
+                    .map(|t| cx.portfolio.team_name(t))
+                    .collect();
+                ui.label(teams.join(", "));
+                ui.end_row();
+            }
+        });
+}
+
+fn weights_tab(ui: &mut Ui, cx: &mut PanelContext<'_>, trial: &mut Option<ScoringSettings>) {
+    let saved = cx.portfolio.scoring;
+    let mut settings = trial.unwrap_or(saved);
+    ui.label("Try other weights: the chart follows, and the list shows every capability that changes quadrant.");
+    let mut changed = false;
+    for (label, value) in [
+        ("Reuse weight", &mut settings.reuse_weight),
+        ("Cost weight", &mut settings.cost_weight),
+        ("Risk weight", &mut settings.risk_weight),
+    ] {
+        changed |= ui
+            .add(
+                egui::Slider::new(value, 0.0..=5.0)
+                    .step_by(0.25)
+                    .text(label),
+            )
+            .changed();
+    }
+    changed |= ui
+        .add(
+            egui::Slider::new(&mut settings.threshold, 1.0..=5.0)
+                .step_by(0.1)
+                .text("Threshold"),
+        )
+        .changed();
+    if changed {
+        *trial = Some(settings);
+    }
+    let differs = settings != saved;
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(differs, egui::Button::new("Reset"))
+            .clicked()
+        {
+            *trial = None;
+        }
+        if ui
+            .add_enabled(differs, egui::Button::new("Apply"))
+            .clicked()
+        {
+            cx.send(Command::ApplyScoring(settings));
+            *trial = None;
+        }
+    });
+    if settings.reuse_weight + settings.cost_weight + settings.risk_weight <= 0.0 {
+        ui.colored_label(CONFLICT_COLOR, "At least one weight must be above 0.");
+        return;
+    }
+    let switches = quadrant_switches(cx.portfolio, &settings);
+    ui.separator();
+    if switches.is_empty() {
+        ui.label(RichText::new("No capability changes quadrant.").weak());
+    } else {
+        ui.label(RichText::new(format!("{} change quadrant:", switches.len())).strong());
+    }
+    egui::Grid::new("switches").num_columns(2).show(ui, |ui| {
+        for switch in &switches {
+            select_button(ui, cx, &switch.id, &switch.name);
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(switch.from.label()).color(recommendation_color(switch.from)),
+                );
+                ui.label("→");
+                ui.label(RichText::new(switch.to.label()).color(recommendation_color(switch.to)));
+            });
+            ui.end_row();
+        }
+    });
+}
+
+fn teams_tab(ui: &mut Ui, cx: &mut PanelContext<'_>, new_team: &mut String) {
+    let portfolio: &Portfolio = cx.portfolio;
+    egui::Grid::new("teams").num_columns(3).striped(true).show(ui, |ui| {
+        for team in &portfolio.teams {
+            let mut name = team.name.clone();
+            let response = ui.add(egui::TextEdit::singleline(&mut name).desired_width(200.0));
+            let response = response.labelled_by(ui.label(format!("({})", team.id)).id);
+            if response.changed() {
+                cx.send(Command::RenameTeam {
+                    id: team.id.clone(),
+                    name,
+                });
+            }
+            let uses = portfolio
+                .capabilities
+                .iter()
+                .filter(|c| c.owner.as_deref() == Some(&team.id) || c.duplicated_by.contains(&team.id))
+                .count();
+            let button = ui.button("Remove").on_hover_text(format!(
+                "Remove the team; it is named on {uses} capabilities, which lose it as owner or copy."
+            ));
+            if button.clicked() {
+                cx.send(Command::RemoveTeam(team.id.clone()));
+            }
+            ui.end_row();
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("New team");
+        let response = ui
+            .add(egui::TextEdit::singleline(new_team).hint_text("e.g. Payments"))
+            .labelled_by(label.id);
+        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button("Add").clicked() || enter) && !new_team.trim().is_empty() {
+            cx.send(Command::AddTeam(new_team.trim().to_owned()));
+            new_team.clear();
+        }
+    });
+}

@@ -1,0 +1,141 @@
+//! The review window: conflicts, exceptions register, duplication, live
+//! weights and teams, driven through the real UI (`egui_kittest`).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
+
+use capmap::app::{CapmapApp, Command, example_portfolio};
+use capmap::model::{Date, ScoringSettings, quadrant_switches};
+use capmap::ui::review::ReviewTab;
+use eframe::egui::{Key, Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness() -> Harness<'static, CapmapApp> {
+    let mut app = CapmapApp::new(example_portfolio(), None);
+    app.today = Date::from_ymd(2026, 11, 27);
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_conflicts_list_selects_what_is_clicked() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    harness.run();
+    harness.get_by_label_contains("Severe: sorted as a regulated control");
+    let data_retention = harness
+        .get_all_by_label("Data retention")
+        .find(|n| n.rect().left() > 0.0 && harness.state().review.open)
+        .unwrap();
+    data_retention.click();
+    harness.run();
+    assert_eq!(
+        harness.state().view.selected.as_deref(),
+        Some("data-retention")
+    );
+}
+
+#[test]
+fn the_register_flags_the_overdue_exception() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(Command::ShowReview(ReviewTab::Exceptions));
+    harness.run();
+    harness.get_by_label("3 exceptions, 1 overdue. Click a heading to sort.");
+    harness.get_by_label("2026-09-30 overdue");
+}
+
+#[test]
+fn the_duplication_view_ranks_most_copies_first() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(Command::ShowReview(ReviewTab::Duplication));
+    harness.run();
+    harness.get_by_label("4 copies");
+}
+
+#[test]
+fn trying_weights_moves_the_chart_lists_switches_and_applies_in_one_step() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(Command::ShowReview(ReviewTab::Weights));
+    harness.run();
+    let trial = ScoringSettings {
+        risk_weight: 3.0,
+        threshold: 3.5,
+        ..ScoringSettings::default()
+    };
+    let expected = quadrant_switches(&example_portfolio(), &trial);
+    assert!(
+        !expected.is_empty(),
+        "the example has capabilities that switch"
+    );
+    harness.state_mut().review.trial = Some(trial);
+    harness.run();
+    harness.get_by_label(&format!("{} change quadrant:", expected.len()));
+    // The document is untouched until Apply.
+    assert_eq!(
+        harness.state().doc.portfolio().scoring,
+        ScoringSettings::default()
+    );
+    harness.get_by_label("Apply").click();
+    harness.run();
+    assert_eq!(harness.state().doc.portfolio().scoring, trial);
+    assert!(harness.state().review.trial.is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().doc.portfolio().scoring,
+        ScoringSettings::default()
+    );
+}
+
+#[test]
+fn teams_can_be_added_renamed_and_removed() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(Command::ShowReview(ReviewTab::Teams));
+    harness.run();
+    let before = harness.state().doc.portfolio().teams.len();
+    harness.get_by_label("New team").focus();
+    harness.run();
+    harness.get_by_label("New team").type_text("Growth");
+    harness.run();
+    harness.get_by_label("Add").click();
+    harness.run();
+    let teams = &harness.state().doc.portfolio().teams;
+    assert_eq!(teams.len(), before + 1);
+    assert_eq!(teams.last().unwrap().name, "Growth");
+
+    harness.state_mut().send(Command::RenameTeam {
+        id: "growth".into(),
+        name: "Growth squad".into(),
+    });
+    harness.run();
+    assert_eq!(
+        harness.state().doc.portfolio().team_name("growth"),
+        "Growth squad"
+    );
+
+    harness
+        .state_mut()
+        .send(Command::RemoveTeam("platform".into()));
+    harness.run();
+    let portfolio = harness.state().doc.portfolio();
+    assert!(portfolio.team("platform").is_none());
+    assert!(
+        portfolio
+            .capabilities
+            .iter()
+            .all(|c| c.owner.as_deref() != Some("platform"))
+    );
+    assert!(capmap::model::validate(portfolio).is_empty());
+}
