@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::{Capability, Question, Score, ScoringSettings, Zone};
+use crate::model::{Capability, Question, Score, Scores, ScoringSettings, Zone};
 use crate::ui::presentation::PresentView;
 use crate::ui::review::ReviewTab;
 use crate::ui::theme::Theme;
@@ -151,6 +151,23 @@ pub enum Command {
     },
     /// Remove a team and every reference to it.
     RemoveTeam(String),
+    /// Record one participant's hidden answers for one capability.
+    SetVote {
+        /// The capability.
+        id: String,
+        /// The participant.
+        participant: String,
+        /// The answers (all empty removes the vote).
+        scores: Scores,
+    },
+    /// Show the votes; their medians become the scores.
+    RevealVotes(String),
+    /// Hide the votes again for another round.
+    HideVotes(String),
+    /// Add a participant with this name.
+    AddParticipant(String),
+    /// Remove a participant and their votes.
+    RemoveParticipant(String),
     /// Make everything bigger.
     ZoomIn,
     /// Make everything smaller.
@@ -298,6 +315,11 @@ impl Command {
             Self::AddTeam(_) => "Add team".into(),
             Self::RenameTeam { .. } => "Rename team".into(),
             Self::RemoveTeam(_) => "Remove team".into(),
+            Self::SetVote { .. } => "Record a vote".into(),
+            Self::RevealVotes(_) => "Reveal the votes".into(),
+            Self::HideVotes(_) => "Hide the votes".into(),
+            Self::AddParticipant(_) => "Add participant".into(),
+            Self::RemoveParticipant(_) => "Remove participant".into(),
             Self::ZoomIn => "Zoom in".into(),
             Self::ZoomOut => "Zoom out".into(),
             Self::ZoomReset => "Actual size".into(),
@@ -387,6 +409,11 @@ impl Command {
                 | Self::AddTeam(_)
                 | Self::RenameTeam { .. }
                 | Self::RemoveTeam(_)
+                | Self::SetVote { .. }
+                | Self::RevealVotes(_)
+                | Self::HideVotes(_)
+                | Self::AddParticipant(_)
+                | Self::RemoveParticipant(_)
         )
     }
 }

@@ -819,6 +819,40 @@ impl CapmapApp {
             Command::RemoveTeam(id) => {
                 self.doc.edit(None, |p| p.remove_team(&id).then_some(()));
             }
+            Command::SetVote {
+                id,
+                participant,
+                scores,
+            } => {
+                // Typing one person's digits is one undo step.
+                let group = Some(EditGroup(format!("{id}/vote/{participant}")));
+                self.doc.edit(group, |p| {
+                    p.capability_mut(&id)?.set_vote(&participant, scores);
+                    Some(())
+                });
+            }
+            Command::RevealVotes(id) => {
+                self.doc.edit(None, |p| {
+                    p.capability_mut(&id)?.reveal_votes();
+                    Some(())
+                });
+            }
+            Command::HideVotes(id) => {
+                self.doc.edit(None, |p| {
+                    p.capability_mut(&id)?.votes_revealed = false;
+                    Some(())
+                });
+            }
+            Command::AddParticipant(name) => {
+                self.doc.edit(None, |p| {
+                    p.add_participant(&name);
+                    Some(())
+                });
+            }
+            Command::RemoveParticipant(id) => {
+                self.doc
+                    .edit(None, |p| p.remove_participant(&id).then_some(()));
+            }
             Command::UpdatePortfolioInfo {
                 name,
                 quarter,

@@ -4,7 +4,8 @@
 //! from this, so what is projected and what is exported agree.
 
 use crate::model::{
-    Date, Portfolio, Recommendation, ScoringSettings, Zone, assess, conflicts_for, is_high,
+    Date, Portfolio, Question, Recommendation, ScoringSettings, Zone, assess, conflicts_for,
+    is_high,
 };
 
 /// The lowest value shown on either axis.
@@ -46,6 +47,10 @@ pub struct ChartPoint {
     pub conflict: bool,
     /// It has an overdue exception.
     pub overdue: bool,
+    /// Lowest and highest differentiation voted, once votes are revealed.
+    pub differentiation_spread: Option<(f64, f64)>,
+    /// Lowest and highest pull among the voters, once votes are revealed.
+    pub pull_spread: Option<(f64, f64)>,
 }
 
 /// One shaded quadrant.
@@ -102,6 +107,15 @@ impl ChartGeometry {
                 shared_with: 1,
                 conflict: !conflicts_for(capability, assessment.recommendation).is_empty(),
                 overdue: capability.overdue_exceptions(today).next().is_some(),
+                differentiation_spread: capability
+                    .votes_revealed
+                    .then(|| capability.spread(Question::Differentiation))
+                    .flatten()
+                    .map(|s| (f64::from(s.low), f64::from(s.high))),
+                pull_spread: capability
+                    .votes_revealed
+                    .then(|| capability.pull_spread(settings))
+                    .flatten(),
             });
         }
         spread_equal_positions(&mut points, t);
@@ -330,7 +344,7 @@ pub fn place_labels(
     let mut result = Vec::with_capacity(points.len());
     for (i, (&[px, py], &[w, h])) in points.iter().zip(sizes).enumerate() {
         let mut best: Option<(f64, LabelPlacement)> = None;
-        'search: for ring in 1..=6 {
+        'search: for ring in 1..=9 {
             let gap = marker_radius + 3.0 + (f64::from(ring) - 1.0) * (h + 2.0);
             let candidates = [
                 (px + gap, py - h / 2.0),
@@ -346,7 +360,7 @@ pub fn place_labels(
                 let rect = ScreenRect { x, y, w, h };
                 // Covering another label hides a name; covering a dot only
                 // hides a dot: weigh them accordingly.
-                let cost: f64 = placed.iter().map(|r| r.overlap(&rect)).sum::<f64>() * 3.0
+                let cost: f64 = placed.iter().map(|r| r.overlap(&rect)).sum::<f64>() * 6.0
                     + markers
                         .iter()
                         .enumerate()
@@ -354,7 +368,7 @@ pub fn place_labels(
                         .map(|(_, m)| m.overlap(&rect))
                         .sum::<f64>()
                     + obstacles.iter().map(|o| o.overlap(&rect)).sum::<f64>() * 2.0
-                    + homes.get(i).map_or(0.0, |home| rect.outside(home) * 2.0)
+                    + homes.get(i).map_or(0.0, |home| rect.outside(home) * 0.5)
                     + rect.outside(&area) * 4.0;
                 let placement = LabelPlacement {
                     rect,

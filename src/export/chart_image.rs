@@ -315,6 +315,22 @@ pub fn chart_svg(
             colors.weak
         );
     }
+    for point in &geometry.points {
+        let color = hex(zone_rgb(point.zone));
+        let mut whisker = |x1: f64, y1: f64, x2: f64, y2: f64| {
+            let _ = writeln!(
+                svg,
+                "<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" stroke=\"{color}\" stroke-width=\"{:.1}\" stroke-opacity=\"0.8\"/>",
+                3.0 * s
+            );
+        };
+        if let Some((low, high)) = point.differentiation_spread {
+            whisker(to_x(low), to_y(point.y), to_x(high), to_y(point.y));
+        }
+        if let Some((low, high)) = point.pull_spread {
+            whisker(to_x(point.x), to_y(low), to_x(point.x), to_y(high));
+        }
+    }
     let anchors: Vec<[f64; 2]> = geometry
         .points
         .iter()

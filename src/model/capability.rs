@@ -360,6 +360,13 @@ pub struct Capability {
     /// Anything else the room said.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Each participant's blind answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub votes: Vec<super::Vote>,
+    /// Whether the votes have been shown to the room (and their medians
+    /// became the scores).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub votes_revealed: bool,
 }
 
 impl Capability {

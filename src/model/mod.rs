@@ -7,6 +7,7 @@ mod portfolio;
 mod review;
 mod rules;
 mod validate;
+mod votes;
 
 pub use capability::{Capability, Decision, Exception, Question, Score, Scores, Zone};
 pub use date::Date;
@@ -20,3 +21,4 @@ pub use rules::{
     conflicts_for, format_against, is_high,
 };
 pub use validate::{Place, Problem, validate};
+pub use votes::{Participant, Spread, Vote, discuss_first, median, parse_vote_digits, vote_digits};

@@ -69,6 +69,9 @@ pub struct Portfolio {
     /// Teams, in the user's order.
     #[serde(default)]
     pub teams: Vec<Team>,
+    /// The people who vote in the workshop.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<super::Participant>,
     /// Capabilities, in the user's order.
     #[serde(default)]
     pub capabilities: Vec<Capability>,
@@ -178,6 +181,28 @@ impl Portfolio {
             capability.duplicated_by.retain(|t| t != id);
         }
         true
+    }
+
+    /// Adds a participant called `name`; returns the new id.
+    pub fn add_participant(&mut self, name: &str) -> String {
+        let id = unique_id(&slugify(name, "participant"), |id| {
+            self.participants.iter().any(|p| p.id == id)
+        });
+        self.participants.push(super::Participant {
+            id: id.clone(),
+            name: name.to_owned(),
+        });
+        id
+    }
+
+    /// Removes a participant and their votes. Returns false if unknown.
+    pub fn remove_participant(&mut self, id: &str) -> bool {
+        let before = self.participants.len();
+        self.participants.retain(|p| p.id != id);
+        for capability in &mut self.capabilities {
+            capability.votes.retain(|v| v.participant != id);
+        }
+        self.participants.len() != before
     }
 
     /// A capability id made from `name` that no capability uses yet.

@@ -17,6 +17,8 @@ pub enum Place {
     Team(String),
     /// A capability, by id (or by position when the id is empty).
     Capability(String),
+    /// A participant, by id (or by position when the id is empty).
+    Participant(String),
 }
 
 impl fmt::Display for Place {
@@ -26,6 +28,7 @@ impl fmt::Display for Place {
             Self::Scoring => f.write_str("scoring"),
             Self::Team(id) => write!(f, "team {id}"),
             Self::Capability(id) => write!(f, "capability {id}"),
+            Self::Participant(id) => write!(f, "participant {id}"),
         }
     }
 }
@@ -98,6 +101,22 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Problem> {
         }
     }
 
+    let mut participant_ids = HashSet::new();
+    for (index, participant) in portfolio.participants.iter().enumerate() {
+        let place = Place::Participant(label(&participant.id, "participant", index));
+        if participant.id.trim().is_empty() {
+            report(place.clone(), "the id is empty".to_owned());
+        } else if !participant_ids.insert(participant.id.as_str()) {
+            report(
+                place.clone(),
+                "this id is used by another participant too".to_owned(),
+            );
+        }
+        if participant.name.trim().is_empty() {
+            report(place, "the name is empty".to_owned());
+        }
+    }
+
     let mut capability_ids = HashSet::new();
     for (index, capability) in portfolio.capabilities.iter().enumerate() {
         let place = Place::Capability(label(&capability.id, "capability", index));
@@ -132,6 +151,20 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Problem> {
                     place.clone(),
                     format!("`{team}` is listed twice as running its own copy"),
                 );
+            }
+        }
+        let mut voters = HashSet::new();
+        for vote in &capability.votes {
+            if !participant_ids.contains(vote.participant.as_str()) {
+                report(
+                    place.clone(),
+                    format!(
+                        "a vote from `{}`, who is not a participant",
+                        vote.participant
+                    ),
+                );
+            } else if !voters.insert(vote.participant.as_str()) {
+                report(place.clone(), format!("`{}` voted twice", vote.participant));
             }
         }
         for (n, exception) in capability.exceptions.iter().enumerate() {
@@ -207,6 +240,34 @@ mod tests {
             "capability #3 (the capability with no id): the id is empty",
         ];
         assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn votes_must_come_from_participants_once() {
+        use crate::model::{Participant, Scores, Vote};
+        let mut portfolio = Portfolio::new("p");
+        portfolio.participants.push(Participant {
+            id: "ana".into(),
+            name: "Ana".into(),
+        });
+        let mut capability = Capability::new("x", "X");
+        let vote = |who: &str| Vote {
+            participant: who.into(),
+            scores: Scores::default(),
+        };
+        capability.votes = vec![vote("ana"), vote("ana"), vote("zed")];
+        portfolio.capabilities.push(capability);
+        let text: Vec<String> = validate(&portfolio)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            text,
+            [
+                "capability x: `ana` voted twice",
+                "capability x: a vote from `zed`, who is not a participant",
+            ]
+        );
     }
 
     #[test]

@@ -211,6 +211,21 @@ pub fn chart_ui(
                 .allow_hover(false),
         );
 
+        // Whiskers: how far apart the room's votes were.
+        for point in &geometry.points {
+            let whisker = |from: [f64; 2], to: [f64; 2]| {
+                Line::new("spread", vec![from, to])
+                    .color(zone_color(point.zone).gamma_multiply(0.8))
+                    .width(2.5)
+                    .allow_hover(false)
+            };
+            if let Some((low, high)) = point.differentiation_spread {
+                plot_ui.line(whisker([low, point.y], [high, point.y]));
+            }
+            if let Some((low, high)) = point.pull_spread {
+                plot_ui.line(whisker([point.x, low], [point.x, high]));
+            }
+        }
         // Thin lines from spread dots back to their true, shared position.
         for point in geometry.points.iter().filter(|p| p.shared_with > 1) {
             plot_ui.line(

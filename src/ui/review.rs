@@ -6,8 +6,8 @@ use eframe::egui::{self, RichText, Ui};
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color};
 use crate::app::Command;
 use crate::model::{
-    Portfolio, ScoringSettings, conflicts, duplication_ranking, exceptions_register,
-    quadrant_switches,
+    Portfolio, Question, ScoringSettings, conflicts, discuss_first, duplication_ranking,
+    exceptions_register, quadrant_switches,
 };
 
 /// The tabs of the review window.
@@ -16,6 +16,8 @@ pub enum ReviewTab {
     /// Zone and decision conflicts.
     #[default]
     Conflicts,
+    /// Where the room's votes disagree most.
+    DiscussFirst,
     /// Every exception, sortable.
     Exceptions,
     /// Capabilities run separately by two or more teams.
@@ -28,8 +30,9 @@ pub enum ReviewTab {
 
 impl ReviewTab {
     /// Every tab, in order.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Conflicts,
+        Self::DiscussFirst,
         Self::Exceptions,
         Self::Duplication,
         Self::Weights,
@@ -41,10 +44,11 @@ impl ReviewTab {
     pub fn label(self) -> &'static str {
         match self {
             Self::Conflicts => "Conflicts",
+            Self::DiscussFirst => "Discuss first",
             Self::Exceptions => "Exceptions",
             Self::Duplication => "Duplication",
             Self::Weights => "Weights",
-            Self::Teams => "Teams",
+            Self::Teams => "Teams and people",
         }
     }
 }
@@ -74,6 +78,8 @@ pub struct ReviewState {
     pub sort: RegisterSort,
     /// The name typed for a new team.
     pub new_team: String,
+    /// The name typed for a new participant.
+    pub new_participant: String,
 }
 
 /// Draws the review window while it is open.
@@ -92,10 +98,15 @@ pub fn review_ui(ctx: &egui::Context, cx: &mut PanelContext<'_>, state: &mut Rev
             ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| match state.tab {
                 ReviewTab::Conflicts => conflicts_tab(ui, cx),
+                ReviewTab::DiscussFirst => discuss_first_tab(ui, cx),
                 ReviewTab::Exceptions => exceptions_tab(ui, cx, &mut state.sort),
                 ReviewTab::Duplication => duplication_tab(ui, cx),
                 ReviewTab::Weights => weights_tab(ui, cx, &mut state.trial),
-                ReviewTab::Teams => teams_tab(ui, cx, &mut state.new_team),
+                ReviewTab::Teams => {
+                    teams_tab(ui, cx, &mut state.new_team);
+                    ui.separator();
+                    participants_ui(ui, cx, &mut state.new_participant);
+                }
             });
         });
     state.open = open;
@@ -135,6 +146,61 @@ fn conflicts_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
     if !any {
         ui.label(RichText::new("No conflicts: every zone agrees with its scores and every differing decision has a rationale.").weak());
     }
+}
+
+fn discuss_first_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
+    let ranked = discuss_first(cx.portfolio);
+    ui.label("Revealed capabilities where the votes spread furthest apart: talk, then vote again.");
+    if ranked.is_empty() {
+        ui.label(RichText::new("No revealed votes disagree yet.").weak());
+        return;
+    }
+    egui::Grid::new("discuss_first")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for capability in ranked {
+                select_button(ui, cx, &capability.id, &capability.name);
+                let spreads: Vec<String> = Question::ALL
+                    .iter()
+                    .filter_map(|q| {
+                        let spread = capability.spread(*q)?;
+                        (spread.width() > 0)
+                            .then(|| format!("{} {}–{}", q.short(), spread.low, spread.high))
+                    })
+                    .collect();
+                ui.label(spreads.join(", "));
+                ui.end_row();
+            }
+        });
+}
+
+/// The people who vote: add and remove.
+fn participants_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, new_participant: &mut String) {
+    ui.label(RichText::new("Participants").strong());
+    for participant in &cx.portfolio.participants {
+        ui.horizontal(|ui| {
+            ui.label(&participant.name);
+            if ui
+                .small_button("Remove")
+                .on_hover_text("Remove them and their votes")
+                .clicked()
+            {
+                cx.send(Command::RemoveParticipant(participant.id.clone()));
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label("New participant");
+        let response = ui
+            .add(egui::TextEdit::singleline(new_participant).hint_text("e.g. Ana (security)"))
+            .labelled_by(label.id);
+        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button("Add person").clicked() || enter) && !new_participant.trim().is_empty() {
+            cx.send(Command::AddParticipant(new_participant.trim().to_owned()));
+            new_participant.clear();
+        }
+    });
 }
 
 fn exceptions_tab(ui: &mut Ui, cx: &mut PanelContext<'_>, sort: &mut RegisterSort) {
