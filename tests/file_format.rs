@@ -8,6 +8,7 @@ use capmap::io;
 use capmap::model::{Date, Summary, Zone};
 
 const EXAMPLE: &str = "assets/examples/platform-2026-q4.ron";
+const NEXT_QUARTER: &str = "assets/examples/platform-2027-q1.ron";
 
 #[test]
 fn the_example_is_valid_and_realistic() {
@@ -30,11 +31,29 @@ fn the_example_is_valid_and_realistic() {
 }
 
 #[test]
-fn the_example_is_stored_exactly_as_capmap_writes_it() {
-    // So that opening and saving it produces no diff.
-    let text = std::fs::read_to_string(EXAMPLE).unwrap();
-    let portfolio = io::from_ron(&text, Path::new(EXAMPLE)).unwrap();
-    assert_eq!(io::to_ron(&portfolio).unwrap(), text);
+fn the_examples_are_stored_exactly_as_capmap_writes_them() {
+    // So that opening and saving them produces no diff.
+    for file in [EXAMPLE, NEXT_QUARTER] {
+        let text = std::fs::read_to_string(file).unwrap();
+        let portfolio = io::from_ron(&text, Path::new(file)).unwrap();
+        assert_eq!(io::to_ron(&portfolio).unwrap(), text, "{file}");
+    }
+}
+
+#[test]
+fn the_second_quarter_differs_from_the_first_in_ways_worth_showing() {
+    let q4 = io::load(Path::new(EXAMPLE)).unwrap();
+    let q1 = io::load(Path::new(NEXT_QUARTER)).unwrap();
+    let changes = capmap::model::diff(&q4, &q1);
+    assert!(
+        changes
+            .changed
+            .iter()
+            .any(capmap::model::CapabilityChange::moved_to_shared)
+    );
+    assert!(changes.changed.iter().any(|c| c.zone.is_some()));
+    assert_eq!(changes.added.len(), 1);
+    assert_eq!(changes.removed.len(), 1);
 }
 
 #[test]

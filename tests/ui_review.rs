@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
 
 use capmap::app::{CapmapApp, Command, example_portfolio};
+use capmap::io;
 use capmap::model::{Date, ScoringSettings, quadrant_switches};
 use capmap::ui::review::ReviewTab;
 use eframe::egui::{Key, Modifiers, vec2};
@@ -138,4 +139,48 @@ fn teams_can_be_added_renamed_and_removed() {
             .all(|c| c.owner.as_deref() != Some("platform"))
     );
     assert!(capmap::model::validate(portfolio).is_empty());
+}
+
+#[test]
+fn comparing_with_last_quarter_lists_what_moved() {
+    let next = io::load(std::path::Path::new("assets/examples/platform-2027-q1.ron")).unwrap();
+    let mut app = CapmapApp::new(next, None);
+    app.dialogs = capmap::app::FileDialogs::scripted([Some(std::path::PathBuf::from(
+        "assets/examples/platform-2026-q4.ron",
+    ))]);
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
+    harness.run();
+    harness.run();
+    assert!(harness.state().baseline.is_some());
+    harness.get_by_label("Since 2026-Q4: 3 changed, 1 new, 1 removed.");
+    harness.get_by_label("Moved from team-owned to shared");
+    harness.get_by_label_contains("zone Differentiator → Commodity");
+    harness.get_by_label("Product and merchant search");
+    harness.get_by_label("Stop comparing").click();
+    harness.run();
+    assert!(harness.state().baseline.is_none());
+}
+
+#[test]
+fn a_bad_baseline_is_explained_and_nothing_changes() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(Command::CompareWith("/nowhere/q3.ron".into()));
+    harness.run();
+    assert!(harness.state().baseline.is_none());
+    assert!(
+        harness
+            .state()
+            .error
+            .as_ref()
+            .unwrap()
+            .0
+            .contains("Could not compare")
+    );
 }

@@ -168,6 +168,12 @@ pub enum Command {
     AddParticipant(String),
     /// Remove a participant and their votes.
     RemoveParticipant(String),
+    /// Ask for a portfolio to compare with.
+    Compare,
+    /// Compare with this portfolio (usually last quarter's).
+    CompareWith(PathBuf),
+    /// Stop comparing.
+    StopComparing,
     /// Make everything bigger.
     ZoomIn,
     /// Make everything smaller.
@@ -182,6 +188,7 @@ pub const FILE_MENU: &[Command] = &[
     Command::Open,
     Command::Save,
     Command::SaveAs,
+    Command::Compare,
     Command::ImportCsv,
     Command::ExportChart,
     Command::ExportLog,
@@ -320,6 +327,8 @@ impl Command {
             Self::HideVotes(_) => "Hide the votes".into(),
             Self::AddParticipant(_) => "Add participant".into(),
             Self::RemoveParticipant(_) => "Remove participant".into(),
+            Self::Compare | Self::CompareWith(_) => "Compare with…".into(),
+            Self::StopComparing => "Stop comparing".into(),
             Self::ZoomIn => "Zoom in".into(),
             Self::ZoomOut => "Zoom out".into(),
             Self::ZoomReset => "Actual size".into(),
@@ -369,6 +378,7 @@ impl Command {
             Self::PresentToggle(PresentView::Board) => vec![key(NONE, Key::B)],
             Self::PresentToggle(PresentView::Primer) => vec![key(NONE, Key::P)],
             Self::ImportCsv => vec![key(CMD_SHIFT, Key::O)],
+            Self::Compare => vec![key(CMD_SHIFT, Key::C)],
             Self::ShowReview(ReviewTab::Conflicts) => vec![key(CMD, Key::R)],
             Self::ExportChart => vec![key(CMD, Key::E)],
             Self::ExportLog => vec![key(CMD_SHIFT, Key::E)],

@@ -61,12 +61,14 @@ pub enum DialogKind {
     ExportChart,
     /// Pick where to write the decision log.
     ExportLog,
+    /// Pick a portfolio to compare with (last quarter's).
+    Compare,
 }
 
 impl DialogKind {
     fn filters(self) -> &'static [(&'static str, &'static [&'static str])] {
         match self {
-            Self::Open | Self::SaveAs => &[("capmap portfolio", &["ron"])],
+            Self::Open | Self::SaveAs | Self::Compare => &[("capmap portfolio", &["ron"])],
             Self::ImportCsv => &[("CSV spreadsheet", &["csv"])],
             Self::ExportChart => &[("SVG image", &["svg"]), ("PNG image", &["png"])],
             Self::ExportLog => &[("Markdown", &["md"]), ("CSV spreadsheet", &["csv"])],

@@ -26,12 +26,21 @@ use crate::ui::dialogs::{UnsavedChoice, error_ui, help_ui, import_choice_ui, uns
 use crate::ui::inspector::inspector_ui;
 use crate::ui::menu_bar::{MenuState, menu_bar_ui};
 use crate::ui::presentation::{PRESENTATION_BASE_WIDTH, PresentView, presentation_ui};
-use crate::ui::review::{ReviewState, review_ui};
+use crate::ui::review::{ReviewState, ReviewTab, review_ui};
 use crate::ui::status_bar::status_bar_ui;
 use crate::ui::theme::{self, Theme, ZOOM_RANGE, ZOOM_STEP};
 use crate::ui::{PanelContext, ViewState};
 
 const SETTINGS_KEY: &str = "capmap-settings";
+
+/// A portfolio opened read-only to compare with (usually last quarter's).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Baseline {
+    /// Where it came from.
+    pub path: PathBuf,
+    /// Its contents.
+    pub portfolio: Portfolio,
+}
 
 /// An action waiting for an answer to "save changes first?".
 #[derive(Clone, Debug, PartialEq)]
@@ -70,6 +79,8 @@ pub struct CapmapApp {
     pub presenting: bool,
     /// The review window: conflicts, exceptions, duplication, weights, teams.
     pub review: ReviewState,
+    /// Last quarter's portfolio, when comparing.
+    pub baseline: Option<Baseline>,
     /// The day exceptions are judged against; `None` is today. Tests pin it
     /// so that what is overdue does not change with the calendar.
     pub today: Option<Date>,
@@ -105,6 +116,7 @@ impl CapmapApp {
             notice: None,
             presenting: false,
             review: ReviewState::default(),
+            baseline: None,
             today: None,
             fonts_installed: false,
             present_view: PresentView::Chart,
@@ -181,6 +193,7 @@ impl CapmapApp {
                 view: &self.view,
                 today,
                 commands: &mut commands,
+                baseline: self.baseline.as_ref().map(|b| &b.portfolio),
             };
             presentation_ui(ui, &mut cx, &geometry, self.present_view);
         } else {
@@ -192,6 +205,7 @@ impl CapmapApp {
                     view: &self.view,
                     today,
                     commands: &mut commands,
+                    baseline: self.baseline.as_ref().map(|b| &b.portfolio),
                 };
                 review_ui(&ctx, &mut cx, &mut review);
             }
@@ -230,6 +244,7 @@ impl CapmapApp {
             view: &self.view,
             today,
             commands,
+            baseline: self.baseline.as_ref().map(|b| &b.portfolio),
         };
         if self.view.show_inspector {
             egui::Panel::right("inspector")
@@ -335,6 +350,7 @@ impl CapmapApp {
         match (answer.kind, answer.path) {
             (DialogKind::Open, Some(path)) => self.open_file(&path),
             (DialogKind::ImportCsv, Some(path)) => self.import_choice = Some(path),
+            (DialogKind::Compare, Some(path)) => self.queue.push(Command::CompareWith(path)),
             (DialogKind::ExportChart, Some(path)) => self.queue.push(Command::ExportChartTo(path)),
             (DialogKind::ExportLog, Some(path)) => self.queue.push(Command::ExportLogTo(path)),
             (DialogKind::SaveAs, Some(path)) => {
@@ -653,6 +669,33 @@ impl CapmapApp {
                 };
             }
             Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::Compare => {
+                let suggested = self.doc.path.clone();
+                self.dialogs
+                    .request(ctx, DialogKind::Compare, suggested.as_deref());
+            }
+            Command::CompareWith(path) => match io::load(&path) {
+                Ok(portfolio) => {
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    self.notice = Some(format!("Comparing with {name}"));
+                    self.baseline = Some(Baseline { path, portfolio });
+                    self.review.open = true;
+                    self.review.tab = ReviewTab::Changes;
+                }
+                Err(error) => {
+                    self.error = Some((
+                        format!("Could not compare with {}", path.display()),
+                        error.to_string(),
+                    ));
+                }
+            },
+            Command::StopComparing => {
+                self.baseline = None;
+                self.notice = None;
+            }
             Command::ShowReview(tab) => {
                 self.review.open = true;
                 self.review.tab = tab;

@@ -265,6 +265,39 @@ impl ChartGeometry {
     }
 }
 
+/// A capability's move on the chart since a baseline (last quarter).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartMove {
+    /// Capability id.
+    pub id: String,
+    /// Where it was: (differentiation, pull) under the baseline's settings.
+    pub from: [f64; 2],
+    /// Where it is drawn now.
+    pub to: [f64; 2],
+}
+
+impl ChartGeometry {
+    /// The moves of every plotted capability that was also scored in
+    /// `baseline` at another position (matched by id).
+    #[must_use]
+    pub fn moves_from(&self, baseline: &Portfolio) -> Vec<ChartMove> {
+        self.points
+            .iter()
+            .filter_map(|point| {
+                let before = baseline.capability(&point.id)?;
+                let old = assess(before, &baseline.scoring)?;
+                let moved = (old.differentiation - point.differentiation).abs() > 1e-9
+                    || (old.pull - point.pull).abs() > 1e-9;
+                moved.then(|| ChartMove {
+                    id: point.id.clone(),
+                    from: [old.differentiation, old.pull],
+                    to: [point.x, point.y],
+                })
+            })
+            .collect()
+    }
+}
+
 /// An axis-aligned box in screen units (pixels, y down).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ScreenRect {
@@ -466,6 +499,27 @@ mod tests {
         distinct.sort_unstable();
         distinct.dedup();
         assert_eq!(distinct.len(), 30);
+    }
+
+    #[test]
+    fn moves_since_a_baseline_are_matched_by_id() {
+        let mut old = Portfolio::new("q3");
+        old.capabilities = vec![capability("a", [1, 1, 1, 5]), capability("b", [3, 3, 3, 3])];
+        let mut new = Portfolio::new("q4");
+        new.capabilities = vec![
+            capability("a", [5, 5, 5, 1]),
+            capability("b", [3, 3, 3, 3]),
+            capability("c", [2, 2, 2, 2]),
+        ];
+        let moves = ChartGeometry::new(&new, today()).moves_from(&old);
+        assert_eq!(
+            moves,
+            vec![ChartMove {
+                id: "a".into(),
+                from: [5.0, 1.0],
+                to: [1.0, 5.0]
+            }]
+        );
     }
 
     #[test]

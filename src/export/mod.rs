@@ -10,8 +10,8 @@ mod log_markdown;
 pub mod palette;
 
 pub use chart_geometry::{
-    AXIS_MAX, AXIS_MIN, ChartGeometry, ChartPoint, LabelPlacement, LabelRoom, QuadrantArea,
-    ScreenRect, X_AXIS_TITLE, Y_AXIS_TITLE, place_labels,
+    AXIS_MAX, AXIS_MIN, ChartGeometry, ChartMove, ChartPoint, LabelPlacement, LabelRoom,
+    QuadrantArea, ScreenRect, X_AXIS_TITLE, Y_AXIS_TITLE, place_labels,
 };
 pub use chart_image::{
     FONT_BOLD, FONT_REGULAR, ImageError, ImageTheme, chart_png, chart_svg, escape_xml,

@@ -226,6 +226,20 @@ pub fn chart_ui(
                 plot_ui.line(whisker([point.x, low], [point.x, high]));
             }
         }
+        // Arrows from last quarter's position to this one.
+        if let Some(baseline) = cx.baseline {
+            let moves = geometry.moves_from(baseline);
+            if !moves.is_empty() {
+                let origins: Vec<[f64; 2]> = moves.iter().map(|m| m.from).collect();
+                let tips: Vec<[f64; 2]> = moves.iter().map(|m| m.to).collect();
+                plot_ui.add(
+                    egui_plot::Arrows::new("moved since last quarter", origins, tips)
+                        .color(strong.gamma_multiply(0.7))
+                        .tip_length(12.0)
+                        .allow_hover(false),
+                );
+            }
+        }
         // Thin lines from spread dots back to their true, shared position.
         for point in geometry.points.iter().filter(|p| p.shared_with > 1) {
             plot_ui.line(

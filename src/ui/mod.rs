@@ -73,6 +73,8 @@ pub struct PanelContext<'a> {
     pub today: Date,
     /// Where panels put what the user asked for.
     pub commands: &'a mut Vec<Command>,
+    /// The portfolio being compared with (last quarter), if any.
+    pub baseline: Option<&'a Portfolio>,
 }
 
 impl PanelContext<'_> {

@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText, Ui};
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color};
 use crate::app::Command;
 use crate::model::{
-    Portfolio, Question, ScoringSettings, conflicts, discuss_first, duplication_ranking,
+    Portfolio, Question, ScoringSettings, conflicts, diff, discuss_first, duplication_ranking,
     exceptions_register, quadrant_switches,
 };
 
@@ -26,17 +26,20 @@ pub enum ReviewTab {
     Weights,
     /// Add, rename and remove teams.
     Teams,
+    /// What moved since the portfolio being compared with.
+    Changes,
 }
 
 impl ReviewTab {
     /// Every tab, in order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Conflicts,
         Self::DiscussFirst,
         Self::Exceptions,
         Self::Duplication,
         Self::Weights,
         Self::Teams,
+        Self::Changes,
     ];
 
     /// The tab's title.
@@ -49,6 +52,7 @@ impl ReviewTab {
             Self::Duplication => "Duplication",
             Self::Weights => "Weights",
             Self::Teams => "Teams and people",
+            Self::Changes => "Since last quarter",
         }
     }
 }
@@ -99,6 +103,7 @@ pub fn review_ui(ctx: &egui::Context, cx: &mut PanelContext<'_>, state: &mut Rev
             egui::ScrollArea::vertical().show(ui, |ui| match state.tab {
                 ReviewTab::Conflicts => conflicts_tab(ui, cx),
                 ReviewTab::DiscussFirst => discuss_first_tab(ui, cx),
+                ReviewTab::Changes => changes_tab(ui, cx),
                 ReviewTab::Exceptions => exceptions_tab(ui, cx, &mut state.sort),
                 ReviewTab::Duplication => duplication_tab(ui, cx),
                 ReviewTab::Weights => weights_tab(ui, cx, &mut state.trial),
@@ -145,6 +150,86 @@ fn conflicts_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
         });
     if !any {
         ui.label(RichText::new("No conflicts: every zone agrees with its scores and every differing decision has a rationale.").weak());
+    }
+}
+
+fn changes_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
+    let Some(baseline) = cx.baseline else {
+        ui.label("Compare with last quarter's file (File > Compare with…) to see what moved.");
+        if ui.button("Compare with…").clicked() {
+            cx.send(Command::Compare);
+        }
+        return;
+    };
+    let changes = diff(baseline, cx.portfolio);
+    ui.horizontal(|ui| {
+        let name = baseline
+            .quarter
+            .clone()
+            .unwrap_or_else(|| baseline.name.clone());
+        ui.label(format!(
+            "Since {name}: {} changed, {} new, {} removed.",
+            changes.changed.len(),
+            changes.added.len(),
+            changes.removed.len()
+        ));
+        if ui.button("Stop comparing").clicked() {
+            cx.send(Command::StopComparing);
+        }
+    });
+    let shared: Vec<_> = changes
+        .changed
+        .iter()
+        .filter(|c| c.moved_to_shared())
+        .collect();
+    if !shared.is_empty() {
+        ui.label(RichText::new("Moved from team-owned to shared").strong());
+        for change in shared {
+            select_button(ui, cx, &change.id, &change.name);
+        }
+    }
+    egui::Grid::new("changes")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for change in &changes.changed {
+                select_button(ui, cx, &change.id, &change.name);
+                let mut parts = Vec::new();
+                if let Some((from, to)) = change.zone {
+                    parts.push(format!("zone {from} → {to}"));
+                }
+                if let Some((from, to)) = change.quadrant {
+                    let name = |r: Option<crate::model::Recommendation>| {
+                        r.map_or("to score", |r| r.label())
+                    };
+                    parts.push(format!("{} → {}", name(from), name(to)));
+                }
+                if let Some((from, to)) = change.decision {
+                    parts.push(format!("decided {from} → {to}"));
+                }
+                for (question, from, to) in &change.scores {
+                    let show = |s: &Option<u8>| s.map_or_else(|| "–".to_owned(), |v| v.to_string());
+                    parts.push(format!("{question} {} → {}", show(from), show(to)));
+                }
+                ui.label(parts.join("; "));
+                ui.end_row();
+            }
+        });
+    for (title, list, selectable) in [
+        ("New", &changes.added, true),
+        ("Removed", &changes.removed, false),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        ui.label(RichText::new(title).strong());
+        for (id, name) in list {
+            if selectable {
+                select_button(ui, cx, id, name);
+            } else {
+                ui.label(RichText::new(name).strikethrough());
+            }
+        }
     }
 }
 
