@@ -10,9 +10,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::export::{
     DecisionLog, ImageTheme, LogFormat, chart_png, chart_svg, diff_markdown, plural,
+    scorecard_markdown,
 };
 use crate::io::{self, Backup};
-use crate::model::{Date, Portfolio, Summary};
+use crate::model::{Date, Portfolio, Scorecard, Summary};
 
 /// The bundled example portfolio, as shipped in `assets/examples/`.
 pub const EXAMPLE_PORTFOLIO: &str = include_str!("../assets/examples/platform-2026-q4.ron");
@@ -54,6 +55,13 @@ pub enum Command {
         /// Count exceptions as overdue against this day (YYYY-MM-DD) instead of today.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<Date>,
+        /// Write the quarterly scorecard instead of the decision log
+        /// (Markdown or JSON).
+        #[arg(long)]
+        scorecard: bool,
+        /// With --scorecard: last quarter's file, to show what moved.
+        #[arg(long, value_name = "OLD", requires = "scorecard")]
+        baseline: Option<PathBuf>,
     },
     /// List what changed between two portfolios (two quarters), matched by id.
     Diff {
@@ -172,14 +180,24 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             format,
             output,
             as_of,
-        } => report(
-            &file,
-            format.into(),
-            output.as_deref(),
-            as_of.unwrap_or_else(Date::today),
-            out,
-            err,
-        ),
+            scorecard,
+            baseline,
+        } => {
+            let today = as_of.unwrap_or_else(Date::today);
+            if scorecard {
+                scorecard_report(
+                    &file,
+                    baseline.as_deref(),
+                    format,
+                    output.as_deref(),
+                    today,
+                    out,
+                    err,
+                )
+            } else {
+                report(&file, format.into(), output.as_deref(), today, out, err)
+            }
+        }
         Command::New {
             output,
             example,
@@ -284,6 +302,49 @@ fn report(
             return Ok(ExitCode::FAILURE);
         }
     };
+    write_output(&text, output, out, err)
+}
+
+fn scorecard_report(
+    file: &Path,
+    baseline: Option<&Path>,
+    format: ReportFormat,
+    output: Option<&Path>,
+    today: Date,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
+    let Some(portfolio) = load_or_explain(file, err)? else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let baseline = match baseline {
+        Some(path) => match load_or_explain(path, err)? {
+            Some(portfolio) => Some(portfolio),
+            None => return Ok(ExitCode::FAILURE),
+        },
+        None => None,
+    };
+    let card = Scorecard::new(&portfolio, baseline.as_ref(), today);
+    let text = match format {
+        ReportFormat::Markdown => scorecard_markdown(&card),
+        ReportFormat::Json => {
+            serde_json::to_string_pretty(&card).map_err(std::io::Error::other)? + "\n"
+        }
+        ReportFormat::Csv => {
+            writeln!(err, "capmap: the scorecard is written as markdown or json")?;
+            return Ok(ExitCode::from(2));
+        }
+    };
+    write_output(&text, output, out, err)
+}
+
+/// Writes `text` to `output` (atomically) or to standard output.
+fn write_output(
+    text: &str,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
     match output {
         Some(path) => {
             if let Err(error) = io::write_atomically(path, text.as_bytes(), Backup::None) {

@@ -430,3 +430,32 @@ fn diff_of_two_quarters_names_each_move() {
     assert_eq!(doc["added"][0][0], "chaos-testing");
     assert_eq!(doc["changed"][0]["id"], "release-automation");
 }
+
+#[test]
+fn the_scorecard_against_last_quarter_shows_moves_exceptions_and_metrics() {
+    let out = capmap(&[
+        "report",
+        "assets/examples/platform-2027-q1.ron",
+        "--scorecard",
+        "--baseline",
+        EXAMPLE,
+        "--as-of",
+        "2026-11-27",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let md = text(&out.stdout);
+    assert!(
+        md.starts_with("# Scorecard: Northwind Pay platform map (2027-Q1)"),
+        "{md}"
+    );
+    assert!(md.contains("## Moved from team-owned to shared\n\n- Release automation"));
+    assert!(md.contains("3 open, 1 overdue."));
+    assert!(md.contains("- CI/CD pipeline templates (3 separate copies)"));
+    assert!(md.contains("- Feature flags (votes 3 points apart)"));
+    assert!(md.contains("toil 60 → 25 hours/month (better)"));
+    let json = capmap(&["report", EXAMPLE, "--scorecard", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(doc["baseline"], serde_json::Value::Null);
+    let baseline_without_scorecard = capmap(&["report", EXAMPLE, "--baseline", EXAMPLE]);
+    assert_eq!(baseline_without_scorecard.status.code(), Some(2));
+}

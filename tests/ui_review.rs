@@ -184,3 +184,57 @@ fn a_bad_baseline_is_explained_and_nothing_changes() {
             .contains("Could not compare")
     );
 }
+
+#[test]
+fn the_scorecard_tab_follows_the_comparison() {
+    let next = io::load(std::path::Path::new("assets/examples/platform-2027-q1.ron")).unwrap();
+    let mut app = CapmapApp::new(next, None);
+    app.today = Date::from_ymd(2026, 11, 27);
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
+    harness.state_mut().send(Command::ShowReview(
+        capmap::ui::review::ReviewTab::Scorecard,
+    ));
+    harness.run();
+    harness.get_by_label_contains("Compare with last quarter to see moves and metrics.");
+    harness.state_mut().send(Command::CompareWith(
+        "assets/examples/platform-2026-q4.ron".into(),
+    ));
+    harness.run();
+    harness.state_mut().send(Command::ShowReview(
+        capmap::ui::review::ReviewTab::Scorecard,
+    ));
+    harness.run();
+    harness.get_by_label("Northwind Pay platform map (2027-Q1), compared with 2026-Q4.");
+    harness.get_by_label("CI/CD pipeline templates: toil 60 → 25 hours/month");
+}
+
+#[test]
+fn metrics_are_typed_in_the_inspector() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(Command::Select(Some("artifact-repository".into())));
+    harness.run();
+    harness
+        .get_by_label_contains("Metrics (0 of 8 measured)")
+        .click_accesskit();
+    harness.run();
+    let field = harness.get_by_role_and_label(eframe::egui::accesskit::Role::TextInput, "Toil");
+    field.focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(eframe::egui::accesskit::Role::TextInput, "Toil")
+        .type_text("12.5");
+    harness.run();
+    let metrics = harness
+        .state()
+        .doc
+        .portfolio()
+        .capability("artifact-repository")
+        .unwrap()
+        .metrics;
+    assert_eq!(metrics.toil_hours_per_month, Some(12.5));
+}

@@ -1142,6 +1142,8 @@ fn typing_group(old: &Capability, new: &Capability) -> Option<EditGroup> {
         "notes"
     } else if old.tags != new.tags {
         "tags"
+    } else if old.metrics != new.metrics {
+        "metrics"
     } else if old.exceptions.len() == new.exceptions.len() && old.exceptions != new.exceptions {
         "exceptions"
     } else {

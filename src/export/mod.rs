@@ -8,6 +8,7 @@ mod diff_markdown;
 mod log_csv;
 mod log_markdown;
 pub mod palette;
+mod scorecard_markdown;
 
 pub use chart_geometry::{
     AXIS_MAX, AXIS_MIN, ChartGeometry, ChartMove, ChartPoint, LabelPlacement, LabelRoom,
@@ -20,6 +21,7 @@ pub use decision_log::{DecisionLog, ExceptionEntry, LogEntry, ScoreEntry};
 pub use diff_markdown::diff_markdown;
 pub use log_csv::{neutralise_formula, to_csv};
 pub use log_markdown::{escape_markdown, plural, to_markdown};
+pub use scorecard_markdown::{format_measure, scorecard_markdown};
 
 /// The formats the decision log can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

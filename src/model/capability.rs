@@ -360,6 +360,9 @@ pub struct Capability {
     /// Anything else the room said.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Measured operating metrics.
+    #[serde(default, skip_serializing_if = "super::Metrics::is_empty")]
+    pub metrics: super::Metrics,
     /// Each participant's blind answers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub votes: Vec<super::Vote>,

@@ -3,14 +3,17 @@
 
 mod capability;
 mod date;
+mod metrics;
 mod portfolio;
 mod review;
 mod rules;
+mod scorecard;
 mod validate;
 mod votes;
 
 pub use capability::{Capability, Decision, Exception, Question, Score, Scores, Zone};
 pub use date::Date;
+pub use metrics::{Metric, Metrics, parse_metric};
 pub use portfolio::{Portfolio, ScoringSettings, Team, slugify, unique_id};
 pub use review::{
     CapabilityChange, PortfolioDiff, QuadrantSwitch, RegisterEntry, diff, duplication_ranking,
@@ -20,5 +23,6 @@ pub use rules::{
     Assessment, Conflict, Recommendation, Summary, assess, centralization_pull, conflicts,
     conflicts_for, format_against, is_high,
 };
+pub use scorecard::{MetricChange, Scorecard};
 pub use validate::{Place, Problem, validate};
 pub use votes::{Participant, Spread, Vote, discuss_first, median, parse_vote_digits, vote_digits};

@@ -6,9 +6,10 @@ use eframe::egui::{self, RichText, Ui};
 use super::widgets::{badge, labelled, parsed_text_edit};
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color, zone_color};
 use crate::app::Command;
+use crate::export::format_measure;
 use crate::model::{
-    Capability, Date, Decision, Exception, Question, Score, Zone, assess, conflicts_for,
-    format_against, parse_vote_digits, vote_digits,
+    Capability, Date, Decision, Exception, Metric, Question, Score, Zone, assess, conflicts_for,
+    format_against, parse_metric, parse_vote_digits, vote_digits,
 };
 
 /// Draws the inspector for the selection, or the portfolio's details when
@@ -199,6 +200,9 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
     exceptions_ui(ui, &mut capability, cx.today);
 
     ui.add_space(6.0);
+    metrics_ui(ui, &mut capability);
+
+    ui.add_space(6.0);
     section(ui, "Tags and notes");
     if let Some(tags) = parsed_text_edit(
         ui,
@@ -374,6 +378,35 @@ fn revealed_votes_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, capability: &Capabi
     if ui.button("Hide and vote again").clicked() {
         cx.send(Command::HideVotes(capability.id.clone()));
     }
+}
+
+/// Optional operating metrics, folded away until needed.
+fn metrics_ui(ui: &mut Ui, capability: &mut Capability) {
+    let measured = Metric::ALL
+        .iter()
+        .filter(|m| capability.metrics.get(**m).is_some())
+        .count();
+    let title = format!("Metrics ({measured} of {} measured)", Metric::ALL.len());
+    egui::CollapsingHeader::new(RichText::new(title).strong())
+        .id_salt(("metrics", &capability.id))
+        .show(ui, |ui| {
+            for metric in Metric::ALL {
+                ui.horizontal(|ui| {
+                    if let Some(value) = parsed_text_edit(
+                        ui,
+                        metric.label(),
+                        ("metric", &capability.id, metric.label()),
+                        &capability.metrics.get(metric),
+                        |v| v.map(format_measure).unwrap_or_default(),
+                        parse_metric,
+                        70.0,
+                    ) {
+                        capability.metrics.set(metric, value);
+                    }
+                    ui.label(RichText::new(metric.unit()).weak());
+                });
+            }
+        });
 }
 
 fn section(ui: &mut Ui, title: &str) {

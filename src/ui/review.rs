@@ -5,9 +5,10 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color};
 use crate::app::Command;
+use crate::export::format_measure;
 use crate::model::{
-    Portfolio, Question, ScoringSettings, conflicts, diff, discuss_first, duplication_ranking,
-    exceptions_register, quadrant_switches,
+    Portfolio, Question, Scorecard, ScoringSettings, conflicts, diff, discuss_first,
+    duplication_ranking, exceptions_register, quadrant_switches,
 };
 
 /// The tabs of the review window.
@@ -28,11 +29,13 @@ pub enum ReviewTab {
     Teams,
     /// What moved since the portfolio being compared with.
     Changes,
+    /// The quarterly scorecard.
+    Scorecard,
 }
 
 impl ReviewTab {
     /// Every tab, in order.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Conflicts,
         Self::DiscussFirst,
         Self::Exceptions,
@@ -40,6 +43,7 @@ impl ReviewTab {
         Self::Weights,
         Self::Teams,
         Self::Changes,
+        Self::Scorecard,
     ];
 
     /// The tab's title.
@@ -53,6 +57,7 @@ impl ReviewTab {
             Self::Weights => "Weights",
             Self::Teams => "Teams and people",
             Self::Changes => "Since last quarter",
+            Self::Scorecard => "Scorecard",
         }
     }
 }
@@ -104,6 +109,7 @@ pub fn review_ui(ctx: &egui::Context, cx: &mut PanelContext<'_>, state: &mut Rev
                 ReviewTab::Conflicts => conflicts_tab(ui, cx),
                 ReviewTab::DiscussFirst => discuss_first_tab(ui, cx),
                 ReviewTab::Changes => changes_tab(ui, cx),
+                ReviewTab::Scorecard => scorecard_tab(ui, cx),
                 ReviewTab::Exceptions => exceptions_tab(ui, cx, &mut state.sort),
                 ReviewTab::Duplication => duplication_tab(ui, cx),
                 ReviewTab::Weights => weights_tab(ui, cx, &mut state.trial),
@@ -150,6 +156,82 @@ fn conflicts_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
         });
     if !any {
         ui.label(RichText::new("No conflicts: every zone agrees with its scores and every differing decision has a rationale.").weak());
+    }
+}
+
+fn scorecard_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
+    let card = Scorecard::new(cx.portfolio, cx.baseline, cx.today);
+    let heading = |ui: &mut Ui, text: &str| {
+        ui.add_space(4.0);
+        ui.label(RichText::new(text).strong());
+    };
+    match &card.baseline {
+        Some(baseline) => {
+            ui.label(format!("{}, compared with {baseline}.", card.title));
+            heading(ui, "Moved from team-owned to shared");
+            if card.moved_to_shared.is_empty() {
+                ui.label(RichText::new("Nothing moved this quarter.").weak());
+            }
+            for name in &card.moved_to_shared {
+                ui.label(name);
+            }
+        }
+        None => {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!(
+                    "{}. Compare with last quarter to see moves and metrics.",
+                    card.title
+                ));
+                if ui.button("Compare with…").clicked() {
+                    cx.send(Command::Compare);
+                }
+            });
+        }
+    }
+    heading(ui, "Exceptions");
+    ui.label(format!(
+        "{} open, {} overdue",
+        card.open_exceptions,
+        card.overdue_exceptions.len()
+    ));
+    for (capability, reason, review_by) in &card.overdue_exceptions {
+        ui.colored_label(
+            OVERDUE_COLOR,
+            format!("{capability}: {reason} (due {review_by})"),
+        );
+    }
+    heading(ui, "Most duplicated");
+    for (name, copies) in &card.top_duplications {
+        ui.label(format!("{name}: {copies} separate copies"));
+    }
+    heading(ui, "Biggest disagreements");
+    if card.biggest_disagreements.is_empty() {
+        ui.label(RichText::new("No revealed votes disagree.").weak());
+    }
+    for (name, spread) in &card.biggest_disagreements {
+        ui.label(format!("{name}: votes {spread} points apart"));
+    }
+    if card.baseline.is_some() {
+        heading(ui, "Metrics");
+        if card.metric_changes.is_empty() {
+            ui.label(RichText::new("No metric measured in both quarters changed.").weak());
+        }
+        for change in &card.metric_changes {
+            let text = format!(
+                "{}: {} {} → {} {}",
+                change.capability,
+                change.metric.label().to_lowercase(),
+                format_measure(change.before),
+                format_measure(change.after),
+                change.metric.unit()
+            );
+            let color = if change.improved {
+                egui::Color32::from_rgb(0x3a, 0xa8, 0x5a)
+            } else {
+                CONFLICT_COLOR
+            };
+            ui.colored_label(color, text);
+        }
     }
 }
 

@@ -1,0 +1,88 @@
+//! The quarterly scorecard as Markdown.
+
+use std::fmt::Write as _;
+
+use super::escape_markdown;
+use crate::model::Scorecard;
+
+/// Formats a measured value without noise: 12 rather than 12.0.
+#[must_use]
+pub fn format_measure(value: f64) -> String {
+    if (value - value.round()).abs() < 1e-9 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    }
+}
+
+/// The scorecard as Markdown.
+#[must_use]
+pub fn scorecard_markdown(card: &Scorecard) -> String {
+    let e = escape_markdown;
+    let mut out = String::new();
+    let _ = writeln!(out, "# Scorecard: {}\n", e(&card.title));
+    if let Some(baseline) = &card.baseline {
+        let _ = writeln!(out, "Compared with {}.\n", e(baseline));
+        let _ = writeln!(out, "## Moved from team-owned to shared\n");
+        if card.moved_to_shared.is_empty() {
+            let _ = writeln!(out, "Nothing moved this quarter.");
+        }
+        for name in &card.moved_to_shared {
+            let _ = writeln!(out, "- {}", e(name));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "## Exceptions\n\n{} open, {} overdue.\n",
+        card.open_exceptions,
+        card.overdue_exceptions.len()
+    );
+    for (capability, reason, review_by) in &card.overdue_exceptions {
+        let _ = writeln!(
+            out,
+            "- **{}**: {} (review was due {review_by})",
+            e(capability),
+            e(reason)
+        );
+    }
+    if !card.overdue_exceptions.is_empty() {
+        out.push('\n');
+    }
+    let _ = writeln!(out, "## Most duplicated\n");
+    if card.top_duplications.is_empty() {
+        let _ = writeln!(out, "No capability is run separately by two or more teams.");
+    }
+    for (name, copies) in &card.top_duplications {
+        let _ = writeln!(out, "- {} ({copies} separate copies)", e(name));
+    }
+    out.push('\n');
+    let _ = writeln!(out, "## Biggest disagreements\n");
+    if card.biggest_disagreements.is_empty() {
+        let _ = writeln!(out, "No revealed votes disagree.");
+    }
+    for (name, spread) in &card.biggest_disagreements {
+        let _ = writeln!(out, "- {} (votes {spread} points apart)", e(name));
+    }
+    out.push('\n');
+    if card.baseline.is_some() {
+        let _ = writeln!(out, "## Metrics\n");
+        if card.metric_changes.is_empty() {
+            let _ = writeln!(out, "No metric measured in both quarters changed.");
+        }
+        for change in &card.metric_changes {
+            let verdict = if change.improved { "better" } else { "worse" };
+            let _ = writeln!(
+                out,
+                "- {}: {} {} → {} {} ({verdict})",
+                e(&change.capability),
+                change.metric.label().to_lowercase(),
+                format_measure(change.before),
+                format_measure(change.after),
+                change.metric.unit()
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
