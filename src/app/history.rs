@@ -25,6 +25,8 @@ pub struct Document {
     portfolio: Portfolio,
     /// The file it was opened from or last saved to.
     pub path: Option<PathBuf>,
+    /// How that file looked when it was last read or written here.
+    pub disk_stamp: Option<crate::io::DiskStamp>,
     /// Changes with every edit; equal to `saved_revision` when unchanged
     /// since the last save (undoing back to it counts as unchanged).
     revision: u64,
@@ -39,9 +41,11 @@ impl Document {
     /// A document for `portfolio`, unchanged, stored at `path`.
     #[must_use]
     pub fn new(portfolio: Portfolio, path: Option<PathBuf>) -> Self {
+        let disk_stamp = path.as_deref().and_then(crate::io::disk_stamp);
         Self {
             portfolio,
             path,
+            disk_stamp,
             revision: 0,
             saved_revision: 0,
             next_revision: 1,
@@ -61,6 +65,33 @@ impl Document {
         }
     }
 
+    /// Unsaved work restored after a crash: it belongs to `path` but is
+    /// not on disk there.
+    #[must_use]
+    pub fn unsaved_at(portfolio: Portfolio, path: Option<PathBuf>) -> Self {
+        Self {
+            path,
+            ..Self::unsaved(portfolio)
+        }
+    }
+
+    /// Changes with every edit, undo and redo; tells autosave whether there
+    /// is anything new to write.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// True when the file on disk changed since it was read or written
+    /// here (another facilitator saved over it, a git pull…).
+    #[must_use]
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.path, self.disk_stamp) {
+            (Some(path), Some(stamp)) => crate::io::disk_stamp(path) != Some(stamp),
+            _ => false,
+        }
+    }
+
     /// The portfolio, read-only: change it through [`Self::edit`].
     #[must_use]
     pub fn portfolio(&self) -> &Portfolio {
@@ -75,6 +106,7 @@ impl Document {
 
     /// Records that the portfolio as it is now was saved to `path`.
     pub fn mark_saved(&mut self, path: PathBuf) {
+        self.disk_stamp = crate::io::disk_stamp(&path);
         self.path = Some(path);
         self.saved_revision = self.revision;
     }

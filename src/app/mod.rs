@@ -22,7 +22,10 @@ use crate::io::{self, Backup};
 use crate::model::{Capability, Date, Decision, Portfolio, Question, Score, Summary, Zone, assess};
 use crate::ui::board::{board_ui, column};
 use crate::ui::chart::chart_panel_ui;
-use crate::ui::dialogs::{UnsavedChoice, error_ui, help_ui, import_choice_ui, unsaved_changes_ui};
+use crate::ui::dialogs::{
+    OverwriteChoice, UnsavedChoice, error_ui, help_ui, import_choice_ui, overwrite_ui, restore_ui,
+    unsaved_changes_ui,
+};
 use crate::ui::inspector::inspector_ui;
 use crate::ui::menu_bar::{MenuState, menu_bar_ui};
 use crate::ui::presentation::{PRESENTATION_BASE_WIDTH, PresentView, presentation_ui};
@@ -32,6 +35,9 @@ use crate::ui::theme::{self, Theme, ZOOM_RANGE, ZOOM_STEP};
 use crate::ui::{PanelContext, ViewState};
 
 const SETTINGS_KEY: &str = "capmap-settings";
+
+/// How often unsaved work is copied to the recovery file.
+pub const AUTOSAVE_SECS: f64 = 30.0;
 
 /// A portfolio opened read-only to compare with (usually last quarter's).
 #[derive(Clone, Debug, PartialEq)]
@@ -81,6 +87,14 @@ pub struct CapmapApp {
     pub review: ReviewState,
     /// Last quarter's portfolio, when comparing.
     pub baseline: Option<Baseline>,
+    /// Where unsaved work is copied for recovery; `None` turns autosave off.
+    pub recovery_dir: Option<PathBuf>,
+    /// Seconds between autosaves while there are unsaved changes.
+    pub autosave_secs: f64,
+    /// Work found after a crash, waiting for "restore or discard?".
+    pub recovery_offer: Option<io::Recovery>,
+    autosave_at: f64,
+    autosaved_revision: Option<u64>,
     /// The day exceptions are judged against; `None` is today. Tests pin it
     /// so that what is overdue does not change with the calendar.
     pub today: Option<Date>,
@@ -92,6 +106,8 @@ pub struct CapmapApp {
     presentation_shortcuts: Vec<(KeyboardShortcut, Command)>,
     /// A CSV file picked for import, waiting for "append or new?".
     import_choice: Option<PathBuf>,
+    /// A save waiting for "the file changed on disk: overwrite?".
+    overwrite_prompt: Option<PathBuf>,
     prompt: Option<Pending>,
     after_save: Option<Pending>,
     help_open: bool,
@@ -117,6 +133,11 @@ impl CapmapApp {
             presenting: false,
             review: ReviewState::default(),
             baseline: None,
+            recovery_dir: None,
+            autosave_secs: AUTOSAVE_SECS,
+            recovery_offer: None,
+            autosave_at: 0.0,
+            autosaved_revision: None,
             today: None,
             fonts_installed: false,
             present_view: PresentView::Chart,
@@ -124,6 +145,7 @@ impl CapmapApp {
             shortcuts: shortcut_table(),
             presentation_shortcuts: presentation_table(),
             import_choice: None,
+            overwrite_prompt: None,
             prompt: None,
             after_save: None,
             help_open: false,
@@ -145,6 +167,76 @@ impl CapmapApp {
             app.open_file(&path);
         }
         app
+    }
+
+    /// Turns on autosave into `dir`, and offers to restore work a crash
+    /// left there.
+    #[must_use]
+    pub fn with_recovery(mut self, dir: PathBuf) -> Self {
+        match io::read_recovery(&dir) {
+            Some(Ok(recovery)) => self.recovery_offer = Some(recovery),
+            Some(Err(error)) => {
+                self.error = Some((
+                    "Unsaved work could not be read back".to_owned(),
+                    format!(
+                        "{error}\n\nThe file is kept as it is at {}.",
+                        io::recovery_path(&dir).display()
+                    ),
+                ));
+                // Keep the damaged file: autosave must not overwrite it.
+                self.recovery_dir = None;
+                return self;
+            }
+            None => {}
+        }
+        self.recovery_dir = Some(dir);
+        self
+    }
+
+    /// Copies unsaved work to the recovery file every `autosave_secs` and
+    /// when the window loses focus; removes it once nothing is unsaved.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(dir) = self.recovery_dir.clone() else {
+            return;
+        };
+        if self.recovery_offer.is_some() || self.allowed_to_close {
+            // The old work still waits for an answer, or the user chose to
+            // quit without saving.
+            return;
+        }
+        if !self.doc.is_dirty() {
+            if self.autosaved_revision.take().is_some() {
+                let _ = io::clear_recovery(&dir);
+            }
+            return;
+        }
+        let revision = self.doc.revision();
+        if self.autosaved_revision == Some(revision) {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let focus_lost = ctx.input(|i| i.viewport().focused == Some(false));
+        let waited = now - self.autosave_at;
+        if focus_lost || waited >= self.autosave_secs {
+            match io::write_recovery(&dir, self.doc.path.as_deref(), self.doc.portfolio()) {
+                Ok(()) => self.autosaved_revision = Some(revision),
+                Err(error) => self.notice = Some(format!("Autosave failed: {error}")),
+            }
+            self.autosave_at = now;
+        } else {
+            // One wake-up when the next autosave is due, not a busy loop.
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                self.autosave_secs - waited,
+            ));
+        }
+    }
+
+    /// Removes the recovery file after the user chose to drop the changes.
+    fn discard_recovery(&mut self) {
+        if let Some(dir) = &self.recovery_dir {
+            let _ = io::clear_recovery(dir);
+        }
+        self.autosaved_revision = None;
     }
 
     /// Queues a command as if the user had asked for it.
@@ -281,6 +373,7 @@ impl CapmapApp {
         if !ctx.egui_wants_keyboard_input() && !ctx.input(|i| i.pointer.any_down()) {
             self.doc.close_group();
         }
+        self.autosave(&ctx);
         self.update_title(&ctx);
         self.was_typing = ctx.text_edit_focused();
     }
@@ -390,6 +483,8 @@ impl CapmapApp {
             || self.error.is_some()
             || self.dialogs.is_open()
             || self.import_choice.is_some()
+            || self.recovery_offer.is_some()
+            || self.overwrite_prompt.is_some()
         {
             return;
         }
@@ -465,8 +560,43 @@ impl CapmapApp {
                             }
                         }
                     }
-                    UnsavedChoice::Discard => self.perform(ctx, pending),
+                    UnsavedChoice::Discard => {
+                        self.discard_recovery();
+                        self.perform(ctx, pending);
+                    }
                     UnsavedChoice::Cancel => {}
+                }
+            }
+        }
+        if let Some(path) = self.overwrite_prompt.clone()
+            && let Some(choice) = overwrite_ui(ctx, &path)
+        {
+            self.overwrite_prompt = None;
+            match choice {
+                OverwriteChoice::Overwrite => {
+                    self.save_to(&path);
+                }
+                OverwriteChoice::SaveAs => commands.push(Command::SaveAs),
+                OverwriteChoice::Cancel => {}
+            }
+        }
+        if let Some(recovery) = &self.recovery_offer {
+            let name = recovery
+                .source
+                .as_deref()
+                .and_then(Path::file_name)
+                .map_or_else(
+                    || recovery.portfolio.name.clone(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+            if let Some(restore) = restore_ui(ctx, &name, recovery.portfolio.capabilities.len())
+                && let Some(recovery) = self.recovery_offer.take()
+            {
+                if restore {
+                    self.doc = Document::unsaved_at(recovery.portfolio, recovery.source);
+                    self.view.reset_selection();
+                } else {
+                    self.discard_recovery();
                 }
             }
         }
@@ -587,6 +717,7 @@ impl CapmapApp {
             Command::Open => self.guard(ctx, Pending::Open(None)),
             Command::OpenPath(path) => self.guard(ctx, Pending::Open(Some(path))),
             Command::Save => match self.doc.path.clone() {
+                Some(path) if self.doc.changed_on_disk() => self.overwrite_prompt = Some(path),
                 Some(path) => {
                     self.save_to(&path);
                 }
@@ -1197,7 +1328,12 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
                 .storage
                 .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
                 .unwrap_or_default();
-            Ok(Box::new(CapmapApp::start(file, settings)))
+            let app = CapmapApp::start(file, settings);
+            let app = match eframe::storage_dir("capmap") {
+                Some(dir) => app.with_recovery(dir),
+                None => app,
+            };
+            Ok(Box::new(app))
         }),
     )
 }

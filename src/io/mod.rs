@@ -4,9 +4,16 @@
 mod atomic;
 mod csv_import;
 mod error;
+mod recovery;
 mod ron_file;
 
-pub use atomic::{Backup, backup_path, write_atomically};
+pub use atomic::{
+    Backup, DiskStamp, WriteStep, backup_path, disk_stamp, write_atomically, write_steps,
+};
 pub use csv_import::{CSV_COLUMNS, CsvImport, CsvImportError, CsvProblem, import_csv};
 pub use error::{LoadError, SaveError};
-pub use ron_file::{FORMAT_VERSION, MAX_FILE_BYTES, from_ron, load, load_bytes, save, to_ron};
+pub use recovery::{Recovery, clear_recovery, read_recovery, recovery_path, write_recovery};
+pub use ron_file::{
+    FORMAT_VERSION, MAX_FILE_BYTES, from_ron, load, load_bytes, load_bytes_as, ron_text, save,
+    to_ron,
+};

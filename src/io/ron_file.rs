@@ -50,19 +50,44 @@ fn options() -> ron::Options {
 /// # Errors
 /// Only if the portfolio holds a value RON cannot write (it cannot today).
 pub fn to_ron(portfolio: &Portfolio) -> Result<String, ron::Error> {
+    ron_text(&FileOut {
+        format: FORMAT_VERSION,
+        portfolio,
+    })
+}
+
+/// Any value as capmap writes RON: pretty, `\n` line ends, plain optionals.
+///
+/// # Errors
+/// Only if the value holds something RON cannot write.
+pub fn ron_text<T: Serialize>(value: &T) -> Result<String, ron::Error> {
     let config = PrettyConfig::new()
         .new_line("\n")
         .indentor("    ")
         .struct_names(false)
         .escape_strings(false)
         .extensions(Extensions::IMPLICIT_SOME);
-    let file = FileOut {
-        format: FORMAT_VERSION,
-        portfolio,
-    };
-    let mut text = ron::ser::to_string_pretty(&file, config)?;
+    let mut text = ron::ser::to_string_pretty(value, config)?;
     text.push('\n');
     Ok(text)
+}
+
+/// Parses RON bytes into any value, with the same size, encoding and
+/// location rules as portfolio files (no version or rule checks).
+///
+/// # Errors
+/// Located syntax errors, oversized or non-UTF-8 input.
+pub fn load_bytes_as<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    path: &Path,
+) -> Result<T, LoadError> {
+    let text = checked_text(bytes, path)?;
+    options().from_str(text).map_err(|err| LoadError::Syntax {
+        path: path.to_owned(),
+        line: err.span.start.line,
+        column: err.span.start.col,
+        message: describe(&err.code),
+    })
 }
 
 /// Parses and validates file text; `path` is only used in messages.
@@ -113,11 +138,17 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Portfolio, LoadError> {
 /// # Errors
 /// As [`from_ron`], plus size and encoding problems.
 pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Portfolio, LoadError> {
+    from_ron(checked_text(bytes, path)?, path)
+}
+
+/// The bytes as text: refuses oversized input and non-UTF-8 text, accepts
+/// and skips a UTF-8 byte order mark.
+fn checked_text<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(path, bytes.len() as u64));
     }
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|err| {
+    std::str::from_utf8(bytes).map_err(|err| {
         let good = &bytes[..err.valid_up_to()];
         let line = good.split(|b| *b == b'\n').count();
         let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
@@ -128,8 +159,7 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Portfolio, LoadError> {
             column,
             message: "this byte is not UTF-8 text; save the file as UTF-8".to_owned(),
         }
-    })?;
-    from_ron(text, path)
+    })
 }
 
 /// Opens a portfolio file.

@@ -106,6 +106,73 @@ pub fn import_choice_ui(ctx: &egui::Context, path: &Path, portfolio: &str) -> Op
     choice
 }
 
+/// The answer to "the file changed on disk since you opened it".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverwriteChoice {
+    /// Save over the other version.
+    Overwrite,
+    /// Save somewhere else.
+    SaveAs,
+    /// Do not save now.
+    Cancel,
+}
+
+/// Asks before saving over a file someone else changed.
+#[must_use]
+pub fn overwrite_ui(ctx: &egui::Context, path: &Path) -> Option<OverwriteChoice> {
+    let mut choice = None;
+    let modal = egui::Modal::new(Id::unique("overwrite")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        ui.heading("The file changed on disk");
+        ui.label(format!(
+            "{} was changed by someone or something else since you opened it. Saving now \
+             replaces that version (it is kept as .bak).",
+            path.display()
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Overwrite").clicked() {
+                choice = Some(OverwriteChoice::Overwrite);
+            }
+            if ui.button(RichText::new("Save As…").strong()).clicked() {
+                choice = Some(OverwriteChoice::SaveAs);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(OverwriteChoice::Cancel);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(OverwriteChoice::Cancel);
+    }
+    choice
+}
+
+/// Offers to restore work that was never saved (the app closed or
+/// crashed). `Some(true)` restores, `Some(false)` discards.
+#[must_use]
+pub fn restore_ui(ctx: &egui::Context, name: &str, capabilities: usize) -> Option<bool> {
+    let mut choice = None;
+    egui::Modal::new(Id::unique("restore")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        ui.heading("Restore unsaved work?");
+        ui.label(format!(
+            "capmap closed before changes to {name} ({capabilities} capabilities) were saved. \
+             Restore them? You can then save them where you like."
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new("Restore").strong()).clicked() {
+                choice = Some(true);
+            }
+            if ui.button("Discard them").clicked() {
+                choice = Some(false);
+            }
+        });
+    });
+    choice
+}
+
 /// Where the help window remembers whether it shows the primer (true) or
 /// the keys (false).
 #[must_use]

@@ -1,0 +1,160 @@
+//! Autosave and recovery: unsaved work survives a crash, and a clean save
+//! or a discard removes the copy.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
+
+use std::path::Path;
+
+use capmap::app::{CapmapApp, Command, Settings, example_portfolio};
+use capmap::io;
+use eframe::egui::{Key, Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness(app: CapmapApp) -> Harness<'static, CapmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+#[test]
+fn unsaved_edits_are_copied_for_recovery_and_removed_by_a_clean_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("workshop.ron");
+    io::save(&example_portfolio(), &file).unwrap();
+    let mut app =
+        CapmapApp::new(io::load(&file).unwrap(), Some(file.clone())).with_recovery(data.clone());
+    app.autosave_secs = 0.0;
+    let mut harness = harness(app);
+    assert!(io::read_recovery(&data).is_none(), "nothing unsaved yet");
+
+    harness.state_mut().send(Command::AddCapability);
+    harness.run();
+    let recovered = io::read_recovery(&data).expect("autosaved").unwrap();
+    assert_eq!(recovered.portfolio, *harness.state().doc.portfolio());
+    assert_eq!(recovered.source.as_deref(), Some(file.as_path()));
+    // The real file is untouched until the facilitator saves.
+    assert_eq!(io::load(&file).unwrap(), example_portfolio());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(
+        io::read_recovery(&data).is_none(),
+        "a clean save removes the copy"
+    );
+}
+
+#[test]
+fn after_a_crash_the_next_start_offers_to_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut lost = example_portfolio();
+    lost.name = "Afternoon of decisions".into();
+    lost.capabilities.truncate(5);
+    io::write_recovery(&data, Some(Path::new("/work/platform.ron")), &lost).unwrap();
+
+    let app = CapmapApp::start(None, Settings::default()).with_recovery(data.clone());
+    let mut harness = harness(app);
+    harness.get_by_label("Restore unsaved work?");
+    harness.get_by_label("Restore").click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(*app.doc.portfolio(), lost);
+    assert!(app.doc.is_dirty(), "restored work is still unsaved");
+    assert_eq!(
+        app.doc.path.as_deref(),
+        Some(Path::new("/work/platform.ron"))
+    );
+    assert!(io::read_recovery(&data).is_some(), "kept until saved");
+}
+
+#[test]
+fn discarding_the_offer_removes_the_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    io::write_recovery(&data, None, &example_portfolio()).unwrap();
+    let app = CapmapApp::start(None, Settings::default()).with_recovery(data.clone());
+    let mut harness = harness(app);
+    harness.get_by_label("Discard them").click();
+    harness.run();
+    assert!(io::read_recovery(&data).is_none());
+    assert!(!harness.state().doc.is_dirty());
+}
+
+#[test]
+fn a_damaged_recovery_file_is_reported_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(io::recovery_path(&data), "(source: None, portf").unwrap();
+    let app = CapmapApp::start(None, Settings::default()).with_recovery(data.clone());
+    assert!(app.error.as_ref().unwrap().1.contains("kept as it is"));
+    assert!(app.recovery_dir.is_none(), "autosave must not overwrite it");
+    assert!(io::recovery_path(&data).exists());
+}
+
+#[test]
+fn quitting_with_discard_removes_the_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut app = CapmapApp::new(example_portfolio(), None).with_recovery(data.clone());
+    app.autosave_secs = 0.0;
+    let mut harness = harness(app);
+    harness.state_mut().send(Command::AddCapability);
+    harness.run();
+    assert!(io::read_recovery(&data).is_some());
+    harness.state_mut().send(Command::Quit);
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(io::read_recovery(&data).is_none());
+    assert!(harness.state().wants_to_close());
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("shared.ron");
+    io::save(&example_portfolio(), &file).unwrap();
+    let app = CapmapApp::new(io::load(&file).unwrap(), Some(file.clone()));
+    let mut harness = harness(app);
+    harness.state_mut().send(Command::AddCapability);
+    harness.run();
+
+    // Another facilitator saves a different version meanwhile.
+    let mut theirs = example_portfolio();
+    theirs.name = "Their version".into();
+    io::save(&theirs, &file).unwrap();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("The file changed on disk");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(
+        io::load(&file).unwrap().name,
+        "Their version",
+        "nothing overwritten"
+    );
+    assert!(harness.state().doc.is_dirty());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("Overwrite").click();
+    harness.run();
+    assert_eq!(io::load(&file).unwrap(), *harness.state().doc.portfolio());
+    assert_eq!(
+        io::load(&io::backup_path(&file)).unwrap().name,
+        "Their version"
+    );
+    // Saved now: the next save goes through without asking.
+    harness.state_mut().send(Command::AddCapability);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(!harness.state().doc.is_dirty());
+}
