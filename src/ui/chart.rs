@@ -6,7 +6,7 @@ use egui_plot::{
     HLine, Line, MarkerShape, Plot, PlotBounds, PlotPoint, Points, Polygon, Text, VLine,
 };
 
-use super::{CONFLICT_COLOR, PanelContext, recommendation_color, zone_color};
+use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color, zone_color};
 use crate::app::Command;
 use crate::export::{
     AXIS_MAX, AXIS_MIN, ChartGeometry, ChartPoint, LabelRoom, ScreenRect, X_AXIS_TITLE,
@@ -73,6 +73,9 @@ fn legend_ui(ui: &mut Ui) {
         ui.painter()
             .circle_stroke(ring.center(), 6.0, Stroke::new(1.5, CONFLICT_COLOR));
         ui.label("conflict");
+        let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+        ui.painter().circle_filled(dot.center(), 3.5, OVERDUE_COLOR);
+        ui.label("overdue exception");
     });
 }
 
@@ -283,6 +286,30 @@ pub fn chart_ui(
                     .color(CONFLICT_COLOR)
                     .radius(style.marker_radius + 3.0)
                     .filled(false)
+                    .allow_hover(false),
+            );
+        }
+        // An amber dot at the upper right of capabilities with an overdue
+        // exception, as the clock on their cards.
+        let transform_now = *plot_ui.transform();
+        let overdue: Vec<[f64; 2]> = geometry
+            .points
+            .iter()
+            .filter(|p| p.overdue)
+            .map(|p| {
+                let offset = style.marker_radius + 3.0;
+                let screen = transform_now.position_from_point(&PlotPoint::new(p.x, p.y))
+                    + egui::vec2(offset, -offset);
+                let value = transform_now.value_from_position(screen);
+                [value.x, value.y]
+            })
+            .collect();
+        if !overdue.is_empty() {
+            plot_ui.points(
+                Points::new("overdue exception", overdue)
+                    .color(OVERDUE_COLOR)
+                    .radius(style.marker_radius * 0.55)
+                    .filled(true)
                     .allow_hover(false),
             );
         }
