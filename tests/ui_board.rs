@@ -525,3 +525,21 @@ fn the_inspector_and_board_can_be_hidden_for_a_bigger_chart() {
     harness.run();
     harness.get_by_label("Portfolio");
 }
+
+#[test]
+fn fast_typing_keeps_every_key_and_its_order() {
+    let mut harness = example();
+    harness.get_by_label("Mobile build farm").click();
+    harness.run();
+    // All in one frame, as a fast typist's keys arrive: D 2 3 3 4.
+    for key in [Key::D, Key::Num2, Key::Num3, Key::Num3, Key::Num4] {
+        harness.key_press(key);
+    }
+    harness.run();
+    let farm = capability(&harness, "mobile-build-farm");
+    assert_eq!(farm.zone, Zone::Differentiator);
+    assert_eq!(farm.scores.reuse, Score::new(2));
+    assert_eq!(farm.scores.cost, Score::new(3));
+    assert_eq!(farm.scores.risk, Score::new(3));
+    assert_eq!(farm.scores.differentiation, Score::new(4));
+}

@@ -489,11 +489,9 @@ impl CapmapApp {
             return;
         }
         if self.presenting {
-            for (shortcut, command) in &self.presentation_shortcuts {
-                if ctx.input_mut(|i| i.consume_shortcut(shortcut)) {
-                    self.queue.push(command.clone());
-                }
-            }
+            let table = std::mem::take(&mut self.presentation_shortcuts);
+            self.take_keys(ctx, &table, |_, _| true);
+            self.presentation_shortcuts = table;
             return;
         }
         if self.help_open
@@ -505,17 +503,51 @@ impl CapmapApp {
         let typing = self.was_typing || ctx.text_edit_focused();
         // Enter belongs to a focused button (keyboard navigation) if any.
         let something_focused = ctx.memory(|m| m.focused().is_some());
-        for (shortcut, command) in &self.shortcuts {
+        let table = std::mem::take(&mut self.shortcuts);
+        self.take_keys(ctx, &table, |shortcut, command| {
             let enter_taken = something_focused
                 && shortcut.logical_key == egui::Key::Enter
                 && !shortcut.modifiers.command;
-            if (!typing || command.works_while_typing())
-                && !enter_taken
-                && ctx.input_mut(|i| i.consume_shortcut(shortcut))
-            {
-                self.queue.push(command.clone());
+            (!typing || command.works_while_typing()) && !enter_taken
+        });
+        self.shortcuts = table;
+    }
+
+    /// Turns this frame's key presses into commands, in the order they were
+    /// typed (C 5 4 5 1 typed in one frame must score in that order, and
+    /// 3 3 must count twice), and removes them so no widget sees them too.
+    fn take_keys(
+        &mut self,
+        ctx: &egui::Context,
+        table: &[(KeyboardShortcut, Command)],
+        allowed: impl Fn(&KeyboardShortcut, &Command) -> bool,
+    ) {
+        ctx.input_mut(|input| {
+            let mut kept = Vec::with_capacity(input.events.len());
+            for event in std::mem::take(&mut input.events) {
+                let command = match &event {
+                    egui::Event::Key {
+                        key,
+                        pressed: true,
+                        modifiers,
+                        ..
+                    } => table
+                        .iter()
+                        .find(|(shortcut, command)| {
+                            shortcut.logical_key == *key
+                                && modifiers.matches_logically(shortcut.modifiers)
+                                && allowed(shortcut, command)
+                        })
+                        .map(|(_, command)| command.clone()),
+                    _ => None,
+                };
+                match command {
+                    Some(command) => self.queue.push(command),
+                    None => kept.push(event),
+                }
             }
-        }
+            input.events = kept;
+        });
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
