@@ -95,6 +95,8 @@ pub struct CapmapApp {
     pub recovery_offer: Option<io::Recovery>,
     autosave_at: f64,
     autosaved_revision: Option<u64>,
+    /// Input held back to the next frame (see [`defer_escape_after_text`]).
+    deferred_events: Vec<egui::Event>,
     /// The day exceptions are judged against; `None` is today. Tests pin it
     /// so that what is overdue does not change with the calendar.
     pub today: Option<Date>,
@@ -138,6 +140,7 @@ impl CapmapApp {
             recovery_offer: None,
             autosave_at: 0.0,
             autosaved_revision: None,
+            deferred_events: Vec::new(),
             today: None,
             fonts_installed: false,
             present_view: PresentView::Chart,
@@ -1323,9 +1326,43 @@ pub fn example_portfolio() -> Portfolio {
         .unwrap_or_else(|_| Portfolio::new("Untitled portfolio"))
 }
 
+/// egui drops the keyboard focus on Escape before a text field sees the
+/// text typed in the same frame, so a fast "…sting⎋" would lose "sting".
+/// Splits `events` at an Escape that follows typed text: what comes before
+/// stays, the Escape and everything after it is returned for next frame.
+#[must_use]
+pub fn defer_escape_after_text(events: &mut Vec<egui::Event>) -> Vec<egui::Event> {
+    let mut typed = false;
+    let split = events.iter().position(|event| match event {
+        egui::Event::Text(_) | egui::Event::Paste(_) => {
+            typed = true;
+            false
+        }
+        egui::Event::Key {
+            key: egui::Key::Escape,
+            pressed: true,
+            ..
+        } => typed,
+        _ => false,
+    });
+    split.map(|at| events.split_off(at)).unwrap_or_default()
+}
+
 impl eframe::App for CapmapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+    }
+
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if !self.deferred_events.is_empty() {
+            let mut events = std::mem::take(&mut self.deferred_events);
+            events.append(&mut raw_input.events);
+            raw_input.events = events;
+        }
+        self.deferred_events = defer_escape_after_text(&mut raw_input.events);
+        if !self.deferred_events.is_empty() {
+            ctx.request_repaint();
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -1368,4 +1405,40 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
             Ok(Box::new(app))
         }),
     )
+}
+
+#[cfg(test)]
+mod input_tests {
+    use super::*;
+
+    fn escape() -> egui::Event {
+        egui::Event::Key {
+            key: egui::Key::Escape,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        }
+    }
+
+    #[test]
+    fn an_escape_after_typed_text_waits_for_the_next_frame() {
+        let mut events = vec![
+            egui::Event::Text("ing".into()),
+            escape(),
+            egui::Event::Text("x".into()),
+        ];
+        let later = defer_escape_after_text(&mut events);
+        assert_eq!(events, vec![egui::Event::Text("ing".into())]);
+        assert_eq!(later, vec![escape(), egui::Event::Text("x".into())]);
+    }
+
+    #[test]
+    fn an_escape_alone_or_first_is_not_held_back() {
+        let mut events = vec![escape(), egui::Event::Text("a".into())];
+        assert!(defer_escape_after_text(&mut events).is_empty());
+        assert_eq!(events.len(), 2);
+        let mut none: Vec<egui::Event> = Vec::new();
+        assert!(defer_escape_after_text(&mut none).is_empty());
+    }
 }
