@@ -9,8 +9,8 @@ use egui_plot::{
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color, zone_color};
 use crate::app::Command;
 use crate::export::{
-    AXIS_MAX, AXIS_MIN, ChartGeometry, ChartPoint, LabelRoom, ScreenRect, X_AXIS_TITLE,
-    Y_AXIS_TITLE, place_labels,
+    AXIS_MAX, AXIS_MIN, ChartGeometry, ChartPoint, LabelPlacement, LabelRoom, ScreenRect,
+    X_AXIS_TITLE, Y_AXIS_TITLE, place_labels,
 };
 use crate::model::{Zone, format_against};
 
@@ -363,7 +363,7 @@ pub fn chart_ui(
             obstacles: &title_boxes,
             homes: &homes,
         };
-        let placements = place_labels(&anchors, &sizes, f64::from(style.marker_radius) + 2.0, room);
+        let placements = cached_placements(&plot_ui.ctx().clone(), &anchors, &sizes, style, room);
         for (point, placement) in labelled.iter().zip(&placements) {
             let r = placement.rect;
             let top_left = transform.value_from_position(egui::pos2(r.x as f32 + 2.0, r.y as f32));
@@ -447,6 +447,42 @@ pub fn chart_ui(
 #[must_use]
 pub fn transform_id() -> egui::Id {
     egui::Id::unique("capmap quadrant chart transform")
+}
+
+/// Label placement is the costly part of a chart frame; its result only
+/// changes when a dot, a label or the plot moves, so it is kept between
+/// frames and recomputed only then.
+fn cached_placements(
+    ctx: &egui::Context,
+    anchors: &[[f64; 2]],
+    sizes: &[[f64; 2]],
+    style: ChartStyle,
+    room: LabelRoom<'_>,
+) -> Vec<LabelPlacement> {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    let mut feed = |values: &[f64]| values.iter().for_each(|v| v.to_bits().hash(&mut hasher));
+    for [x, y] in anchors.iter().chain(sizes) {
+        feed(&[*x, *y]);
+    }
+    for r in std::iter::once(&room.area)
+        .chain(room.obstacles)
+        .chain(room.homes)
+    {
+        feed(&[r.x, r.y, r.w, r.h]);
+    }
+    feed(&[f64::from(style.marker_radius)]);
+    let key = hasher.finish();
+    let id = egui::Id::unique("capmap chart label placement");
+    if let Some((cached_key, placements)) =
+        ctx.data(|d| d.get_temp::<(u64, Vec<LabelPlacement>)>(id))
+        && cached_key == key
+    {
+        return placements;
+    }
+    let placements = place_labels(anchors, sizes, f64::from(style.marker_radius) + 2.0, room);
+    ctx.data_mut(|d| d.insert_temp(id, (key, placements.clone())));
+    placements
 }
 
 /// Labels are placed in this order: the selected one first, then the rest in

@@ -1,0 +1,102 @@
+//! Performance targets (see docs/performance.md): a full app frame at 200,
+//! 1,000 and 10,000 capabilities against egui's own demo as the reference,
+//! load + validate and atomic save of 10,000 capabilities, and the chart
+//! PNG at 1920x1080. Run with `cargo bench`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)] // a bench may fail loudly
+
+use std::hint::black_box;
+
+use capmap::app::{CapmapApp, example_portfolio};
+use capmap::export::{ImageTheme, chart_png};
+use capmap::io;
+use capmap::model::{Date, Portfolio};
+use criterion::{Criterion, criterion_group, criterion_main};
+use eframe::egui;
+
+/// A portfolio of `n` capabilities made of copies of the example's, with
+/// unique ids.
+fn portfolio_of(n: usize) -> Portfolio {
+    let example = example_portfolio();
+    let mut portfolio = example.clone();
+    portfolio.capabilities = (0..n)
+        .map(|i| {
+            let mut capability = example.capabilities[i % example.capabilities.len()].clone();
+            capability.id = format!("{}-{i}", capability.id);
+            capability.name = format!("{} {i}", capability.name);
+            capability
+        })
+        .collect();
+    portfolio
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    }
+}
+
+fn frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    for n in [200, 1_000, 10_000] {
+        let ctx = egui::Context::default();
+        let mut app = CapmapApp::new(portfolio_of(n), None);
+        app.today = Date::from_ymd(2026, 11, 27);
+        // Settle fonts, layout and the chart's label placement first.
+        for _ in 0..3 {
+            let _ = ctx.run_ui(input(), |ui| app.show(ui));
+        }
+        group.bench_function(format!("capmap {n} capabilities"), |b| {
+            b.iter(|| {
+                let output = ctx.run_ui(input(), |ui| app.show(ui));
+                black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
+            });
+        });
+    }
+    let ctx = egui::Context::default();
+    let mut demo = egui_demo_lib::DemoWindows::default();
+    for _ in 0..3 {
+        let _ = ctx.run_ui(input(), |ui| demo.ui(ui));
+    }
+    group.bench_function("egui demo windows (reference)", |b| {
+        b.iter(|| {
+            let output = ctx.run_ui(input(), |ui| demo.ui(ui));
+            black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
+        });
+    });
+    group.finish();
+}
+
+fn files(c: &mut Criterion) {
+    let portfolio = portfolio_of(10_000);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    io::save(&portfolio, &path).unwrap();
+    let mut group = c.benchmark_group("file");
+    group.sample_size(20);
+    group.bench_function("load + validate 10,000 capabilities", |b| {
+        b.iter(|| black_box(io::load(&path).unwrap()));
+    });
+    group.bench_function("atomic save 10,000 capabilities", |b| {
+        b.iter(|| io::save(black_box(&portfolio), &path).unwrap());
+    });
+    group.finish();
+}
+
+fn export(c: &mut Criterion) {
+    let portfolio = example_portfolio();
+    let today = Date::from_ymd(2026, 11, 27).unwrap();
+    let mut group = c.benchmark_group("export");
+    group.sample_size(10);
+    group.bench_function("chart PNG 1920x1080", |b| {
+        b.iter(|| black_box(chart_png(&portfolio, today, 1920, 1080, ImageTheme::Light).unwrap()));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frames, files, export);
+criterion_main!(benches);
