@@ -264,7 +264,31 @@ fn paint_card(
 
     // The name: up to two lines, cut with an ellipsis.
     let text_left = rect.left() + 11.0;
-    let text_width = rect.right() - 6.0 - text_left;
+    // Compared with last quarter: a tag in the top-right corner, with the
+    // name wrapped short of it.
+    let tag = cx
+        .baseline
+        .and_then(|baseline| match baseline.capability(&capability.id) {
+            None => Some("new"),
+            Some(before) if before.zone != capability.zone => Some("moved"),
+            Some(_) => None,
+        });
+    let tag_galley = tag
+        .map(|t| painter.layout_no_wrap(t.to_owned(), FontId::proportional(10.0), Color32::BLACK));
+    let tag_room = tag_galley.as_ref().map_or(0.0, |g| g.size().x + 10.0);
+    let text_width = rect.right() - 6.0 - text_left - tag_room;
+    if let Some(galley) = tag_galley {
+        let tag_rect = Rect::from_min_size(
+            pos2(rect.right() - galley.size().x - 10.0, rect.top() + 5.0),
+            vec2(galley.size().x + 6.0, 13.0),
+        );
+        painter.rect_filled(tag_rect, 4.0, Color32::from_rgb(0xf0, 0xe4, 0x42));
+        painter.galley(
+            tag_rect.center() - galley.size() / 2.0,
+            galley,
+            Color32::BLACK,
+        );
+    }
     let mut job = egui::text::LayoutJob::simple(
         capability.name.clone(),
         FontId::proportional(14.0),
@@ -309,28 +333,6 @@ fn paint_card(
         Color32::WHITE,
     );
     x = badge_rect.right() + 6.0;
-    // Compared with last quarter: a tag in the bottom-right corner.
-    if let Some(baseline) = cx.baseline {
-        let tag = match baseline.capability(&capability.id) {
-            None => Some("new"),
-            Some(before) if before.zone != capability.zone => Some("moved"),
-            Some(_) => None,
-        };
-        if let Some(tag) = tag {
-            let galley =
-                painter.layout_no_wrap(tag.to_owned(), FontId::proportional(10.0), Color32::BLACK);
-            let tag_rect = Rect::from_min_size(
-                pos2(rect.right() - galley.size().x - 10.0, rect.bottom() - 17.0),
-                vec2(galley.size().x + 6.0, 13.0),
-            );
-            painter.rect_filled(tag_rect, 4.0, Color32::from_rgb(0xf0, 0xe4, 0x42));
-            painter.galley(
-                tag_rect.center() - galley.size() / 2.0,
-                galley,
-                Color32::BLACK,
-            );
-        }
-    }
     // Markers as small drawn icons so they fit narrow cards; the card's
     // tooltip spells them out.
     let right_edge = rect.right() - 4.0;

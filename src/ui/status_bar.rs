@@ -4,6 +4,7 @@
 use eframe::egui::{RichText, Ui};
 
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, recommendation_color, zone_color};
+use crate::export::plural;
 use crate::model::{Recommendation, Summary, Zone};
 
 /// Draws the status bar.
@@ -34,11 +35,12 @@ pub fn status_bar_ui(ui: &mut Ui, summary: &Summary, file_status: &str) {
         ui.separator();
         let conflicts = if summary.severe_conflicts > 0 {
             format!(
-                "{} conflicts ({} severe)",
-                summary.conflicts, summary.severe_conflicts
+                "{} ({} severe)",
+                plural(summary.conflicts, "conflict", "conflicts"),
+                summary.severe_conflicts
             )
         } else {
-            format!("{} conflicts", summary.conflicts)
+            plural(summary.conflicts, "conflict", "conflicts")
         };
         let conflict_color = if summary.conflicts > 0 {
             CONFLICT_COLOR
