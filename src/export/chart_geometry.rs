@@ -4,8 +4,8 @@
 //! from this, so what is projected and what is exported agree.
 
 use crate::model::{
-    Date, Portfolio, Question, Recommendation, ScoringSettings, Zone, assess, conflicts_for,
-    is_high,
+    Date, Portfolio, Question, Recommendation, ScoringSettings, Zone, conflicts_for, is_high,
+    locate,
 };
 
 /// The lowest value shown on either axis.
@@ -91,7 +91,7 @@ impl ChartGeometry {
         let mut points = Vec::new();
         let mut to_score = Vec::new();
         for capability in &portfolio.capabilities {
-            let Some(assessment) = assess(capability, settings) else {
+            let Some(assessment) = locate(capability, settings) else {
                 to_score.push((capability.id.clone(), capability.name.clone()));
                 continue;
             };
@@ -285,7 +285,7 @@ impl ChartGeometry {
             .iter()
             .filter_map(|point| {
                 let before = baseline.capability(&point.id)?;
-                let old = assess(before, &baseline.scoring)?;
+                let old = locate(before, &baseline.scoring)?;
                 let moved = (old.differentiation - point.differentiation).abs() > 1e-9
                     || (old.pull - point.pull).abs() > 1e-9;
                 moved.then(|| ChartMove {

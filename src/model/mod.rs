@@ -20,8 +20,8 @@ pub use review::{
     exceptions_register, quadrant_switches,
 };
 pub use rules::{
-    Assessment, Conflict, Recommendation, Summary, assess, centralization_pull, conflicts,
-    conflicts_for, format_against, is_high,
+    Assessment, Conflict, Position, Recommendation, Summary, assess, centralization_pull,
+    conflicts, conflicts_for, format_against, is_high, locate,
 };
 pub use scorecard::{MetricChange, Scorecard};
 pub use validate::{Place, Problem, validate};

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{
     Capability, Date, Decision, Exception, Portfolio, Question, Recommendation, Score,
-    ScoringSettings, Zone, assess,
+    ScoringSettings, Zone, locate,
 };
 
 /// A capability whose quadrant differs between two scoring settings.
@@ -30,8 +30,8 @@ pub fn quadrant_switches(portfolio: &Portfolio, trial: &ScoringSettings) -> Vec<
         .capabilities
         .iter()
         .filter_map(|c| {
-            let from = assess(c, &portfolio.scoring)?.recommendation;
-            let to = assess(c, trial)?.recommendation;
+            let from = locate(c, &portfolio.scoring)?.recommendation;
+            let to = locate(c, trial)?.recommendation;
             (from != to).then(|| QuadrantSwitch {
                 id: c.id.clone(),
                 name: c.name.clone(),
@@ -162,7 +162,7 @@ pub fn diff(old: &Portfolio, new: &Portfolio) -> PortfolioDiff {
             continue;
         };
         let quadrant_of =
-            |c: &Capability, p: &Portfolio| assess(c, &p.scoring).map(|a| a.recommendation);
+            |c: &Capability, p: &Portfolio| locate(c, &p.scoring).map(|a| a.recommendation);
         let (q_old, q_new) = (quadrant_of(before, old), quadrant_of(capability, new));
         let change = CapabilityChange {
             id: capability.id.clone(),

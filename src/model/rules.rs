@@ -123,15 +123,41 @@ pub struct Assessment {
     pub reason: String,
 }
 
+/// Where a fully scored capability lands, without the reason sentence:
+/// what counting and drawing need, every frame, for every capability.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Position {
+    /// Weighted mean of reuse, cost and risk, 1-5.
+    pub pull: f64,
+    /// The differentiation score, 1-5.
+    pub differentiation: f64,
+    /// The quadrant it lands in.
+    pub recommendation: Recommendation,
+}
+
+/// The position of a capability, or `None` while it is still to score.
+#[must_use]
+pub fn locate(capability: &Capability, settings: &ScoringSettings) -> Option<Position> {
+    let pull = centralization_pull(&capability.scores, settings)?;
+    let differentiation = f64::from(capability.scores.differentiation?.get());
+    Some(Position {
+        pull,
+        differentiation,
+        recommendation: Recommendation::for_position(pull, differentiation, settings.threshold),
+    })
+}
+
 /// Scores a capability, or `None` while it is still to score: a missing
 /// answer is never treated as 0.
 #[must_use]
 pub fn assess(capability: &Capability, settings: &ScoringSettings) -> Option<Assessment> {
     let scores = &capability.scores;
-    let pull = centralization_pull(scores, settings)?;
-    let differentiation = f64::from(scores.differentiation?.get());
+    let Position {
+        pull,
+        differentiation,
+        recommendation,
+    } = locate(capability, settings)?;
     let threshold = settings.threshold;
-    let recommendation = Recommendation::for_position(pull, differentiation, threshold);
     let parts = format!(
         "reuse {}, cost {}, risk {}",
         scores.reuse?, scores.cost?, scores.risk?
@@ -247,10 +273,10 @@ impl fmt::Display for Conflict {
 /// there is nothing to disagree with yet.
 #[must_use]
 pub fn conflicts(capability: &Capability, settings: &ScoringSettings) -> Vec<Conflict> {
-    let Some(assessment) = assess(capability, settings) else {
+    let Some(position) = locate(capability, settings) else {
         return Vec::new();
     };
-    conflicts_for(capability, assessment.recommendation)
+    conflicts_for(capability, position.recommendation)
 }
 
 /// The conflicts of a capability whose recommendation is already known.
@@ -317,9 +343,9 @@ impl Summary {
             if let Some(i) = Zone::ALL.iter().position(|z| *z == capability.zone) {
                 summary.per_zone[i] += 1;
             }
-            match assess(capability, &portfolio.scoring) {
-                Some(assessment) => {
-                    let rec = assessment.recommendation;
+            match locate(capability, &portfolio.scoring) {
+                Some(position) => {
+                    let rec = position.recommendation;
                     if let Some(i) = Recommendation::ALL.iter().position(|r| *r == rec) {
                         summary.per_recommendation[i] += 1;
                     }

@@ -9,7 +9,7 @@ use eframe::egui::{
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color, zone_color};
 use crate::app::Command;
 use crate::app::zone_key;
-use crate::model::{Capability, Zone, assess, conflicts_for};
+use crate::model::{Capability, Zone, assess, conflicts_for, locate};
 
 /// The height of one card; fixed so long columns lay out only what shows.
 pub const CARD_HEIGHT: f32 = 62.0;
@@ -308,7 +308,7 @@ fn paint_card(
     let row_y = rect.bottom() - 11.0;
     let mut x = text_left;
     let settings = &cx.portfolio.scoring;
-    let (badge_text, badge_color, conflicts) = match assess(capability, settings) {
+    let (badge_text, badge_color, conflicts) = match locate(capability, settings) {
         Some(a) => (
             a.recommendation.label().to_owned(),
             recommendation_color(a.recommendation),
@@ -397,7 +397,7 @@ fn clock_icon(painter: &egui::Painter, center: egui::Pos2) {
 #[must_use]
 pub fn card_label(capability: &Capability, cx: &PanelContext<'_>) -> String {
     let recommendation =
-        assess(capability, &cx.portfolio.scoring).map_or("to score", |a| a.recommendation.label());
+        locate(capability, &cx.portfolio.scoring).map_or("to score", |a| a.recommendation.label());
     format!(
         "{} ({}, {recommendation})",
         capability.name, capability.zone
