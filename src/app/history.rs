@@ -1,8 +1,18 @@
 //! The open document and its undo history.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::Portfolio;
+
+/// Revision numbers are unique across every document of the process, so a
+/// revision tells one state of one document from any other, even after
+/// another file was opened.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+fn fresh_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
+}
 
 /// How many undo steps are kept.
 pub const UNDO_LIMIT: usize = 200;
@@ -31,7 +41,6 @@ pub struct Document {
     /// since the last save (undoing back to it counts as unchanged).
     revision: u64,
     saved_revision: u64,
-    next_revision: u64,
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
     open_group: Option<EditGroup>,
@@ -42,13 +51,13 @@ impl Document {
     #[must_use]
     pub fn new(portfolio: Portfolio, path: Option<PathBuf>) -> Self {
         let disk_stamp = path.as_deref().and_then(crate::io::disk_stamp);
+        let revision = fresh_revision();
         Self {
             portfolio,
             path,
             disk_stamp,
-            revision: 0,
-            saved_revision: 0,
-            next_revision: 1,
+            revision,
+            saved_revision: revision,
             undo: Vec::new(),
             redo: Vec::new(),
             open_group: None,
@@ -75,8 +84,9 @@ impl Document {
         }
     }
 
-    /// Changes with every edit, undo and redo; tells autosave whether there
-    /// is anything new to write.
+    /// Changes with every edit, undo and redo, and differs between
+    /// documents; tells autosave whether there is anything new to write and
+    /// the app whether what it worked out from the portfolio still holds.
     #[must_use]
     pub fn revision(&self) -> u64 {
         self.revision
@@ -136,8 +146,7 @@ impl Document {
         }
         self.redo.clear();
         self.open_group = group;
-        self.revision = self.next_revision;
-        self.next_revision += 1;
+        self.revision = fresh_revision();
         Some(result)
     }
 

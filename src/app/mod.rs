@@ -6,6 +6,7 @@ mod files;
 mod history;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use eframe::egui::{self, KeyboardShortcut};
 
@@ -19,7 +20,9 @@ pub use history::{Document, EditGroup, UNDO_LIMIT};
 use crate::cli::EXAMPLE_PORTFOLIO;
 use crate::export::{ChartGeometry, DecisionLog, ImageTheme, LogFormat, chart_png, chart_svg};
 use crate::io::{self, Backup};
-use crate::model::{Capability, Date, Decision, Portfolio, Question, Score, Summary, Zone, assess};
+use crate::model::{
+    Capability, Date, Decision, Portfolio, Question, Score, ScoringSettings, Summary, Zone, assess,
+};
 use crate::ui::board::{board_ui, column};
 use crate::ui::chart::chart_panel_ui;
 use crate::ui::dialogs::{
@@ -67,6 +70,16 @@ impl Pending {
     }
 }
 
+/// What a frame works out from the portfolio, and what it was worked out
+/// from.
+struct Derived {
+    revision: u64,
+    trial: Option<ScoringSettings>,
+    today: Date,
+    summary: Arc<Summary>,
+    geometry: Arc<ChartGeometry>,
+}
+
 /// The whole app.
 pub struct CapmapApp {
     /// The open portfolio with its undo history.
@@ -101,6 +114,8 @@ pub struct CapmapApp {
     /// so that what is overdue does not change with the calendar.
     pub today: Option<Date>,
     fonts_installed: bool,
+    /// Counts and chart geometry of the portfolio, kept until it changes.
+    derived: Option<Derived>,
     /// What is on the wall while presenting.
     pub present_view: PresentView,
     queue: Vec<Command>,
@@ -143,6 +158,7 @@ impl CapmapApp {
             deferred_events: Vec::new(),
             today: None,
             fonts_installed: false,
+            derived: None,
             present_view: PresentView::Chart,
             queue: Vec::new(),
             shortcuts: shortcut_table(),
@@ -273,13 +289,9 @@ impl CapmapApp {
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);
 
+        let (summary, geometry) = self.derived(today);
+        let (summary, geometry) = (summary.as_ref(), geometry.as_ref());
         let portfolio = self.doc.portfolio();
-        let summary = Summary::of(portfolio, today);
-        // Weights being tried in the review window move the chart, not the file.
-        let geometry = match &self.review.trial {
-            Some(trial) => ChartGeometry::with_settings(portfolio, trial, today),
-            None => ChartGeometry::new(portfolio, today),
-        };
         let mut commands = std::mem::take(&mut self.queue);
 
         if self.presenting {
@@ -290,10 +302,10 @@ impl CapmapApp {
                 commands: &mut commands,
                 baseline: self.baseline.as_ref().map(|b| &b.portfolio),
             };
-            presentation_ui(ui, &mut cx, &geometry, self.present_view);
+            presentation_ui(ui, &mut cx, geometry, self.present_view);
         } else {
             let mut review = std::mem::take(&mut self.review);
-            self.editing_ui(ui, &mut commands, &summary, &geometry, today);
+            self.editing_ui(ui, &mut commands, summary, geometry, today);
             if review.open {
                 let mut cx = PanelContext {
                     portfolio: self.doc.portfolio(),
@@ -307,6 +319,37 @@ impl CapmapApp {
             self.review = review;
         }
         self.finish_frame(&ctx, commands);
+    }
+
+    /// The counts and the chart geometry, worked out again only when the
+    /// portfolio, the weights being tried or the day changed: a frame that
+    /// only moves the pointer costs nothing here, even at 10,000
+    /// capabilities.
+    fn derived(&mut self, today: Date) -> (Arc<Summary>, Arc<ChartGeometry>) {
+        let revision = self.doc.revision();
+        let trial = self.review.trial;
+        if let Some(d) = &self.derived
+            && d.revision == revision
+            && d.trial == trial
+            && d.today == today
+        {
+            return (Arc::clone(&d.summary), Arc::clone(&d.geometry));
+        }
+        let portfolio = self.doc.portfolio();
+        let summary = Arc::new(Summary::of(portfolio, today));
+        // Weights being tried in the review window move the chart, not the file.
+        let geometry = Arc::new(match &trial {
+            Some(trial) => ChartGeometry::with_settings(portfolio, trial, today),
+            None => ChartGeometry::new(portfolio, today),
+        });
+        self.derived = Some(Derived {
+            revision,
+            trial,
+            today,
+            summary: Arc::clone(&summary),
+            geometry: Arc::clone(&geometry),
+        });
+        (summary, geometry)
     }
 
     /// The editing layout: menus, board, chart, inspector, status bar.

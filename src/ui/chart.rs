@@ -1,24 +1,22 @@
 //! The live quadrant chart: every scored capability as a point coloured by
 //! zone, in shaded, named quadrants; hover for details, click to select.
 
-use eframe::egui::{self, Align2, FontId, RichText, Stroke, Ui, Vec2};
-use egui_plot::{
-    HLine, Line, MarkerShape, Plot, PlotBounds, PlotPoint, Points, Polygon, Text, VLine,
-};
+use eframe::egui::{self, Align2, RichText, Stroke, Ui, Vec2};
+use egui_plot::{HLine, Plot, PlotBounds, PlotPoint, Polygon, Text, VLine};
 
+use super::chart_marks::{MarkColors, MarkScene, paint_marks};
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color, zone_color};
 use crate::app::Command;
 use crate::export::{
-    AXIS_MAX, AXIS_MIN, ChartGeometry, ChartPoint, LabelPlacement, LabelRoom, ScreenRect,
-    X_AXIS_TITLE, Y_AXIS_TITLE, place_labels,
+    AXIS_MAX, AXIS_MIN, ChartGeometry, QuadrantArea, ScreenRect, X_AXIS_TITLE, Y_AXIS_TITLE,
 };
 use crate::model::{Zone, format_against};
 
 /// How close (in points) the pointer must be to a dot to hover or click it.
 const PICK_DISTANCE: f32 = 14.0;
-/// Beyond this many points, only the selected capability is labelled: a
-/// wall of names helps nobody.
-const MAX_LABELS: usize = 300;
+
+/// How many names the "to score" strip shows at once.
+const TO_SCORE_SHOWN: usize = 12;
 
 /// Sizes of the chart's parts, so presentation mode can scale them up.
 #[derive(Clone, Copy, Debug)]
@@ -90,10 +88,30 @@ fn to_score_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGeometry)
         } else if geometry.to_score.is_empty() {
             ui.label(RichText::new("every capability is scored").weak());
         }
-        for (id, name) in &geometry.to_score {
+        // The selected one stays in view, so the facilitator sees where
+        // they are while stepping through a long list.
+        let selected_at = geometry
+            .to_score
+            .iter()
+            .position(|(id, _)| cx.is_selected(id))
+            .unwrap_or(0);
+        let first = selected_at.saturating_sub(TO_SCORE_SHOWN / 2);
+        let first = first.min(geometry.to_score.len().saturating_sub(TO_SCORE_SHOWN));
+        if first > 0 {
+            ui.label(RichText::new(format!("{first} before…")).weak());
+        }
+        for (id, name) in geometry.to_score.iter().skip(first).take(TO_SCORE_SHOWN) {
             if ui.selectable_label(cx.is_selected(id), name).clicked() {
                 cx.send(Command::Select(Some(id.clone())));
             }
+        }
+        let after = geometry
+            .to_score
+            .len()
+            .saturating_sub(first + TO_SCORE_SHOWN);
+        if after > 0 {
+            ui.label(RichText::new(format!("…and {after} more")).weak())
+                .on_hover_text("The board lists every capability.");
         }
     });
 }
@@ -134,17 +152,8 @@ pub fn chart_ui(
             [AXIS_MAX, AXIS_MAX],
         ));
         let frame_width = plot_ui.transform().frame().width();
-        let used_frame = *plot_ui.transform().frame();
-        let mut title_boxes = Vec::new();
         for area in &geometry.quadrants {
             let color = recommendation_color(area.recommendation);
-            // Shrink the title when the quadrant is narrow, so titles of
-            // neighbouring quadrants never run into each other.
-            let quadrant_px =
-                frame_width * ((area.max[0] - area.min[0]) / (AXIS_MAX - AXIS_MIN)) as f32;
-            let title = area.recommendation.label().to_uppercase();
-            let fitting = (quadrant_px - 16.0) / (title.len() as f32 * 0.72);
-            let title_size = style.quadrant_title_size.min(fitting).max(8.0);
             let [x0, y0] = area.min;
             let [x1, y1] = area.max;
             plot_ui.polygon(
@@ -156,49 +165,17 @@ pub fn chart_ui(
                 .stroke(Stroke::NONE)
                 .allow_hover(false),
             );
-            // The quadrant's name in its outer corner.
-            let (x, anchor_x) = if x0 <= AXIS_MIN {
-                (x0 + 0.08, 0)
-            } else {
-                (x1 - 0.08, 2)
-            };
-            let (y, anchor_y) = if y1 >= AXIS_MAX {
-                (y1 - 0.06, 0)
-            } else {
-                (y0 + 0.06, 2)
-            };
-            let anchor = match (anchor_x, anchor_y) {
-                (0, 0) => Align2::LEFT_TOP,
-                (0, _) => Align2::LEFT_BOTTOM,
-                (_, 0) => Align2::RIGHT_TOP,
-                _ => Align2::RIGHT_BOTTOM,
-            };
-            let title_anchor = plot_ui
-                .transform()
-                .position_from_point(&PlotPoint::new(x, y));
-            let title_width = f64::from(title_size) * 0.72 * title.len() as f64;
-            let title_height = f64::from(title_size) * 1.3;
-            let left = match anchor_x {
-                0 => f64::from(title_anchor.x),
-                _ => f64::from(title_anchor.x) - title_width,
-            };
-            let top = match anchor_y {
-                0 => f64::from(title_anchor.y),
-                _ => f64::from(title_anchor.y) - title_height,
-            };
-            title_boxes.push(ScreenRect {
-                x: left,
-                y: top,
-                w: title_width,
-                h: title_height,
-            });
+            let title = QuadrantTitle::of(area, frame_width, style);
             plot_ui.text(
                 Text::new(
                     area.recommendation.label(),
-                    PlotPoint::new(x, y),
-                    RichText::new(title).size(title_size).strong().color(color),
+                    title.at,
+                    RichText::new(title.text)
+                        .size(title.size)
+                        .strong()
+                        .color(color),
                 )
-                .anchor(anchor)
+                .anchor(title.anchor)
                 .allow_hover(false),
             );
         }
@@ -213,22 +190,6 @@ pub fn chart_ui(
                 .stroke(divider)
                 .allow_hover(false),
         );
-
-        // Whiskers: how far apart the room's votes were.
-        for point in &geometry.points {
-            let whisker = |from: [f64; 2], to: [f64; 2]| {
-                Line::new("spread", vec![from, to])
-                    .color(zone_color(point.zone).gamma_multiply(0.8))
-                    .width(2.5)
-                    .allow_hover(false)
-            };
-            if let Some((low, high)) = point.differentiation_spread {
-                plot_ui.line(whisker([low, point.y], [high, point.y]));
-            }
-            if let Some((low, high)) = point.pull_spread {
-                plot_ui.line(whisker([point.x, low], [point.x, high]));
-            }
-        }
         // Arrows from last quarter's position to this one.
         if let Some(baseline) = cx.baseline {
             let moves = geometry.moves_from(baseline);
@@ -243,167 +204,35 @@ pub fn chart_ui(
                 );
             }
         }
-        // Thin lines from spread dots back to their true, shared position.
-        for point in geometry.points.iter().filter(|p| p.shared_with > 1) {
-            plot_ui.line(
-                Line::new(
-                    "",
-                    vec![[point.differentiation, point.pull], [point.x, point.y]],
-                )
-                .color(text_color.gamma_multiply(0.35))
-                .width(1.0)
-                .allow_hover(false),
-            );
-        }
-        for zone in Zone::ALL {
-            let positions: Vec<[f64; 2]> = geometry
-                .points
-                .iter()
-                .filter(|p| p.zone == zone)
-                .map(|p| [p.x, p.y])
-                .collect();
-            if positions.is_empty() {
-                continue;
-            }
-            plot_ui.points(
-                Points::new(zone.label(), positions)
-                    .color(zone_color(zone))
-                    .radius(style.marker_radius)
-                    .shape(MarkerShape::Circle)
-                    .filled(true)
-                    .allow_hover(false),
-            );
-        }
-        let conflicted: Vec<[f64; 2]> = geometry
-            .points
-            .iter()
-            .filter(|p| p.conflict)
-            .map(|p| [p.x, p.y])
-            .collect();
-        if !conflicted.is_empty() {
-            plot_ui.points(
-                Points::new("conflict", conflicted)
-                    .color(CONFLICT_COLOR)
-                    .radius(style.marker_radius + 3.0)
-                    .filled(false)
-                    .allow_hover(false),
-            );
-        }
-        // An amber dot at the upper right of capabilities with an overdue
-        // exception, as the clock on their cards.
-        let transform_now = *plot_ui.transform();
-        let overdue: Vec<[f64; 2]> = geometry
-            .points
-            .iter()
-            .filter(|p| p.overdue)
-            .map(|p| {
-                let offset = style.marker_radius + 3.0;
-                let screen = transform_now.position_from_point(&PlotPoint::new(p.x, p.y))
-                    + egui::vec2(offset, -offset);
-                let value = transform_now.value_from_position(screen);
-                [value.x, value.y]
-            })
-            .collect();
-        if !overdue.is_empty() {
-            plot_ui.points(
-                Points::new("overdue exception", overdue)
-                    .color(OVERDUE_COLOR)
-                    .radius(style.marker_radius * 0.55)
-                    .filled(true)
-                    .allow_hover(false),
-            );
-        }
-        if let Some(point) = selected
-            .as_deref()
-            .and_then(|id| geometry.points.iter().find(|p| p.id == id))
-        {
-            plot_ui.points(
-                Points::new("selected", vec![[point.x, point.y]])
-                    .color(strong)
-                    .radius(style.marker_radius + 6.0)
-                    .filled(false)
-                    .allow_hover(false),
-            );
-        }
-
-        // Labels, placed in screen space so none overlaps another.
-        let transform = *plot_ui.transform();
-        let frame = transform.frame();
-        let area = ScreenRect {
-            x: f64::from(frame.left()),
-            y: f64::from(frame.top()),
-            w: f64::from(frame.width()),
-            h: f64::from(frame.height()),
-        };
-        let font = FontId::proportional(style.label_size);
-        let labelled: Vec<&ChartPoint> = ordered_for_labels(&geometry.points, selected.as_deref());
-        let ctx = plot_ui.ctx().clone();
-        let mut anchors = Vec::with_capacity(labelled.len());
-        let mut sizes = Vec::with_capacity(labelled.len());
-        for point in &labelled {
-            let screen = transform.position_from_point(&PlotPoint::new(point.x, point.y));
-            anchors.push([f64::from(screen.x), f64::from(screen.y)]);
-            let size = ctx.fonts_mut(|f| {
-                f.layout_no_wrap(point.name.clone(), font.clone(), text_color)
-                    .size()
-            });
-            sizes.push([f64::from(size.x) + 4.0, f64::from(size.y)]);
-        }
-        let homes: Vec<ScreenRect> = labelled
-            .iter()
-            .map(|point| {
-                geometry.home_of(point, |x, y| {
-                    let screen = transform.position_from_point(&PlotPoint::new(x, y));
-                    [f64::from(screen.x), f64::from(screen.y)]
-                })
-            })
-            .collect();
-        let room = LabelRoom {
-            area,
-            obstacles: &title_boxes,
-            homes: &homes,
-        };
-        let placements = cached_placements(&plot_ui.ctx().clone(), &anchors, &sizes, style, room);
-        for (point, placement) in labelled.iter().zip(&placements) {
-            let r = placement.rect;
-            let top_left = transform.value_from_position(egui::pos2(r.x as f32 + 2.0, r.y as f32));
-            if placement.leader {
-                let centre = transform.value_from_position(egui::pos2(
-                    (r.x + r.w / 2.0) as f32,
-                    (r.y + r.h / 2.0) as f32,
-                ));
-                plot_ui.line(
-                    Line::new("", vec![[point.x, point.y], [centre.x, centre.y]])
-                        .color(text_color.gamma_multiply(0.4))
-                        .width(1.0)
-                        .allow_hover(false),
-                );
-            }
-            let is_selected = selected.as_deref() == Some(point.id.as_str());
-            let mut text = RichText::new(&point.name)
-                .size(style.label_size)
-                .color(if is_selected { strong } else { text_color });
-            if is_selected {
-                text = text.strong().background_color(background);
-            }
-            plot_ui.text(
-                Text::new(&point.name, top_left, text)
-                    .anchor(Align2::LEFT_TOP)
-                    .allow_hover(false),
-            );
-        }
-        used_frame
     });
+    // The marks are drawn with this frame's transform (the plot's closure
+    // gets last frame's), so after a resize they are right at once.
+    let transform = response.transform;
     ui.ctx()
-        .data_mut(|d| d.insert_temp(transform_id(), response.transform));
-    // egui_plot hands the closure last frame's transform; after a resize the
-    // labels were placed for the old size, so lay them out once more.
-    if response.inner != *response.transform.frame() {
-        ui.ctx().request_repaint();
-    }
+        .data_mut(|d| d.insert_temp(transform_id(), transform));
+    let frame_width = transform.frame().width();
+    let title_boxes: Vec<ScreenRect> = geometry
+        .quadrants
+        .iter()
+        .map(|area| QuadrantTitle::of(area, frame_width, style).screen_box(&transform))
+        .collect();
+    paint_marks(
+        ui,
+        geometry,
+        MarkScene {
+            transform: &transform,
+            style,
+            selected: selected.as_deref(),
+            colors: MarkColors {
+                text: text_color,
+                strong,
+                background,
+            },
+            title_boxes: &title_boxes,
+        },
+    );
 
     // Hover and click: the nearest dot within reach.
-    let transform = response.transform;
     let hovered = response.response.hover_pos().and_then(|pointer| {
         geometry
             .points
@@ -442,59 +271,73 @@ pub fn chart_ui(
     }
 }
 
+/// A quadrant's name, in its outer corner.
+struct QuadrantTitle {
+    text: String,
+    size: f32,
+    at: PlotPoint,
+    anchor: Align2,
+}
+
+impl QuadrantTitle {
+    fn of(area: &QuadrantArea, frame_width: f32, style: ChartStyle) -> Self {
+        // Shrink the title when the quadrant is narrow, so titles of
+        // neighbouring quadrants never run into each other.
+        let quadrant_px =
+            frame_width * ((area.max[0] - area.min[0]) / (AXIS_MAX - AXIS_MIN)) as f32;
+        let text = area.recommendation.label().to_uppercase();
+        let fitting = (quadrant_px - 16.0) / (text.len() as f32 * 0.72);
+        let size = style.quadrant_title_size.min(fitting).max(8.0);
+        let [x0, y0] = area.min;
+        let [x1, y1] = area.max;
+        let (x, left) = if x0 <= AXIS_MIN {
+            (x0 + 0.08, true)
+        } else {
+            (x1 - 0.08, false)
+        };
+        let (y, top) = if y1 >= AXIS_MAX {
+            (y1 - 0.06, true)
+        } else {
+            (y0 + 0.06, false)
+        };
+        let anchor = match (left, top) {
+            (true, true) => Align2::LEFT_TOP,
+            (true, false) => Align2::LEFT_BOTTOM,
+            (false, true) => Align2::RIGHT_TOP,
+            (false, false) => Align2::RIGHT_BOTTOM,
+        };
+        Self {
+            text,
+            size,
+            at: PlotPoint::new(x, y),
+            anchor,
+        }
+    }
+
+    /// Roughly where the title sits on screen, for labels to keep clear of.
+    fn screen_box(&self, transform: &egui_plot::PlotTransform) -> ScreenRect {
+        let anchor = transform.position_from_point(&self.at);
+        let w = f64::from(self.size) * 0.72 * self.text.len() as f64;
+        let h = f64::from(self.size) * 1.3;
+        let x = if self.anchor.x() == egui::Align::Min {
+            f64::from(anchor.x)
+        } else {
+            f64::from(anchor.x) - w
+        };
+        let y = if self.anchor.y() == egui::Align::Min {
+            f64::from(anchor.y)
+        } else {
+            f64::from(anchor.y) - h
+        };
+        ScreenRect { x, y, w, h }
+    }
+}
+
 /// Where the chart keeps its last screen transform, so tests and tools can
 /// find a capability's dot on screen.
 #[must_use]
 pub fn transform_id() -> egui::Id {
     egui::Id::unique("capmap quadrant chart transform")
-}
-
-/// Label placement is the costly part of a chart frame; its result only
-/// changes when a dot, a label or the plot moves, so it is kept between
-/// frames and recomputed only then.
-fn cached_placements(
-    ctx: &egui::Context,
-    anchors: &[[f64; 2]],
-    sizes: &[[f64; 2]],
-    style: ChartStyle,
-    room: LabelRoom<'_>,
-) -> Vec<LabelPlacement> {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::hash::DefaultHasher::new();
-    let mut feed = |values: &[f64]| values.iter().for_each(|v| v.to_bits().hash(&mut hasher));
-    for [x, y] in anchors.iter().chain(sizes) {
-        feed(&[*x, *y]);
-    }
-    for r in std::iter::once(&room.area)
-        .chain(room.obstacles)
-        .chain(room.homes)
-    {
-        feed(&[r.x, r.y, r.w, r.h]);
-    }
-    feed(&[f64::from(style.marker_radius)]);
-    let key = hasher.finish();
-    let id = egui::Id::unique("capmap chart label placement");
-    if let Some((cached_key, placements)) =
-        ctx.data(|d| d.get_temp::<(u64, Vec<LabelPlacement>)>(id))
-        && cached_key == key
-    {
-        return placements;
-    }
-    let placements = place_labels(anchors, sizes, f64::from(style.marker_radius) + 2.0, room);
-    ctx.data_mut(|d| d.insert_temp(id, (key, placements.clone())));
-    placements
-}
-
-/// Labels are placed in this order: the selected one first, then the rest in
-/// portfolio order. Past `MAX_LABELS` only the selected one is labelled.
-fn ordered_for_labels<'a>(points: &'a [ChartPoint], selected: Option<&str>) -> Vec<&'a ChartPoint> {
-    let first = points.iter().filter(|p| Some(p.id.as_str()) == selected);
-    if points.len() > MAX_LABELS {
-        return first.collect();
-    }
-    first
-        .chain(points.iter().filter(|p| Some(p.id.as_str()) != selected))
-        .collect()
 }
 
 fn integer_ticks(mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {

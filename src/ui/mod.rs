@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod chart;
+mod chart_marks;
 pub mod dialogs;
 pub mod inspector;
 pub mod menu_bar;
