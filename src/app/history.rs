@@ -207,6 +207,16 @@ mod tests {
         Document::new(Portfolio::new("p"), None)
     }
 
+    #[test]
+    fn revisions_never_repeat_across_documents() {
+        let first = document();
+        let second = document();
+        assert_ne!(first.revision(), second.revision());
+        let imported = Document::unsaved(Portfolio::new("q"));
+        assert!(imported.is_dirty());
+        assert_ne!(imported.revision(), second.revision());
+    }
+
     fn add(doc: &mut Document, id: &str) {
         doc.edit(None, |p| {
             p.capabilities.push(Capability::new(id, id));

@@ -53,6 +53,21 @@ pub struct ChartPoint {
     pub pull_spread: Option<(f64, f64)>,
 }
 
+/// Up to this many capabilities on one spot, each spread dot gets a thin
+/// line back to the true position. Past it they form a cluster around the
+/// spot, and a line per dot would only hide the dots.
+pub const MAX_TETHERED: usize = 12;
+
+impl ChartPoint {
+    /// True when a thin line leads from the dot back to its true position:
+    /// it was moved apart from capabilities with the same scores, and few
+    /// enough share them that the lines still help.
+    #[must_use]
+    pub fn tethered(&self) -> bool {
+        (2..=MAX_TETHERED).contains(&self.shared_with)
+    }
+}
+
 /// One shaded quadrant.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct QuadrantArea {
@@ -333,6 +348,11 @@ pub struct LabelPlacement {
     pub rect: ScreenRect,
     /// True when the label sits away from its point and needs a leader line.
     pub leader: bool,
+    /// False when the label found no place clear of the labels before it
+    /// and inside the chart. Such a label is not
+    /// drawn: a name printed over another helps nobody, and hovering or
+    /// selecting the dot still names it.
+    pub shown: bool,
 }
 
 /// What labels must avoid and where they belong.
@@ -347,11 +367,16 @@ pub struct LabelRoom<'a> {
     pub homes: &'a [ScreenRect],
 }
 
+/// How much of a label's box (padding around the text) may touch another
+/// label or the edge before it counts as covered.
+const HIDING_TOLERANCE: f64 = 0.02;
+
 /// Places one label per point (screen coordinates, pixels) so that labels
 /// overlap neither each other, nor any point, nor the obstacles, staying in
 /// the area and preferably in their point's home. Points earlier in the list
-/// get the best places. When nowhere is free, the place with the least
-/// overlap is used.
+/// get the best places. When nowhere is clear of other labels, the place
+/// with the least overlap is returned with `shown` false, and it does not
+/// take room from the labels after it.
 #[must_use]
 pub fn place_labels(
     points: &[[f64; 2]],
@@ -377,7 +402,7 @@ pub fn place_labels(
     let mut result = Vec::with_capacity(points.len());
     for (i, (&[px, py], &[w, h])) in points.iter().zip(sizes).enumerate() {
         let mut best: Option<(f64, LabelPlacement)> = None;
-        'search: for ring in 1..=9 {
+        'search: for ring in 1..=14 {
             let gap = marker_radius + 3.0 + (f64::from(ring) - 1.0) * (h + 2.0);
             let candidates = [
                 (px + gap, py - h / 2.0),
@@ -391,21 +416,26 @@ pub fn place_labels(
             ];
             for (x, y) in candidates {
                 let rect = ScreenRect { x, y, w, h };
+                // What makes a name unreadable: another name over it, or
+                // the chart's edge cutting it.
+                let hiding = placed.iter().map(|r| r.overlap(&rect)).sum::<f64>()
+                    + rect.outside(&area) * 2.0 / 3.0;
                 // Covering another label hides a name; covering a dot only
                 // hides a dot: weigh them accordingly.
-                let cost: f64 = placed.iter().map(|r| r.overlap(&rect)).sum::<f64>() * 6.0
+                let cost: f64 = hiding * 6.0
+                    + obstacles.iter().map(|o| o.overlap(&rect)).sum::<f64>() * 2.0
                     + markers
                         .iter()
                         .enumerate()
                         .filter(|(j, _)| *j != i)
                         .map(|(_, m)| m.overlap(&rect))
                         .sum::<f64>()
-                    + obstacles.iter().map(|o| o.overlap(&rect)).sum::<f64>() * 2.0
-                    + homes.get(i).map_or(0.0, |home| rect.outside(home) * 0.5)
-                    + rect.outside(&area) * 4.0;
+                    + homes.get(i).map_or(0.0, |home| rect.outside(home) * 0.5);
                 let placement = LabelPlacement {
                     rect,
                     leader: ring > 1,
+                    // A sliver of the padding around the text may touch.
+                    shown: hiding <= w * h * HIDING_TOLERANCE,
                 };
                 if best.as_ref().is_none_or(|(c, _)| cost < *c) {
                     best = Some((cost, placement));
@@ -416,7 +446,9 @@ pub fn place_labels(
             }
         }
         if let Some((_, placement)) = best {
-            placed.push(placement.rect);
+            if placement.shown {
+                placed.push(placement.rect);
+            }
             result.push(placement);
         }
     }
@@ -452,6 +484,33 @@ mod tests {
         assert_eq!(chart.points.len(), 1);
         assert_eq!((chart.points[0].x, chart.points[0].y), (1.0, 5.0));
         assert_eq!(chart.to_score, vec![("b".to_owned(), "B".to_owned())]);
+    }
+
+    #[test]
+    fn only_small_groups_of_equal_scores_are_tethered_to_their_spot() {
+        let group = |n: usize| {
+            let mut portfolio = Portfolio::new("p");
+            for i in 0..n {
+                portfolio
+                    .capabilities
+                    .push(capability(&format!("c{i}"), [3, 3, 3, 3]));
+            }
+            portfolio
+                .capabilities
+                .push(capability("alone", [1, 1, 1, 1]));
+            ChartGeometry::new(&portfolio, today())
+        };
+        let small = group(MAX_TETHERED);
+        assert!(
+            small
+                .points
+                .iter()
+                .filter(|p| p.id != "alone")
+                .all(ChartPoint::tethered)
+        );
+        assert!(!small.points.iter().any(|p| p.id == "alone" && p.tethered()));
+        let crowd = group(MAX_TETHERED + 1);
+        assert!(crowd.points.iter().all(|p| !p.tethered()));
     }
 
     #[test]
@@ -542,8 +601,38 @@ mod tests {
         };
         let placed = place_labels(&points, &sizes, 5.0, room);
         assert_eq!(placed.len(), 10);
+        assert!(placed.iter().all(|p| p.shown));
         for (i, a) in placed.iter().enumerate() {
             for b in &placed[i + 1..] {
+                assert!(a.rect.overlap(&b.rect) <= 0.0, "{a:?} overlaps {b:?}");
+            }
+            assert!(a.rect.outside(&area) <= 0.0);
+        }
+    }
+
+    #[test]
+    fn labels_without_room_are_hidden_and_leave_the_room_to_others() {
+        // Forty long names on one spot of a small chart: not all fit.
+        let points = vec![[100.0, 100.0]; 40];
+        let sizes = vec![[150.0, 16.0]; 40];
+        let area = ScreenRect {
+            x: 0.0,
+            y: 0.0,
+            w: 300.0,
+            h: 200.0,
+        };
+        let room = LabelRoom {
+            area,
+            obstacles: &[],
+            homes: &[],
+        };
+        let placed = place_labels(&points, &sizes, 5.0, room);
+        assert_eq!(placed.len(), 40);
+        assert!(placed[0].shown, "the first (the selected one) always fits");
+        let shown: Vec<&LabelPlacement> = placed.iter().filter(|p| p.shown).collect();
+        assert!(shown.len() > 1 && shown.len() < 40, "{} shown", shown.len());
+        for (i, a) in shown.iter().enumerate() {
+            for b in &shown[i + 1..] {
                 assert!(a.rect.overlap(&b.rect) <= 0.0, "{a:?} overlaps {b:?}");
             }
             assert!(a.rect.outside(&area) <= 0.0);

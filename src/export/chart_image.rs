@@ -304,7 +304,7 @@ pub fn chart_svg(
     );
 
     // Points, then labels placed so none overlaps another.
-    for point in geometry.points.iter().filter(|p| p.shared_with > 1) {
+    for point in geometry.points.iter().filter(|p| p.tethered()) {
         let _ = writeln!(
             svg,
             "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" stroke-width=\"1\"/>",
@@ -365,6 +365,9 @@ pub fn chart_svg(
         }
     }
     for ((point, placement), [x, y]) in geometry.points.iter().zip(&placements).zip(&anchors) {
+        if !placement.shown {
+            continue;
+        }
         let r = placement.rect;
         if placement.leader {
             let _ = writeln!(

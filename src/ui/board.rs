@@ -14,6 +14,9 @@ use crate::model::{Capability, Zone, assess, conflicts_for, locate};
 /// The height of one card; fixed so long columns lay out only what shows.
 pub const CARD_HEIGHT: f32 = 62.0;
 const CARD_GAP: f32 = 6.0;
+/// Rounding of a card's corners. At 4 points egui draws a corner with 5
+/// vertices instead of 9, and a board shows dozens of cards.
+const CARD_CORNER: u8 = 4;
 
 /// What is carried while a card is dragged.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,7 +54,12 @@ pub fn board_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
 }
 
 fn column_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, zone: Zone, width: f32) {
-    let ids = column(&cx.portfolio.capabilities, zone);
+    let cards: Vec<&Capability> = cx
+        .portfolio
+        .capabilities
+        .iter()
+        .filter(|c| c.zone == zone)
+        .collect();
     let key = format!("{:?}", zone_key(zone));
     let dragging = DragAndDrop::payload::<CardDrag>(ui.ctx());
     let frame = egui::Frame::new()
@@ -74,7 +82,7 @@ fn column_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, zone: Zone, width: f32) {
                     ui.spacing_mut().item_spacing.x = 4.0;
                     let (stripe, _) = ui.allocate_exact_size(vec2(4.0, 16.0), Sense::hover());
                     ui.painter().rect_filled(stripe, 2.0, zone_color(zone));
-                    ui.label(egui::RichText::new(ids.len().to_string()).weak());
+                    ui.label(egui::RichText::new(cards.len().to_string()).weak());
                     let name = if inner_width < 150.0 {
                         zone.short_label()
                     } else {
@@ -86,19 +94,17 @@ fn column_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, zone: Zone, width: f32) {
             header.on_hover_text(format!(
                 "{}: {} capabilities. Press {key} to move the selected card here.",
                 zone.label(),
-                ids.len()
+                cards.len()
             ));
             ui.add_space(4.0);
             egui::ScrollArea::vertical()
                 .id_salt(("column", zone))
                 .auto_shrink([false, false])
-                .show_rows(ui, CARD_HEIGHT, ids.len(), |ui, range| {
+                .show_rows(ui, CARD_HEIGHT, cards.len(), |ui, range| {
                     ui.spacing_mut().item_spacing.y = CARD_GAP;
-                    for id in &ids[range] {
-                        if let Some(capability) = cx.portfolio.capability(id) {
-                            let rect = card_ui(ui, cx, capability, inner_width);
-                            card_rects.push((rect, capability.id.clone()));
-                        }
+                    for capability in &cards[range] {
+                        let rect = card_ui(ui, cx, capability, inner_width);
+                        card_rects.push((rect, capability.id.clone()));
                     }
                 });
         })
@@ -207,7 +213,7 @@ fn card_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, capability: &Capability, widt
             // pointer on top of everything.
             ui.painter().rect_stroke(
                 rect,
-                6.0,
+                CornerRadius::same(CARD_CORNER),
                 Stroke::new(1.0, ui.visuals().weak_text_color()),
                 StrokeKind::Inside,
             );
@@ -245,7 +251,7 @@ fn paint_card(
     };
     painter.rect(
         rect,
-        CornerRadius::same(6),
+        CornerRadius::same(CARD_CORNER),
         fill,
         stroke,
         StrokeKind::Inside,
@@ -254,8 +260,8 @@ fn paint_card(
     painter.rect_filled(
         stripe,
         CornerRadius {
-            nw: 6,
-            sw: 6,
+            nw: CARD_CORNER,
+            sw: CARD_CORNER,
             ne: 0,
             se: 0,
         },

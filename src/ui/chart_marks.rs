@@ -57,7 +57,7 @@ struct CachedMarks {
     /// longer the same allocation means the mesh's glyph coordinates are
     /// stale.
     font_witness: Arc<Galley>,
-    mesh: Arc<Mesh>,
+    meshes: [Arc<Mesh>; 3],
 }
 
 /// Paints the marks of `geometry` on `ui`'s painter, from the kept mesh when
@@ -70,93 +70,256 @@ pub fn paint_marks(ui: &Ui, geometry: &ChartGeometry, scene: MarkScene<'_>) {
     #[allow(clippy::redundant_closure_for_method_calls)]
     // the method path does not infer its lifetime
     let atlas_size = ctx.fonts(|f| f.font_image_size());
-    let key = scene_key(geometry, &scene, ctx.pixels_per_point(), atlas_size);
+    let sprites = disc_sprites(ctx, scene.style.marker_radius);
+    let key = scene_key(
+        geometry,
+        &scene,
+        ctx.pixels_per_point(),
+        atlas_size,
+        &sprites,
+    );
     let id = egui::Id::unique("capmap chart marks");
     let cached = ctx.data(|d| d.get_temp::<CachedMarks>(id));
-    let mesh = match cached {
+    let meshes = match cached {
         Some(cached) if cached.key == key && Arc::ptr_eq(&cached.font_witness, &font_witness) => {
-            cached.mesh
+            cached.meshes
         }
         _ => {
-            let shapes = mark_shapes(ctx, geometry, &scene, &font);
             let mut tessellator = Tessellator::new(
                 ctx.pixels_per_point(),
                 ctx.tessellation_options(|o| *o),
                 atlas_size,
                 Vec::new(),
             );
-            let mut mesh = Mesh::default();
-            for shape in shapes {
-                tessellator.tessellate_shape(shape, &mut mesh);
-            }
-            let mesh = Arc::new(mesh);
+            let mut tessellate = |shapes: Vec<Shape>| {
+                let mut mesh = Mesh::default();
+                for shape in shapes {
+                    tessellator.tessellate_shape(shape, &mut mesh);
+                }
+                Arc::new(mesh)
+            };
+            let under = tessellate(line_shapes(geometry, &scene));
+            let over = tessellate(ring_and_label_shapes(ctx, geometry, &scene, &font));
+            let dots = Arc::new(dot_mesh(geometry, &scene, &sprites));
+            let meshes = [under, dots, over];
             ctx.data_mut(|d| {
                 d.insert_temp(
                     id,
                     CachedMarks {
                         key,
                         font_witness,
-                        mesh: Arc::clone(&mesh),
+                        meshes: meshes.clone(),
                     },
                 );
             });
-            mesh
+            meshes
         }
     };
-    ui.painter()
-        .with_clip_rect(*scene.transform.frame())
-        .add(Shape::Mesh(mesh));
+    let painter = ui.painter().with_clip_rect(*scene.transform.frame());
+    for mesh in meshes {
+        painter.add(Shape::Mesh(mesh));
+    }
 }
 
-/// Everything the mesh depends on, hashed.
+/// A small texture with the anti-aliased marks drawn at the size they take
+/// on screen (a dot, the smaller overdue mark, the conflict ring), so they
+/// stay crisp. Each mark is then a single textured quad: four vertices
+/// instead of a tessellated circle's dozens, which matters at thousands of
+/// dots.
+#[derive(Clone)]
+struct DiscSprites {
+    /// The dot radius in pixels it was drawn for, in quarter pixels.
+    radius_key: u32,
+    texture: egui::TextureHandle,
+    dot: Sprite,
+    overdue: Sprite,
+    conflict: Sprite,
+}
+
+#[derive(Clone, Copy)]
+struct Sprite {
+    uv: Rect,
+    /// Side of the quad in points.
+    side: f32,
+}
+
+/// A mark to draw into the sprite texture, in pixels.
+#[derive(Clone, Copy)]
+enum MarkShape {
+    Disc {
+        radius: f32,
+    },
+    /// A ring from `radius` outwards, `width` wide, as egui strokes circles.
+    Ring {
+        radius: f32,
+        width: f32,
+    },
+}
+
+impl MarkShape {
+    /// How much of the pixel at distance `d` from the centre is covered.
+    fn coverage(self, d: f32) -> f32 {
+        match self {
+            Self::Disc { radius } => (radius + 0.5 - d).clamp(0.0, 1.0),
+            Self::Ring { radius, width } => {
+                let inner = (d - radius + 0.5).clamp(0.0, 1.0);
+                let outer = (radius + width + 0.5 - d).clamp(0.0, 1.0);
+                inner.min(outer)
+            }
+        }
+    }
+
+    fn outer_radius(self) -> f32 {
+        match self {
+            Self::Disc { radius } => radius,
+            Self::Ring { radius, width } => radius + width,
+        }
+    }
+}
+
+fn disc_sprites(ctx: &egui::Context, radius: f32) -> DiscSprites {
+    let pixels_per_point = ctx.pixels_per_point();
+    let radius_px = radius * pixels_per_point;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a few pixels
+    let radius_key = (radius_px * 4.0).round().max(1.0) as u32;
+    let id = egui::Id::unique("capmap chart disc sprites");
+    if let Some(sprites) = ctx.data(|d| d.get_temp::<DiscSprites>(id))
+        && sprites.radius_key == radius_key
+    {
+        return sprites;
+    }
+    let ring = conflict_ring_radius(radius);
+    let marks = [
+        MarkShape::Disc { radius: radius_px },
+        MarkShape::Disc {
+            radius: radius_px * OVERDUE_SCALE,
+        },
+        MarkShape::Ring {
+            radius: ring * pixels_per_point,
+            width: ring / 5.0 * pixels_per_point,
+        },
+    ];
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a few pixels
+    let sides: Vec<usize> = marks
+        .iter()
+        .map(|m| (2.0 * m.outer_radius() + 3.0).ceil() as usize)
+        .collect();
+    let width = sides.iter().sum::<usize>() + sides.len();
+    let height = sides.iter().copied().max().unwrap_or(1);
+    let mut image = egui::ColorImage::filled([width, height], Color32::TRANSPARENT);
+    let mut left = 0;
+    let mut sprites = Vec::new();
+    for (&mark, &side) in marks.iter().zip(&sides) {
+        let centre = side as f32 / 2.0;
+        for y in 0..side {
+            for x in 0..side {
+                let dx = x as f32 + 0.5 - centre;
+                let dy = y as f32 + 0.5 - centre;
+                let coverage = mark.coverage((dx * dx + dy * dy).sqrt());
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0..=255
+                let alpha = (coverage * 255.0).round() as u8;
+                image[(left + x, y)] = Color32::from_white_alpha(alpha);
+            }
+        }
+        sprites.push(Sprite {
+            uv: Rect::from_min_max(
+                egui::pos2(left as f32 / width as f32, 0.0),
+                egui::pos2(
+                    (left + side) as f32 / width as f32,
+                    side as f32 / height as f32,
+                ),
+            ),
+            side: side as f32 / pixels_per_point,
+        });
+        left += side + 1;
+    }
+    let texture = ctx.load_texture("capmap chart dots", image, egui::TextureOptions::LINEAR);
+    let sprites = DiscSprites {
+        radius_key,
+        texture,
+        dot: sprites[0],
+        overdue: sprites[1],
+        conflict: sprites[2],
+    };
+    ctx.data_mut(|d| d.insert_temp(id, sprites.clone()));
+    sprites
+}
+
+/// The conflict ring's radius around a dot of `radius` (its width is a
+/// fifth of that, as `egui_plot` draws open markers).
+fn conflict_ring_radius(radius: f32) -> f32 {
+    radius + 3.0
+}
+
+/// How big the overdue mark is beside a dot.
+const OVERDUE_SCALE: f32 = 0.55;
+
+/// Everything the mesh depends on, hashed (with egui's fast hasher: this
+/// runs every frame over every point).
 fn scene_key(
     geometry: &ChartGeometry,
     scene: &MarkScene<'_>,
     pixels_per_point: f32,
     atlas_size: [usize; 2],
+    sprites: &DiscSprites,
 ) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    let mut floats = |values: &[f64]| values.iter().for_each(|v| v.to_bits().hash(&mut hasher));
-    let frame = scene.transform.frame();
-    floats(&[
-        f64::from(frame.left()),
-        f64::from(frame.top()),
-        f64::from(frame.width()),
-        f64::from(frame.height()),
-        f64::from(scene.style.marker_radius),
-        f64::from(scene.style.label_size),
-        f64::from(pixels_per_point),
-    ]);
-    for b in scene.title_boxes {
-        floats(&[b.x, b.y, b.w, b.h]);
+    struct Inputs<'a> {
+        geometry: &'a ChartGeometry,
+        scene: &'a MarkScene<'a>,
+        pixels_per_point: f32,
+        atlas_size: [usize; 2],
+        texture: egui::TextureId,
     }
-    for p in &geometry.points {
-        let (d0, d1) = p.differentiation_spread.unwrap_or((f64::NAN, f64::NAN));
-        let (p0, p1) = p.pull_spread.unwrap_or((f64::NAN, f64::NAN));
-        floats(&[p.x, p.y, p.differentiation, p.pull, d0, d1, p0, p1]);
+    impl Hash for Inputs<'_> {
+        fn hash<H: Hasher>(&self, state: &mut H) {
+            let mut floats = |values: &[f64]| values.iter().for_each(|v| v.to_bits().hash(state));
+            let frame = self.scene.transform.frame();
+            floats(&[
+                f64::from(frame.left()),
+                f64::from(frame.top()),
+                f64::from(frame.width()),
+                f64::from(frame.height()),
+                f64::from(self.scene.style.marker_radius),
+                f64::from(self.scene.style.label_size),
+                f64::from(self.pixels_per_point),
+            ]);
+            for b in self.scene.title_boxes {
+                floats(&[b.x, b.y, b.w, b.h]);
+            }
+            for p in &self.geometry.points {
+                let (d0, d1) = p.differentiation_spread.unwrap_or((f64::NAN, f64::NAN));
+                let (p0, p1) = p.pull_spread.unwrap_or((f64::NAN, f64::NAN));
+                floats(&[p.x, p.y, p.differentiation, p.pull, d0, d1, p0, p1]);
+            }
+            for p in &self.geometry.points {
+                (&p.id, &p.name, p.zone, p.shared_with, p.conflict, p.overdue).hash(state);
+            }
+            self.scene.selected.hash(state);
+            let c = self.scene.colors;
+            (
+                c.text,
+                c.strong,
+                c.background,
+                self.atlas_size,
+                self.texture,
+            )
+                .hash(state);
+        }
     }
-    for p in &geometry.points {
-        (&p.id, &p.name, p.zone, p.shared_with, p.conflict, p.overdue).hash(&mut hasher);
-    }
-    scene.selected.hash(&mut hasher);
-    let c = scene.colors;
-    (c.text, c.strong, c.background, atlas_size).hash(&mut hasher);
-    hasher.finish()
+    egui::util::hash(Inputs {
+        geometry,
+        scene,
+        pixels_per_point,
+        atlas_size,
+        texture: sprites.texture.id(),
+    })
 }
 
-/// The marks as screen-space shapes, bottom to top.
-fn mark_shapes(
-    ctx: &egui::Context,
-    geometry: &ChartGeometry,
-    scene: &MarkScene<'_>,
-    font: &FontId,
-) -> Vec<Shape> {
+/// Whiskers and the thin lines of spread dots: under the dots.
+fn line_shapes(geometry: &ChartGeometry, scene: &MarkScene<'_>) -> Vec<Shape> {
     let transform = scene.transform;
     let at = |x: f64, y: f64| transform.position_from_point(&PlotPoint::new(x, y));
-    let r = scene.style.marker_radius;
-    let colors = scene.colors;
-    let mut shapes = Vec::with_capacity(geometry.points.len() * 3);
-
+    let mut shapes = Vec::new();
     // Whiskers: how far apart the room's votes were.
     for point in &geometry.points {
         let stroke = Stroke::new(2.5, zone_color(point.zone).gamma_multiply(0.8));
@@ -174,38 +337,53 @@ fn mark_shapes(
         }
     }
     // Thin lines from spread dots back to their true, shared position.
-    let thin = Stroke::new(1.0, colors.text.gamma_multiply(0.35));
-    for point in geometry.points.iter().filter(|p| p.shared_with > 1) {
+    let thin = Stroke::new(1.0, scene.colors.text.gamma_multiply(0.35));
+    for point in geometry.points.iter().filter(|p| p.tethered()) {
         shapes.push(Shape::line_segment(
             [at(point.differentiation, point.pull), at(point.x, point.y)],
             thin,
         ));
     }
-    for point in &geometry.points {
-        shapes.push(Shape::circle_filled(
-            at(point.x, point.y),
-            r,
-            zone_color(point.zone),
-        ));
+    shapes
+}
+
+/// One quad per dot, coloured by zone, the conflict rings, and the amber
+/// overdue marks at their upper right (as the clock on their cards).
+fn dot_mesh(geometry: &ChartGeometry, scene: &MarkScene<'_>, sprites: &DiscSprites) -> Mesh {
+    let transform = scene.transform;
+    let r = scene.style.marker_radius;
+    let mut mesh = Mesh::with_texture(sprites.texture.id());
+    let centres = geometry
+        .points
+        .iter()
+        .map(|p| (p, transform.position_from_point(&PlotPoint::new(p.x, p.y))));
+    for (point, centre) in centres.clone() {
+        let quad = Rect::from_center_size(centre, egui::Vec2::splat(sprites.dot.side));
+        mesh.add_rect_with_uv(quad, sprites.dot.uv, zone_color(point.zone));
     }
-    for point in geometry.points.iter().filter(|p| p.conflict) {
-        let ring = r + 3.0;
-        shapes.push(Shape::circle_stroke(
-            at(point.x, point.y),
-            ring,
-            Stroke::new(ring / 5.0, CONFLICT_COLOR),
-        ));
+    let offset = egui::vec2(r + 3.0, -(r + 3.0));
+    for (_, centre) in centres.clone().filter(|(p, _)| p.conflict) {
+        let quad = Rect::from_center_size(centre, egui::Vec2::splat(sprites.conflict.side));
+        mesh.add_rect_with_uv(quad, sprites.conflict.uv, CONFLICT_COLOR);
     }
-    // An amber dot at the upper right of capabilities with an overdue
-    // exception, as the clock on their cards.
-    for point in geometry.points.iter().filter(|p| p.overdue) {
-        let offset = egui::vec2(r + 3.0, -(r + 3.0));
-        shapes.push(Shape::circle_filled(
-            at(point.x, point.y) + offset,
-            r * 0.55,
-            OVERDUE_COLOR,
-        ));
+    for (_, centre) in centres.filter(|(p, _)| p.overdue) {
+        let quad = Rect::from_center_size(centre + offset, egui::Vec2::splat(sprites.overdue.side));
+        mesh.add_rect_with_uv(quad, sprites.overdue.uv, OVERDUE_COLOR);
     }
+    mesh
+}
+
+/// The selection ring and the labels: over the dots.
+fn ring_and_label_shapes(
+    ctx: &egui::Context,
+    geometry: &ChartGeometry,
+    scene: &MarkScene<'_>,
+    font: &FontId,
+) -> Vec<Shape> {
+    let transform = scene.transform;
+    let at = |x: f64, y: f64| transform.position_from_point(&PlotPoint::new(x, y));
+    let r = scene.style.marker_radius;
+    let mut shapes = Vec::new();
     if let Some(point) = scene
         .selected
         .and_then(|id| geometry.points.iter().find(|p| p.id == id))
@@ -214,22 +392,24 @@ fn mark_shapes(
         shapes.push(Shape::circle_stroke(
             at(point.x, point.y),
             ring,
-            Stroke::new(ring / 5.0, colors.strong),
+            Stroke::new(ring / 5.0, scene.colors.strong),
         ));
     }
-    label_shapes(ctx, geometry, scene, font, &mut shapes);
+    // Names left out are still named on hover and when selected.
+    let _left_out = label_shapes(ctx, geometry, scene, font, &mut shapes);
     shapes
 }
 
 /// Names beside their dots, placed so that none overlaps another, with a
-/// leader line when a name had to move away.
+/// leader line when a name had to move away. The selected name is always
+/// shown; others only where there is room. Returns how many were left out.
 fn label_shapes(
     ctx: &egui::Context,
     geometry: &ChartGeometry,
     scene: &MarkScene<'_>,
     font: &FontId,
     shapes: &mut Vec<Shape>,
-) {
+) -> usize {
     let transform = scene.transform;
     let to_screen = |x: f64, y: f64| {
         let p = transform.position_from_point(&PlotPoint::new(x, y));
@@ -271,7 +451,13 @@ fn label_shapes(
     let gap = f64::from(scene.style.marker_radius) + 2.0;
     let placements = place_labels(&anchors, &sizes, gap, room);
     let leader = Stroke::new(1.0, scene.colors.text.gamma_multiply(0.4));
+    let mut shown = 0;
     for ((point, galley), placement) in labelled.iter().zip(galleys).zip(&placements) {
+        let is_selected = scene.selected == Some(point.id.as_str());
+        if !placement.shown && !is_selected {
+            continue;
+        }
+        shown += 1;
         let b = placement.rect;
         let rect = Rect::from_min_size(
             Pos2::new(b.x as f32, b.y as f32),
@@ -281,7 +467,7 @@ fn label_shapes(
             let dot = transform.position_from_point(&PlotPoint::new(point.x, point.y));
             shapes.push(Shape::line_segment([dot, rect.center()], leader));
         }
-        if scene.selected == Some(point.id.as_str()) {
+        if is_selected {
             shapes.push(Shape::rect_filled(rect, 2.0, scene.colors.background));
         }
         shapes.push(Shape::galley(
@@ -290,6 +476,7 @@ fn label_shapes(
             scene.colors.text,
         ));
     }
+    geometry.points.len() - shown
 }
 
 /// Labels are placed in this order: the selected one first, then the rest in
@@ -302,4 +489,73 @@ fn ordered_for_labels<'a>(points: &'a [ChartPoint], selected: Option<&str>) -> V
     first
         .chain(points.iter().filter(|p| Some(p.id.as_str()) != selected))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Capability, Date, Portfolio, Question, Score};
+    use egui_plot::PlotBounds;
+
+    fn crowded() -> ChartGeometry {
+        let mut portfolio = Portfolio::new("crowded");
+        for i in 0..60 {
+            let mut capability = Capability::new(format!("c{i}"), format!("A long name {i}"));
+            for question in Question::ALL {
+                capability.scores.set(question, Score::new(4));
+            }
+            portfolio.capabilities.push(capability);
+        }
+        ChartGeometry::new(&portfolio, Date::from_ymd(2026, 11, 27).unwrap())
+    }
+
+    /// The texts of the labels drawn when `selected` is selected, and how
+    /// many were left out.
+    fn labels(geometry: &ChartGeometry, selected: Option<&str>) -> (Vec<String>, usize) {
+        let ctx = egui::Context::default();
+        let mut out = (Vec::new(), 0);
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let transform = PlotTransform::new(
+                Rect::from_min_size(Pos2::ZERO, egui::vec2(400.0, 300.0)),
+                PlotBounds::from_min_max([0.5, 0.5], [5.5, 5.5]),
+                false,
+            );
+            let scene = MarkScene {
+                transform: &transform,
+                style: ChartStyle::default(),
+                selected,
+                colors: MarkColors {
+                    text: Color32::GRAY,
+                    strong: Color32::WHITE,
+                    background: Color32::BLACK,
+                },
+                title_boxes: &[],
+            };
+            let font = FontId::proportional(13.0);
+            let mut shapes = Vec::new();
+            let hidden = label_shapes(ui.ctx(), geometry, &scene, &font, &mut shapes);
+            let texts = shapes
+                .iter()
+                .filter_map(|s| match s {
+                    Shape::Text(text) => Some(text.galley.text().to_owned()),
+                    _ => None,
+                })
+                .collect();
+            out = (texts, hidden);
+        });
+        output.textures_delta.clear();
+        out
+    }
+
+    #[test]
+    fn crowded_names_are_left_out_but_the_selected_one_never_is() {
+        let geometry = crowded();
+        let (texts, hidden) = labels(&geometry, None);
+        assert!(hidden > 0, "sixty long names cannot all fit");
+        assert_eq!(texts.len() + hidden, 60);
+        assert!(!texts.contains(&"A long name 59".to_owned()));
+
+        let (texts, _) = labels(&geometry, Some("c59"));
+        assert!(texts.contains(&"A long name 59".to_owned()));
+    }
 }

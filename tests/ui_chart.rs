@@ -1,0 +1,162 @@
+//! The quadrant chart keeps its drawing between frames; these tests check
+//! that the kept drawing follows every change that should show on it.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
+
+use capmap::app::{CapmapApp, Command, Document, example_portfolio};
+use capmap::model::{Capability, Portfolio, Question, Score, Zone};
+use eframe::egui::{self, Shape, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness(app: CapmapApp) -> Harness<'static, CapmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+/// The meshes of the last frame drawn with a texture of their own (not the
+/// font atlas): the chart's dots and rings.
+fn dot_meshes(harness: &Harness<'_, CapmapApp>) -> Vec<std::sync::Arc<egui::Mesh>> {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            Shape::Mesh(mesh) if mesh.texture_id != egui::TextureId::default() => {
+                Some(std::sync::Arc::clone(mesh))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// How many marks (dots, conflict rings, overdue marks) the chart drew:
+/// each is one quad.
+fn marks_drawn(harness: &Harness<'_, CapmapApp>) -> usize {
+    let meshes = dot_meshes(harness);
+    assert_eq!(meshes.len(), 1, "the chart draws its dots as one mesh");
+    meshes[0].vertices.len() / 4
+}
+
+/// What the chart should draw for `portfolio`: a dot per scored capability,
+/// plus its conflict ring and overdue mark.
+fn marks_expected(harness: &Harness<'_, CapmapApp>) -> usize {
+    let today = harness
+        .state()
+        .today
+        .unwrap_or_else(capmap::model::Date::today);
+    let geometry = capmap::export::ChartGeometry::new(harness.state().doc.portfolio(), today);
+    geometry.points.len()
+        + geometry.points.iter().filter(|p| p.conflict).count()
+        + geometry.points.iter().filter(|p| p.overdue).count()
+}
+
+fn scored(id: &str, zone: Zone) -> Capability {
+    let mut capability = Capability::new(id, id);
+    capability.zone = zone;
+    for question in Question::ALL {
+        capability.scores.set(question, Score::new(4));
+    }
+    capability
+}
+
+#[test]
+fn scoring_a_capability_puts_its_dot_on_the_chart_at_once() {
+    let mut harness = harness(CapmapApp::new(example_portfolio(), None));
+    let before = marks_drawn(&harness);
+    assert_eq!(before, marks_expected(&harness));
+    let unscored = harness
+        .state()
+        .doc
+        .portfolio()
+        .capabilities
+        .iter()
+        .find(|c| Question::ALL.iter().any(|q| c.scores.get(*q).is_none()));
+    let id = unscored.expect("the example has one to score").id.clone();
+    for question in Question::ALL {
+        harness.state_mut().send(Command::SetScore {
+            id: id.clone(),
+            question,
+            score: Score::new(2),
+        });
+        harness.run();
+    }
+    assert!(marks_drawn(&harness) > before);
+    assert_eq!(marks_drawn(&harness), marks_expected(&harness));
+
+    let scored = marks_drawn(&harness);
+
+    // Undo takes it off again, redo puts it back.
+    harness.state_mut().send(Command::Undo);
+    harness.run();
+    assert_eq!(marks_drawn(&harness), before);
+    harness.state_mut().send(Command::Redo);
+    harness.run();
+    assert_eq!(marks_drawn(&harness), scored);
+}
+
+#[test]
+fn another_document_is_drawn_even_at_the_same_point_in_its_history() {
+    let mut small = Portfolio::new("small");
+    small.capabilities.push(scored("one", Zone::Commodity));
+    let mut harness = harness(CapmapApp::new(small, None));
+    assert_eq!(marks_drawn(&harness), 1);
+
+    // A fresh document, unedited like the first: it must not be mistaken
+    // for the one drawn before.
+    let mut bigger = Portfolio::new("bigger");
+    for id in ["a", "b", "c"] {
+        bigger.capabilities.push(scored(id, Zone::Commodity));
+    }
+    harness.state_mut().doc = Document::new(bigger, None);
+    harness.run();
+    assert_eq!(marks_drawn(&harness), 3);
+    assert!(harness.query_by_label("3 capabilities").is_some());
+}
+
+#[test]
+fn selecting_and_resizing_redraw_the_marks() {
+    let mut harness = harness(CapmapApp::new(example_portfolio(), None));
+    let first = dot_meshes(&harness)[0].clone();
+    harness.run();
+    let same = dot_meshes(&harness)[0].clone();
+    assert!(
+        std::sync::Arc::ptr_eq(&first, &same),
+        "with nothing changed, the kept mesh is drawn again"
+    );
+
+    harness.set_size(vec2(1600.0, 900.0));
+    harness.run();
+    let resized = dot_meshes(&harness)[0].clone();
+    let moved = first
+        .vertices
+        .iter()
+        .zip(&resized.vertices)
+        .any(|(a, b)| a.pos != b.pos);
+    assert!(moved, "the dots follow the bigger chart");
+}
+
+#[test]
+fn a_long_list_to_score_shows_a_dozen_and_counts_the_rest() {
+    let mut portfolio = Portfolio::new("many");
+    for i in 0..30 {
+        portfolio
+            .capabilities
+            .push(Capability::new(format!("c{i}"), format!("Unscored {i}")));
+    }
+    let mut harness = harness(CapmapApp::new(portfolio, None));
+    assert!(harness.query_by_label("…and 18 more").is_some());
+    assert!(harness.query_by_label("Unscored 11").is_some());
+    assert!(harness.query_by_label("Unscored 12").is_none());
+
+    // Selecting one further down brings it, and its neighbours, into view.
+    harness
+        .state_mut()
+        .send(Command::Select(Some("c20".to_owned())));
+    harness.run();
+    assert!(harness.query_by_label("Unscored 20").is_some());
+    assert!(harness.query_by_label("14 before…").is_some());
+}
