@@ -101,18 +101,30 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Portfolio, LoadError> {
         column: err.span.start.col,
         message: describe(&err.code),
     };
-    if let Ok(VersionProbe {
-        format: Some(found),
-    }) = options().from_str::<VersionProbe>(text)
-        && found > u64::from(FORMAT_VERSION)
-    {
-        return Err(LoadError::NewerFormat {
-            path: path.to_owned(),
-            found,
-            supported: FORMAT_VERSION,
-        });
+    let newer = |found: u64| LoadError::NewerFormat {
+        path: path.to_owned(),
+        found,
+        supported: FORMAT_VERSION,
+    };
+    let file: FileIn = match options().from_str(text) {
+        Ok(file) => file,
+        Err(err) => {
+            // A file from a newer capmap is refused for its version, not for
+            // a field this build does not know. Only a file that failed is
+            // probed, so a good file is parsed once.
+            if let Ok(VersionProbe {
+                format: Some(found),
+            }) = options().from_str::<VersionProbe>(text)
+                && found > u64::from(FORMAT_VERSION)
+            {
+                return Err(newer(found));
+            }
+            return Err(syntax(err));
+        }
+    };
+    if file.format > u64::from(FORMAT_VERSION) {
+        return Err(newer(file.format));
     }
-    let file: FileIn = options().from_str(text).map_err(syntax)?;
     if file.format == 0 {
         return Err(LoadError::Syntax {
             path: path.to_owned(),
@@ -366,6 +378,12 @@ mod tests {
             "{error:?}"
         );
         assert!(error.to_string().contains("update capmap"));
+        // A newer file that this build happens to be able to read is still
+        // refused: its meaning may have changed.
+        assert!(matches!(
+            error_of("(format: 7, portfolio: (name: \"P\"))"),
+            LoadError::NewerFormat { found: 7, .. }
+        ));
         assert!(matches!(
             error_of("(format: 0, portfolio: (name: \"P\"))"),
             LoadError::Syntax { .. }
