@@ -5,11 +5,13 @@
 //! files, `export` turns a portfolio into reports, `ui` and `app` are the
 //! desktop app, `cli` the headless commands.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod export;
 pub mod io;
 pub mod model;
+#[cfg(feature = "gui")]
 pub mod ui;
 
 /// The version and git hash this binary was built from.
@@ -25,5 +27,6 @@ pub const VERSION: &str = concat!(
 /// back to the kernel after each frame and faults it in again on the next,
 /// which tripled the cost of a 200-capability frame in `cargo bench`.
 /// Declared here so the app, its tests and its benches all run with it.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
