@@ -2,11 +2,11 @@
 //! the right-click menu or by keyboard.
 
 use eframe::egui::{
-    self, Color32, CornerRadius, DragAndDrop, FontId, Id, Rect, Sense, Stroke, StrokeKind, Ui,
-    pos2, vec2,
+    self, CornerRadius, DragAndDrop, Id, Rect, Sense, Stroke, StrokeKind, Ui, vec2,
 };
 
-use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color, zone_color};
+use super::card::{CARD_CORNER, CardLook};
+use super::{PanelContext, zone_color};
 use crate::app::Command;
 use crate::app::zone_key;
 use crate::model::{Capability, Zone, assess, conflicts_for, locate};
@@ -14,9 +14,6 @@ use crate::model::{Capability, Zone, assess, conflicts_for, locate};
 /// The height of one card; fixed so long columns lay out only what shows.
 pub const CARD_HEIGHT: f32 = 62.0;
 const CARD_GAP: f32 = 6.0;
-/// Rounding of a card's corners. At 4 points egui draws a corner with 5
-/// vertices instead of 9, and a board shows dozens of cards.
-const CARD_CORNER: u8 = 4;
 
 /// What is carried while a card is dragged.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -221,181 +218,14 @@ fn card_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, capability: &Capability, widt
                 let layer = egui::LayerId::new(egui::Order::Tooltip, Id::unique("dragged card"));
                 let painter = ui.ctx().layer_painter(layer);
                 let ghost = Rect::from_center_size(pointer, rect.size());
-                paint_card(&painter, ui, capability, cx, ghost, true);
+                CardLook::of(ui.visuals(), capability, cx, ghost, true).paint(&painter);
             }
         } else {
-            paint_card(ui.painter(), ui, capability, cx, rect, selected);
+            CardLook::of(ui.visuals(), capability, cx, rect, selected)
+                .paint_kept(ui.painter(), &capability.id);
         }
     }
     rect
-}
-
-fn paint_card(
-    painter: &egui::Painter,
-    ui: &Ui,
-    capability: &Capability,
-    cx: &PanelContext<'_>,
-    rect: Rect,
-    highlighted: bool,
-) {
-    let visuals = ui.visuals();
-    let fill = if highlighted {
-        visuals.selection.bg_fill.gamma_multiply(0.35)
-    } else {
-        visuals.extreme_bg_color
-    };
-    let stroke = if highlighted {
-        Stroke::new(2.0, visuals.selection.stroke.color)
-    } else {
-        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color)
-    };
-    painter.rect(
-        rect,
-        CornerRadius::same(CARD_CORNER),
-        fill,
-        stroke,
-        StrokeKind::Inside,
-    );
-    let stripe = Rect::from_min_size(rect.min, vec2(5.0, rect.height()));
-    painter.rect_filled(
-        stripe,
-        CornerRadius {
-            nw: CARD_CORNER,
-            sw: CARD_CORNER,
-            ne: 0,
-            se: 0,
-        },
-        zone_color(capability.zone),
-    );
-
-    // The name: up to two lines, cut with an ellipsis.
-    let text_left = rect.left() + 11.0;
-    // Compared with last quarter: a tag in the top-right corner, with the
-    // name wrapped short of it.
-    let tag = cx
-        .baseline
-        .and_then(|baseline| match baseline.capability(&capability.id) {
-            None => Some("new"),
-            Some(before) if before.zone != capability.zone => Some("moved"),
-            Some(_) => None,
-        });
-    let tag_galley = tag
-        .map(|t| painter.layout_no_wrap(t.to_owned(), FontId::proportional(10.0), Color32::BLACK));
-    let tag_room = tag_galley.as_ref().map_or(0.0, |g| g.size().x + 10.0);
-    let text_width = rect.right() - 6.0 - text_left - tag_room;
-    if let Some(galley) = tag_galley {
-        let tag_rect = Rect::from_min_size(
-            pos2(rect.right() - galley.size().x - 10.0, rect.top() + 5.0),
-            vec2(galley.size().x + 6.0, 13.0),
-        );
-        painter.rect_filled(tag_rect, 4.0, Color32::from_rgb(0xf0, 0xe4, 0x42));
-        painter.galley(
-            tag_rect.center() - galley.size() / 2.0,
-            galley,
-            Color32::BLACK,
-        );
-    }
-    let mut job = egui::text::LayoutJob::simple(
-        capability.name.clone(),
-        FontId::proportional(14.0),
-        visuals.strong_text_color(),
-        text_width,
-    );
-    job.wrap.max_rows = 2;
-    job.wrap.break_anywhere = false;
-    let galley = painter.layout_job(job);
-    painter.galley(
-        pos2(text_left, rect.top() + 5.0),
-        galley,
-        visuals.text_color(),
-    );
-
-    // Bottom row: recommendation badge, then markers.
-    let row_y = rect.bottom() - 11.0;
-    let mut x = text_left;
-    let settings = &cx.portfolio.scoring;
-    let (badge_text, badge_color, conflicts) = match locate(capability, settings) {
-        Some(a) => (
-            a.recommendation.label().to_owned(),
-            recommendation_color(a.recommendation),
-            conflicts_for(capability, a.recommendation),
-        ),
-        None => (
-            "to score".to_owned(),
-            visuals.weak_text_color().gamma_multiply(0.6),
-            Vec::new(),
-        ),
-    };
-    let badge_font = FontId::proportional(11.0);
-    let badge_galley = painter.layout_no_wrap(badge_text, badge_font.clone(), Color32::WHITE);
-    let badge_rect = Rect::from_min_size(
-        pos2(x, row_y - 8.0),
-        vec2(badge_galley.size().x + 10.0, 16.0),
-    );
-    painter.rect_filled(badge_rect, 8.0, badge_color);
-    painter.galley(
-        badge_rect.center() - badge_galley.size() / 2.0,
-        badge_galley,
-        Color32::WHITE,
-    );
-    x = badge_rect.right() + 6.0;
-    // Markers as small drawn icons so they fit narrow cards; the card's
-    // tooltip spells them out.
-    let right_edge = rect.right() - 4.0;
-    let center_y = row_y;
-    if !conflicts.is_empty() && x + 14.0 <= right_edge {
-        let severe = conflicts.iter().any(crate::model::Conflict::is_severe);
-        warning_icon(painter, pos2(x + 7.0, center_y), severe);
-        x += 17.0;
-    }
-    if capability.overdue_exceptions(cx.today).next().is_some() && x + 14.0 <= right_edge {
-        clock_icon(painter, pos2(x + 7.0, center_y));
-        x += 17.0;
-    }
-    if capability.duplication() > 0 {
-        let galley = painter.layout_no_wrap(
-            format!("×{}", capability.duplication()),
-            FontId::proportional(11.0),
-            visuals.text_color(),
-        );
-        if x + galley.size().x <= right_edge {
-            painter.galley(
-                pos2(x, center_y - galley.size().y / 2.0),
-                galley,
-                visuals.text_color(),
-            );
-        }
-    }
-}
-
-/// A warning triangle with "!"; a heavier outline when severe.
-fn warning_icon(painter: &egui::Painter, center: egui::Pos2, severe: bool) {
-    let points = vec![
-        center + vec2(0.0, -7.0),
-        center + vec2(7.0, 6.0),
-        center + vec2(-7.0, 6.0),
-    ];
-    let outline = if severe {
-        Stroke::new(2.0, Color32::WHITE)
-    } else {
-        Stroke::NONE
-    };
-    painter.add(egui::Shape::convex_polygon(points, CONFLICT_COLOR, outline));
-    painter.text(
-        center + vec2(0.0, 1.0),
-        egui::Align2::CENTER_CENTER,
-        "!",
-        FontId::proportional(10.0),
-        Color32::WHITE,
-    );
-}
-
-/// A small clock: an exception past its review date.
-fn clock_icon(painter: &egui::Painter, center: egui::Pos2) {
-    painter.circle_filled(center, 7.0, OVERDUE_COLOR);
-    let hand = Stroke::new(1.5, Color32::BLACK);
-    painter.line_segment([center, center + vec2(0.0, -4.5)], hand);
-    painter.line_segment([center, center + vec2(3.5, 0.0)], hand);
 }
 
 /// How assistive technology (and UI tests) name a card:

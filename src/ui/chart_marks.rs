@@ -10,12 +10,11 @@
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use eframe::egui::{
-    self, Color32, FontId, Galley, Pos2, Rect, Shape, Stroke, Ui, epaint::Mesh, epaint::Tessellator,
-};
+use eframe::egui::{self, Color32, FontId, Galley, Pos2, Rect, Shape, Stroke, Ui, epaint::Mesh};
 use egui_plot::{PlotPoint, PlotTransform};
 
 use super::chart::ChartStyle;
+use super::kept_mesh::AtlasStamp;
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, zone_color};
 use crate::export::{ChartGeometry, ChartPoint, LabelRoom, ScreenRect, place_labels};
 
@@ -52,11 +51,7 @@ pub struct MarkScene<'a> {
 #[derive(Clone)]
 struct CachedMarks {
     key: u64,
-    /// A galley laid out this frame through egui's galley cache. When the
-    /// font atlas is rebuilt, egui empties that cache, so a galley that is no
-    /// longer the same allocation means the mesh's glyph coordinates are
-    /// stale.
-    font_witness: Arc<Galley>,
+    stamp: AtlasStamp,
     meshes: [Arc<Mesh>; 3],
 }
 
@@ -65,49 +60,24 @@ struct CachedMarks {
 pub fn paint_marks(ui: &Ui, geometry: &ChartGeometry, scene: MarkScene<'_>) {
     let ctx = ui.ctx();
     let font = FontId::proportional(scene.style.label_size);
-    let font_witness =
-        ctx.fonts_mut(|f| f.layout_no_wrap("capmap".to_owned(), font.clone(), Color32::WHITE));
-    #[allow(clippy::redundant_closure_for_method_calls)]
-    // the method path does not infer its lifetime
-    let atlas_size = ctx.fonts(|f| f.font_image_size());
+    let stamp = AtlasStamp::now(ctx);
     let sprites = disc_sprites(ctx, scene.style.marker_radius);
-    let key = scene_key(
-        geometry,
-        &scene,
-        ctx.pixels_per_point(),
-        atlas_size,
-        &sprites,
-    );
+    let key = scene_key(geometry, &scene, &sprites);
     let id = egui::Id::unique("capmap chart marks");
     let cached = ctx.data(|d| d.get_temp::<CachedMarks>(id));
     let meshes = match cached {
-        Some(cached) if cached.key == key && Arc::ptr_eq(&cached.font_witness, &font_witness) => {
-            cached.meshes
-        }
+        Some(cached) if cached.key == key && cached.stamp.still_matches(&stamp) => cached.meshes,
         _ => {
-            let mut tessellator = Tessellator::new(
-                ctx.pixels_per_point(),
-                ctx.tessellation_options(|o| *o),
-                atlas_size,
-                Vec::new(),
-            );
-            let mut tessellate = |shapes: Vec<Shape>| {
-                let mut mesh = Mesh::default();
-                for shape in shapes {
-                    tessellator.tessellate_shape(shape, &mut mesh);
-                }
-                Arc::new(mesh)
-            };
-            let under = tessellate(line_shapes(geometry, &scene));
-            let over = tessellate(ring_and_label_shapes(ctx, geometry, &scene, &font));
-            let dots = Arc::new(dot_mesh(geometry, &scene, &sprites));
-            let meshes = [under, dots, over];
+            let under = stamp.tessellate(ctx, line_shapes(geometry, &scene));
+            let over = stamp.tessellate(ctx, ring_and_label_shapes(ctx, geometry, &scene, &font));
+            let dots = dot_mesh(geometry, &scene, &sprites);
+            let meshes = [Arc::new(under), Arc::new(dots), Arc::new(over)];
             ctx.data_mut(|d| {
                 d.insert_temp(
                     id,
                     CachedMarks {
                         key,
-                        font_witness,
+                        stamp,
                         meshes: meshes.clone(),
                     },
                 );
@@ -256,18 +226,10 @@ const OVERDUE_SCALE: f32 = 0.55;
 
 /// Everything the mesh depends on, hashed (with egui's fast hasher: this
 /// runs every frame over every point).
-fn scene_key(
-    geometry: &ChartGeometry,
-    scene: &MarkScene<'_>,
-    pixels_per_point: f32,
-    atlas_size: [usize; 2],
-    sprites: &DiscSprites,
-) -> u64 {
+fn scene_key(geometry: &ChartGeometry, scene: &MarkScene<'_>, sprites: &DiscSprites) -> u64 {
     struct Inputs<'a> {
         geometry: &'a ChartGeometry,
         scene: &'a MarkScene<'a>,
-        pixels_per_point: f32,
-        atlas_size: [usize; 2],
         texture: egui::TextureId,
     }
     impl Hash for Inputs<'_> {
@@ -281,7 +243,6 @@ fn scene_key(
                 f64::from(frame.height()),
                 f64::from(self.scene.style.marker_radius),
                 f64::from(self.scene.style.label_size),
-                f64::from(self.pixels_per_point),
             ]);
             for b in self.scene.title_boxes {
                 floats(&[b.x, b.y, b.w, b.h]);
@@ -296,21 +257,12 @@ fn scene_key(
             }
             self.scene.selected.hash(state);
             let c = self.scene.colors;
-            (
-                c.text,
-                c.strong,
-                c.background,
-                self.atlas_size,
-                self.texture,
-            )
-                .hash(state);
+            (c.text, c.strong, c.background, self.texture).hash(state);
         }
     }
     egui::util::hash(Inputs {
         geometry,
         scene,
-        pixels_per_point,
-        atlas_size,
         texture: sprites.texture.id(),
     })
 }

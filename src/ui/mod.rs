@@ -2,10 +2,12 @@
 //! queues `Command`s; the app shell applies them after the frame.
 
 pub mod board;
+mod card;
 pub mod chart;
 mod chart_marks;
 pub mod dialogs;
 pub mod inspector;
+mod kept_mesh;
 pub mod menu_bar;
 pub mod presentation;
 pub mod primer;

@@ -1,0 +1,204 @@
+//! Drawings kept between frames as tessellated meshes.
+//!
+//! egui turns every shape into triangles on every frame. The chart's marks
+//! and the board's cards change far less often than frames are drawn (a
+//! hover, a key, a blinking cursor), so they are tessellated once and egui
+//! is handed the finished mesh until something they show changes.
+//!
+//! Text in such a mesh points into egui's font atlas, so a kept mesh is only
+//! good while the atlas is: [`AtlasStamp`] tells when it was rebuilt, grew,
+//! or the scale changed.
+
+use std::sync::Arc;
+
+use eframe::egui::{self, Color32, FontId, Galley, Shape, epaint::Mesh, epaint::Tessellator};
+
+/// What every kept mesh depends on besides its own content.
+#[derive(Clone)]
+pub struct AtlasStamp {
+    /// A galley from egui's galley cache. When the font atlas is rebuilt
+    /// (full, new fonts, new scale), egui empties that cache, so the same
+    /// text then comes back as a new allocation.
+    witness: Arc<Galley>,
+    /// Glyph coordinates in a mesh are fractions of the atlas size.
+    size: [usize; 2],
+    pixels_per_point: f32,
+}
+
+impl AtlasStamp {
+    /// The stamp for this frame.
+    pub fn now(ctx: &egui::Context) -> Self {
+        let witness = ctx.fonts_mut(|f| {
+            f.layout_no_wrap(
+                "capmap".to_owned(),
+                FontId::proportional(12.0),
+                Color32::WHITE,
+            )
+        });
+        #[allow(clippy::redundant_closure_for_method_calls)]
+        // the method path does not infer its lifetime
+        let size = ctx.fonts(|f| f.font_image_size());
+        Self {
+            witness,
+            size,
+            pixels_per_point: ctx.pixels_per_point(),
+        }
+    }
+
+    /// True when meshes made under `other` are still good under `self`.
+    pub fn still_matches(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.witness, &other.witness)
+            && self.size == other.size
+            && self.pixels_per_point.to_bits() == other.pixels_per_point.to_bits()
+    }
+
+    /// Tessellates `shapes` into one mesh, as egui would this frame.
+    pub fn tessellate(&self, ctx: &egui::Context, shapes: Vec<Shape>) -> Mesh {
+        // No pre-rasterized discs: they live in the atlas at places this
+        // stamp does not cover; small circles are tessellated instead.
+        let mut tessellator = Tessellator::new(
+            self.pixels_per_point,
+            ctx.tessellation_options(|o| *o),
+            self.size,
+            Vec::new(),
+        );
+        let mut mesh = Mesh::default();
+        for shape in shapes {
+            tessellator.tessellate_shape(shape, &mut mesh);
+        }
+        mesh
+    }
+}
+
+/// Meshes kept by a string key (a capability id), each with the hash of
+/// what it shows. Entries not drawn in the previous pass are dropped, so
+/// the store holds about what is on screen.
+#[derive(Clone, Default)]
+pub struct KeptMeshes {
+    stamp: Option<AtlasStamp>,
+    pass: u64,
+    entries: std::collections::HashMap<String, KeptEntry>,
+}
+
+#[derive(Clone)]
+struct KeptEntry {
+    content: u64,
+    mesh: Arc<Mesh>,
+    used_in_pass: u64,
+}
+
+impl KeptMeshes {
+    /// The mesh kept for `key` if it shows `content` and is still good;
+    /// otherwise `build` makes the shapes, which are tessellated and kept.
+    pub fn get_or_build(
+        ctx: &egui::Context,
+        store: egui::Id,
+        key: &str,
+        content: u64,
+        build: impl FnOnce() -> Vec<Shape>,
+    ) -> Arc<Mesh> {
+        let stamp = AtlasStamp::now(ctx);
+        let pass = ctx.cumulative_pass_nr();
+        let kept = ctx.data_mut(|d| {
+            let meshes = d.get_temp_mut_or_default::<Self>(store);
+            meshes.begin(&stamp, pass);
+            let entry = meshes.entries.get_mut(key)?;
+            if entry.content != content {
+                return None;
+            }
+            entry.used_in_pass = pass;
+            Some(Arc::clone(&entry.mesh))
+        });
+        if let Some(mesh) = kept {
+            return mesh;
+        }
+        // Built outside the lock: laying out text needs the context.
+        let mesh = Arc::new(stamp.tessellate(ctx, build()));
+        ctx.data_mut(|d| {
+            d.get_temp_mut_or_default::<Self>(store).entries.insert(
+                key.to_owned(),
+                KeptEntry {
+                    content,
+                    mesh: Arc::clone(&mesh),
+                    used_in_pass: pass,
+                },
+            );
+        });
+        mesh
+    }
+
+    /// At the first use in a pass: forget everything after an atlas change,
+    /// and what the previous pass did not draw.
+    fn begin(&mut self, stamp: &AtlasStamp, pass: u64) {
+        if !self.stamp.as_ref().is_some_and(|s| s.still_matches(stamp)) {
+            self.entries.clear();
+            self.stamp = Some(stamp.clone());
+        }
+        if self.pass != pass {
+            let previous = self.pass;
+            self.entries.retain(|_, e| e.used_in_pass >= previous);
+            self.pass = pass;
+        }
+    }
+
+    /// How many meshes are kept.
+    #[cfg(test)]
+    fn len(ctx: &egui::Context, store: egui::Id) -> usize {
+        ctx.data_mut(|d| d.get_temp_mut_or_default::<Self>(store).entries.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs one pass of `ctx`, asking for the meshes of `cards` (key,
+    /// content); returns how many had to be built.
+    fn pass(ctx: &egui::Context, cards: &[(&str, u64)]) -> usize {
+        let store = egui::Id::unique("test store");
+        let mut built = 0;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            for (key, content) in cards {
+                let mesh = KeptMeshes::get_or_build(ui.ctx(), store, key, *content, || {
+                    built += 1;
+                    vec![Shape::rect_filled(
+                        egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(10.0, 10.0)),
+                        2.0,
+                        Color32::RED,
+                    )]
+                });
+                assert!(!mesh.vertices.is_empty());
+            }
+        });
+        output.textures_delta.clear();
+        built
+    }
+
+    #[test]
+    fn a_mesh_is_built_once_and_again_only_when_its_content_changes() {
+        let ctx = egui::Context::default();
+        assert_eq!(pass(&ctx, &[("a", 1), ("b", 1)]), 2);
+        assert_eq!(pass(&ctx, &[("a", 1), ("b", 1)]), 0, "both kept");
+        assert_eq!(pass(&ctx, &[("a", 2), ("b", 1)]), 1, "a changed");
+    }
+
+    #[test]
+    fn meshes_not_drawn_in_the_last_pass_are_dropped() {
+        let ctx = egui::Context::default();
+        let store = egui::Id::unique("test store");
+        pass(&ctx, &[("a", 1), ("b", 1), ("c", 1)]);
+        pass(&ctx, &[("a", 1)]);
+        // b and c went out of view; the next pass lets them go.
+        pass(&ctx, &[("a", 1)]);
+        assert_eq!(KeptMeshes::len(&ctx, store), 1);
+        assert_eq!(pass(&ctx, &[("a", 1), ("b", 1)]), 1, "b is built again");
+    }
+
+    #[test]
+    fn a_new_scale_makes_new_meshes() {
+        let ctx = egui::Context::default();
+        assert_eq!(pass(&ctx, &[("a", 1)]), 1);
+        ctx.set_zoom_factor(1.5);
+        assert_eq!(pass(&ctx, &[("a", 1)]), 1, "built again at the new scale");
+    }
+}
