@@ -158,3 +158,51 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     harness.run();
     assert!(!harness.state().doc.is_dirty());
 }
+
+/// How long egui was told to wait before drawing again after the last frame.
+fn next_repaint(harness: &Harness<'_, CapmapApp>) -> std::time::Duration {
+    harness
+        .output()
+        .viewport_output
+        .values()
+        .map(|v| v.repaint_delay)
+        .min()
+        .unwrap()
+}
+
+#[test]
+fn an_idle_app_asks_for_no_frame_and_unsaved_work_for_one_autosave() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let app = CapmapApp::new(example_portfolio(), None).with_recovery(data.clone());
+    let mut harness = harness(app);
+    assert_eq!(
+        next_repaint(&harness),
+        std::time::Duration::MAX,
+        "nothing to do: no frame is asked for"
+    );
+
+    // Presenting, with a capability selected, is just as still.
+    harness
+        .state_mut()
+        .send(Command::Select(Some("secrets-management".into())));
+    harness.state_mut().send(Command::StartPresentation);
+    harness.run();
+    assert_eq!(next_repaint(&harness), std::time::Duration::MAX);
+    harness.state_mut().send(Command::StopPresentation);
+    harness.run();
+
+    // An unsaved edit asks for exactly one wake-up: the autosave. (Not a
+    // new capability: its name field takes the focus, and a blinking text
+    // cursor wakes the app twice a second, as it should.)
+    harness
+        .state_mut()
+        .send(Command::MoveSelectedTo(capmap::model::Zone::Commodity));
+    harness.run();
+    let wait = next_repaint(&harness);
+    assert!(
+        wait > std::time::Duration::from_secs(25) && wait <= std::time::Duration::from_secs(30),
+        "{wait:?}"
+    );
+    assert!(io::read_recovery(&data).is_none(), "not yet written");
+}
