@@ -98,8 +98,9 @@ pub fn paint_marks(ui: &Ui, geometry: &ChartGeometry, scene: MarkScene<'_>) {
 /// dots.
 #[derive(Clone)]
 struct DiscSprites {
-    /// The dot radius in pixels it was drawn for, in quarter pixels.
-    radius_key: u32,
+    /// The dot radius in points and the scale it was drawn for: the quads'
+    /// sizes in points depend on both.
+    drawn_for: (u32, u32),
     texture: egui::TextureHandle,
     dot: Sprite,
     overdue: Sprite,
@@ -150,11 +151,10 @@ impl MarkShape {
 fn disc_sprites(ctx: &egui::Context, radius: f32) -> DiscSprites {
     let pixels_per_point = ctx.pixels_per_point();
     let radius_px = radius * pixels_per_point;
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a few pixels
-    let radius_key = (radius_px * 4.0).round().max(1.0) as u32;
+    let drawn_for = (radius.to_bits(), pixels_per_point.to_bits());
     let id = egui::Id::unique("capmap chart disc sprites");
     if let Some(sprites) = ctx.data(|d| d.get_temp::<DiscSprites>(id))
-        && sprites.radius_key == radius_key
+        && sprites.drawn_for == drawn_for
     {
         return sprites;
     }
@@ -205,7 +205,7 @@ fn disc_sprites(ctx: &egui::Context, radius: f32) -> DiscSprites {
     }
     let texture = ctx.load_texture("capmap chart dots", image, egui::TextureOptions::LINEAR);
     let sprites = DiscSprites {
-        radius_key,
+        drawn_for,
         texture,
         dot: sprites[0],
         overdue: sprites[1],
@@ -497,6 +497,30 @@ mod tests {
         });
         output.textures_delta.clear();
         out
+    }
+
+    /// The side in points of the dot sprite drawn for `radius` at `zoom`.
+    fn dot_side(ctx: &egui::Context, zoom: f32, radius: f32) -> f32 {
+        ctx.set_zoom_factor(zoom);
+        let mut side = 0.0;
+        for _ in 0..2 {
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                side = disc_sprites(ui.ctx(), radius).dot.side;
+            });
+            output.textures_delta.clear();
+        }
+        side
+    }
+
+    #[test]
+    fn dot_sprites_are_redrawn_for_a_new_size_or_scale() {
+        let ctx = egui::Context::default();
+        let big = dot_side(&ctx, 1.0, 12.0);
+        // The same twelve pixels at twice the scale are half the points.
+        let zoomed = dot_side(&ctx, 2.0, 6.0);
+        assert!((big - 2.0 * zoomed).abs() < 0.01, "{big} vs {zoomed}");
+        let small = dot_side(&ctx, 1.0, 6.0);
+        assert!(small < big);
     }
 
     #[test]
