@@ -151,7 +151,8 @@ pub fn chart_ui(
             [AXIS_MIN, AXIS_MIN],
             [AXIS_MAX, AXIS_MAX],
         ));
-        let frame_width = plot_ui.transform().frame().width();
+        let used_frame = *plot_ui.transform().frame();
+        let frame_width = used_frame.width();
         for area in &geometry.quadrants {
             let color = recommendation_color(area.recommendation);
             let [x0, y0] = area.min;
@@ -204,7 +205,13 @@ pub fn chart_ui(
                 );
             }
         }
+        used_frame
     });
+    // egui_plot hands the closure last frame's transform: after a resize the
+    // quadrant titles were sized for the old width, so draw once more.
+    if response.inner != *response.transform.frame() {
+        ui.ctx().request_repaint();
+    }
     // The marks are drawn with this frame's transform (the plot's closure
     // gets last frame's), so after a resize they are right at once.
     let transform = response.transform;
