@@ -581,6 +581,26 @@ mod tests {
         );
     }
 
+    /// `area` with nothing in the way and no homes.
+    fn open_room(area: &ScreenRect) -> LabelRoom<'_> {
+        LabelRoom {
+            area: *area,
+            obstacles: &[],
+            homes: &[],
+        }
+    }
+
+    /// No two of `placed` overlap, and each is inside `area`.
+    fn assert_clear<'a>(placed: impl IntoIterator<Item = &'a LabelPlacement>, area: &ScreenRect) {
+        let placed: Vec<&LabelPlacement> = placed.into_iter().collect();
+        for (i, a) in placed.iter().enumerate() {
+            for b in &placed[i + 1..] {
+                assert!(a.rect.overlap(&b.rect) <= 0.0, "{a:?} overlaps {b:?}");
+            }
+            assert!(a.rect.outside(area) <= 0.0);
+        }
+    }
+
     #[test]
     fn labels_never_overlap_when_there_is_room() {
         // Ten points on top of each other's neighbourhood.
@@ -594,20 +614,10 @@ mod tests {
             w: 800.0,
             h: 600.0,
         };
-        let room = LabelRoom {
-            area,
-            obstacles: &[],
-            homes: &[],
-        };
-        let placed = place_labels(&points, &sizes, 5.0, room);
+        let placed = place_labels(&points, &sizes, 5.0, open_room(&area));
         assert_eq!(placed.len(), 10);
         assert!(placed.iter().all(|p| p.shown));
-        for (i, a) in placed.iter().enumerate() {
-            for b in &placed[i + 1..] {
-                assert!(a.rect.overlap(&b.rect) <= 0.0, "{a:?} overlaps {b:?}");
-            }
-            assert!(a.rect.outside(&area) <= 0.0);
-        }
+        assert_clear(&placed, &area);
     }
 
     #[test]
@@ -621,22 +631,12 @@ mod tests {
             w: 300.0,
             h: 200.0,
         };
-        let room = LabelRoom {
-            area,
-            obstacles: &[],
-            homes: &[],
-        };
-        let placed = place_labels(&points, &sizes, 5.0, room);
+        let placed = place_labels(&points, &sizes, 5.0, open_room(&area));
         assert_eq!(placed.len(), 40);
         assert!(placed[0].shown, "the first (the selected one) always fits");
         let shown: Vec<&LabelPlacement> = placed.iter().filter(|p| p.shown).collect();
         assert!(shown.len() > 1 && shown.len() < 40, "{} shown", shown.len());
-        for (i, a) in shown.iter().enumerate() {
-            for b in &shown[i + 1..] {
-                assert!(a.rect.overlap(&b.rect) <= 0.0, "{a:?} overlaps {b:?}");
-            }
-            assert!(a.rect.outside(&area) <= 0.0);
-        }
+        assert_clear(shown, &area);
     }
 
     #[test]
