@@ -404,6 +404,7 @@ impl CapmapApp {
     /// Dialogs, then the frame's commands, then bookkeeping.
     fn finish_frame(&mut self, ctx: &egui::Context, mut commands: Vec<Command>) {
         let ctx = ctx.clone();
+        crate::ui::repaint_if_atlas_grew(&ctx);
         self.show_dialogs(&ctx, &mut commands);
         self.view.focus_name = false;
         self.view.focus_rationale = false;

@@ -68,8 +68,12 @@ pub fn paint_marks(ui: &Ui, geometry: &ChartGeometry, scene: MarkScene<'_>) {
     let meshes = match cached {
         Some(cached) if cached.key == key && cached.stamp.still_matches(&stamp) => cached.meshes,
         _ => {
+            // Laying out the labels may grow the font atlas: tessellate
+            // against the atlas as it is afterwards.
+            let over = ring_and_label_shapes(ctx, geometry, &scene, &font);
+            let stamp = AtlasStamp::now(ctx);
             let under = stamp.tessellate(ctx, line_shapes(geometry, &scene));
-            let over = stamp.tessellate(ctx, ring_and_label_shapes(ctx, geometry, &scene, &font));
+            let over = stamp.tessellate(ctx, over);
             let dots = dot_mesh(geometry, &scene, &sprites);
             let meshes = [Arc::new(under), Arc::new(dots), Arc::new(over)];
             ctx.data_mut(|d| {

@@ -70,6 +70,26 @@ impl AtlasStamp {
     }
 }
 
+/// The font atlas can grow in the middle of a pass, when something drawn
+/// after a kept mesh needs new glyphs; the kept mesh's glyph coordinates are
+/// then off until it is rebuilt. Called at the end of every frame: when the
+/// atlas changed size during the frame, one more frame is drawn, in which
+/// every kept mesh sees the new size and is rebuilt.
+pub fn repaint_if_atlas_grew(ctx: &egui::Context) {
+    #[allow(clippy::redundant_closure_for_method_calls)]
+    // the method path does not infer its lifetime
+    let size = ctx.fonts(|f| f.font_image_size());
+    let id = egui::Id::unique("capmap atlas size at the end of the last frame");
+    let before = ctx.data_mut(|d| {
+        let before = d.get_temp::<[usize; 2]>(id);
+        d.insert_temp(id, size);
+        before
+    });
+    if before.is_some_and(|before| before != size) {
+        ctx.request_repaint();
+    }
+}
+
 /// Meshes kept by a string key (a capability id), each with the hash of
 /// what it shows. Entries not drawn in the previous pass are dropped, so
 /// the store holds about what is on screen.
@@ -112,8 +132,11 @@ impl KeptMeshes {
         if let Some(mesh) = kept {
             return mesh;
         }
-        // Built outside the lock: laying out text needs the context.
-        let mesh = Arc::new(stamp.tessellate(ctx, build()));
+        // Built outside the lock: laying out text needs the context. Laying
+        // out may add glyphs and grow the atlas, so tessellate against the
+        // atlas as it is afterwards.
+        let shapes = build();
+        let mesh = Arc::new(AtlasStamp::now(ctx).tessellate(ctx, shapes));
         ctx.data_mut(|d| {
             d.get_temp_mut_or_default::<Self>(store).entries.insert(
                 key.to_owned(),
@@ -200,5 +223,35 @@ mod tests {
         assert_eq!(pass(&ctx, &[("a", 1)]), 1);
         ctx.set_zoom_factor(1.5);
         assert_eq!(pass(&ctx, &[("a", 1)]), 1, "built again at the new scale");
+    }
+}
+
+#[cfg(test)]
+mod growth_tests {
+    use super::*;
+
+    #[test]
+    fn a_frame_that_grew_the_font_atlas_is_followed_by_another() {
+        let ctx = egui::Context::default();
+        let frame = |text: Option<String>| {
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                if let Some(text) = &text {
+                    // New glyphs, big: the atlas has to grow for them.
+                    ui.label(egui::RichText::new(text).size(90.0));
+                }
+                repaint_if_atlas_grew(ui.ctx());
+            });
+            output.textures_delta.clear();
+            output
+                .viewport_output
+                .values()
+                .any(|v| v.repaint_delay.is_zero())
+        };
+        for _ in 0..3 {
+            frame(None);
+        }
+        assert!(!frame(None), "nothing new: no extra frame");
+        let glyphs: String = ('A'..='Z').chain('a'..='z').chain('0'..='9').collect();
+        assert!(frame(Some(glyphs)), "the atlas grew: one more frame");
     }
 }

@@ -16,6 +16,8 @@ pub mod status_bar;
 pub mod theme;
 mod widgets;
 
+pub use kept_mesh::repaint_if_atlas_grew;
+
 use eframe::egui::Color32;
 
 use crate::app::Command;
