@@ -5,6 +5,7 @@ mod capability;
 mod date;
 mod metrics;
 mod portfolio;
+mod progress;
 mod review;
 mod rules;
 mod scorecard;
@@ -15,6 +16,7 @@ pub use capability::{Capability, Decision, Exception, Question, Score, Scores, Z
 pub use date::Date;
 pub use metrics::{Metric, Metrics, parse_metric};
 pub use portfolio::{Portfolio, ScoringSettings, Team, slugify, unique_id};
+pub use progress::DecisionProgress;
 pub use review::{
     CapabilityChange, PortfolioDiff, QuadrantSwitch, RegisterEntry, diff, duplication_ranking,
     exceptions_register, quadrant_switches,

@@ -5,7 +5,9 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::{Capability, Date, Decision, Portfolio, Scores, ScoringSettings, Zone};
+use super::{
+    Capability, Date, Decision, DecisionProgress, Portfolio, Scores, ScoringSettings, Zone,
+};
 
 /// Floating-point slack so that a mean of exactly the threshold is high even
 /// when the weights do not divide evenly.
@@ -329,6 +331,8 @@ pub struct Summary {
     pub overdue_exceptions: usize,
     /// Capabilities that at least one team runs its own copy of.
     pub duplicated: usize,
+    /// Capabilities with a recorded decision.
+    pub decided: usize,
 }
 
 impl Summary {
@@ -358,8 +362,18 @@ impl Summary {
             }
             summary.overdue_exceptions += capability.overdue_exceptions(today).count();
             summary.duplicated += usize::from(capability.duplication() > 0);
+            summary.decided += usize::from(capability.decision != Decision::Undecided);
         }
         summary
+    }
+
+    /// How many are decided, of all: "3 of 24 decided".
+    #[must_use]
+    pub fn decision_progress(&self) -> DecisionProgress {
+        DecisionProgress {
+            decided: self.decided,
+            total: self.capabilities,
+        }
     }
 
     /// How many are in `zone`.
@@ -583,7 +597,7 @@ mod tests {
     }
 
     #[test]
-    fn summary_counts_zones_recommendations_conflicts_overdue_and_duplication() {
+    fn summary_counts_zones_recommendations_conflicts_overdue_duplication_and_decisions() {
         let today = Date::from_ymd(2026, 11, 27).unwrap();
         let mut portfolio = Portfolio::new("p");
         let mut a = scored(5, 5, 5, 1);
@@ -601,6 +615,7 @@ mod tests {
         });
         let mut b = scored(1, 1, 1, 5);
         b.zone = Zone::RegulatedControl;
+        b.decision = Decision::Operate;
         let c = Capability::new("c", "C");
         portfolio.capabilities = vec![a, b, c];
         let summary = Summary::of(&portfolio, today);
@@ -615,5 +630,7 @@ mod tests {
         assert_eq!(summary.severe_conflicts, 1);
         assert_eq!(summary.overdue_exceptions, 1);
         assert_eq!(summary.duplicated, 1);
+        assert_eq!(summary.decided, 1);
+        assert_eq!(summary.decision_progress().to_string(), "1 of 3 decided");
     }
 }
