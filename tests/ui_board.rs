@@ -543,3 +543,43 @@ fn fast_typing_keeps_every_key_and_its_order() {
     assert_eq!(farm.scores.risk, Score::new(3));
     assert_eq!(farm.scores.differentiation, Score::new(4));
 }
+
+#[test]
+fn cards_tell_a_decision_from_a_recommendation() {
+    let mut harness = example();
+    // Decided: the card shows the room's decision.
+    harness.get_by_label_contains("Low-latency matching engine (Differentiator, decided Operate,");
+    // Undecided: the card says so and shows only what the scores recommend.
+    let undecided = "Artifact repository (Commodity, undecided, recommended Orchestrate)";
+    harness.get_by_label(undecided);
+
+    // Accepting the recommendation records it: the same word, now decided.
+    click_card(&mut harness, "Artifact repository");
+    harness.key_press(Key::A);
+    harness.run();
+    harness.get_by_label(
+        "Artifact repository (Commodity, decided Orchestrate, recommended Orchestrate)",
+    );
+    assert!(harness.query_by_label(undecided).is_none());
+}
+
+#[test]
+fn the_status_bar_counts_what_is_decided() {
+    // One capability reads as one.
+    let mut portfolio = capmap::model::Portfolio::new("Small");
+    portfolio
+        .capabilities
+        .push(capmap::model::Capability::new("a", "Audit logging"));
+    let small = harness(CapmapApp::new(portfolio, None));
+    small.get_by_label("1 capability");
+    small.get_by_label("0 of 1 decided");
+
+    let mut harness = example();
+    harness.get_by_label("24 capabilities");
+    harness.get_by_label("8 of 24 decided");
+    click_card(&mut harness, "Artifact repository");
+    harness.key_press(Key::A);
+    harness.run();
+    harness.get_by_label("9 of 24 decided");
+    assert!(harness.query_by_label("8 of 24 decided").is_none());
+}

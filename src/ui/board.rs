@@ -1,19 +1,34 @@
 //! The zone board: four columns of capability cards, sorted by dragging, by
 //! the right-click menu or by keyboard.
+//!
+//! On the wall ([`presentation_board_ui`]) a column with more cards than
+//! fit shrinks its cards, down to one line each, and when even that is too
+//! long it scrolls to the capability being presented.
 
 use eframe::egui::{
     self, CornerRadius, DragAndDrop, Id, Rect, Sense, Stroke, StrokeKind, Ui, vec2,
 };
 
-use super::card::{CARD_CORNER, CardLook};
+use super::card::{CARD_CORNER, CardLook, ONE_ROW_CARD_HEIGHT};
 use super::{PanelContext, zone_color};
 use crate::app::Command;
 use crate::app::zone_key;
-use crate::model::{Capability, Zone, assess, conflicts_for, locate};
+use crate::model::{Capability, Decision, Zone, assess, conflicts_for, locate};
 
 /// The height of one card; fixed so long columns lay out only what shows.
 pub const CARD_HEIGHT: f32 = 62.0;
 const CARD_GAP: f32 = 6.0;
+/// The gap between cards shrunk to fit a column.
+const FITTED_CARD_GAP: f32 = 4.0;
+
+/// How a column deals with more cards than it has room for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Overflow {
+    /// Full-size cards; the column scrolls.
+    Scroll,
+    /// Smaller cards first, then scrolling that follows the selection.
+    Fit,
+}
 
 /// What is carried while a card is dragged.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +49,16 @@ pub fn column(capabilities: &[Capability], zone: Zone) -> Vec<&str> {
 
 /// Draws the board.
 pub fn board_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
+    columns_ui(ui, cx, Overflow::Scroll);
+}
+
+/// Draws the board for the wall: every card of a column shows at once
+/// when it can, and the presented capability always does.
+pub fn presentation_board_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
+    columns_ui(ui, cx, Overflow::Fit);
+}
+
+fn columns_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, overflow: Overflow) {
     let columns = Zone::ALL.len() as f32;
     let gap = 8.0;
     let width = ((ui.available_width() - gap * (columns - 1.0)) / columns).max(90.0);
@@ -44,13 +69,13 @@ pub fn board_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
             ui.allocate_ui_with_layout(
                 vec2(width, height),
                 egui::Layout::top_down(egui::Align::Min),
-                |ui| column_ui(ui, cx, zone, width),
+                |ui| column_ui(ui, cx, zone, width, overflow),
             );
         }
     });
 }
 
-fn column_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, zone: Zone, width: f32) {
+fn column_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, zone: Zone, width: f32, overflow: Overflow) {
     let cards: Vec<&Capability> = cx
         .portfolio
         .capabilities
@@ -94,13 +119,34 @@ fn column_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, zone: Zone, width: f32) {
                 cards.len()
             ));
             ui.add_space(4.0);
+            let (card_height, gap) = match overflow {
+                Overflow::Scroll => (CARD_HEIGHT, CARD_GAP),
+                Overflow::Fit => fitted_card_height(ui.available_height(), cards.len()),
+            };
+            let follow = (overflow == Overflow::Fit)
+                .then(|| newly_selected_row(ui, cx, zone, &cards))
+                .flatten();
+            // `show_rows` places rows by this ui's spacing: it must be the
+            // gap the cards are laid out with, or the last card ends up
+            // below the end of the scrolled range.
+            ui.spacing_mut().item_spacing.y = gap;
             egui::ScrollArea::vertical()
                 .id_salt(("column", zone))
                 .auto_shrink([false, false])
-                .show_rows(ui, CARD_HEIGHT, cards.len(), |ui, range| {
-                    ui.spacing_mut().item_spacing.y = CARD_GAP;
+                .show_rows(ui, card_height, cards.len(), |ui, range| {
+                    if let Some(row) = follow {
+                        // Rows outside `range` are not laid out: work out
+                        // where the row is and scroll there.
+                        let step = card_height + gap;
+                        let top = ui.max_rect().top() + (row as f32 - range.start as f32) * step;
+                        let rect = Rect::from_min_size(
+                            egui::pos2(ui.max_rect().left(), top),
+                            vec2(inner_width, card_height),
+                        );
+                        ui.scroll_to_rect(rect, None);
+                    }
                     for capability in &cards[range] {
-                        let rect = card_ui(ui, cx, capability, inner_width);
+                        let rect = card_ui(ui, cx, capability, inner_width, card_height);
                         card_rects.push((rect, capability.id.clone()));
                     }
                 });
@@ -147,11 +193,53 @@ fn column_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, zone: Zone, width: f32) {
     }
 }
 
+/// The card height and gap that fit `count` cards into `height`: full
+/// cards when they fit, smaller ones when not, but never below one line.
+fn fitted_card_height(height: f32, count: usize) -> (f32, f32) {
+    if count == 0 {
+        return (CARD_HEIGHT, CARD_GAP);
+    }
+    let n = count as f32;
+    if n * CARD_HEIGHT + (n - 1.0) * CARD_GAP <= height {
+        return (CARD_HEIGHT, CARD_GAP);
+    }
+    let fitted = ((height - (n - 1.0) * FITTED_CARD_GAP) / n).floor();
+    (
+        fitted.clamp(ONE_ROW_CARD_HEIGHT, CARD_HEIGHT),
+        FITTED_CARD_GAP,
+    )
+}
+
+/// The row of the selected card in this column when the selection changed
+/// since this column last looked (the presenter stepped to it); the column
+/// scrolls there once and then leaves the scrolling to the user.
+fn newly_selected_row(
+    ui: &Ui,
+    cx: &PanelContext<'_>,
+    zone: Zone,
+    cards: &[&Capability],
+) -> Option<usize> {
+    let id = Id::unique(("capmap board column followed", zone));
+    let selected = cx.view.selected.clone();
+    let before: Option<Option<String>> = ui.data(|d| d.get_temp(id));
+    if before.as_ref() == Some(&selected) {
+        return None;
+    }
+    ui.data_mut(|d| d.insert_temp(id, selected.clone()));
+    let selected = selected?;
+    cards.iter().position(|c| c.id == selected)
+}
+
 /// Draws one card and handles its clicks, drags and context menu. Returns
 /// its rectangle.
-fn card_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, capability: &Capability, width: f32) -> Rect {
-    let (rect, response) =
-        ui.allocate_exact_size(vec2(width, CARD_HEIGHT), Sense::click_and_drag());
+fn card_ui(
+    ui: &mut Ui,
+    cx: &mut PanelContext<'_>,
+    capability: &Capability,
+    width: f32,
+    height: f32,
+) -> Rect {
+    let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::click_and_drag());
     let response = response.on_hover_cursor(egui::CursorIcon::Grab);
     let selected = cx.is_selected(&capability.id);
     response.widget_info(|| {
@@ -228,14 +316,22 @@ fn card_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, capability: &Capability, widt
     rect
 }
 
-/// How assistive technology (and UI tests) name a card:
-/// "Secrets management (Regulated control, Orchestrate)".
+/// How assistive technology (and UI tests) name a card, saying what the
+/// badge shows: "Secrets management (Regulated control, decided
+/// Orchestrate, recommended Orchestrate)" or "Logging (Commodity,
+/// undecided, recommended Orchestrate)".
 #[must_use]
 pub fn card_label(capability: &Capability, cx: &PanelContext<'_>) -> String {
-    let recommendation =
-        locate(capability, &cx.portfolio.scoring).map_or("to score", |a| a.recommendation.label());
+    let recommendation = locate(capability, &cx.portfolio.scoring).map_or_else(
+        || "to score".to_owned(),
+        |a| format!("recommended {}", a.recommendation),
+    );
+    let decision = match capability.decision {
+        Decision::Undecided => "undecided".to_owned(),
+        decided => format!("decided {decided}"),
+    };
     format!(
-        "{} ({}, {recommendation})",
+        "{} ({}, {decision}, {recommendation})",
         capability.name, capability.zone
     )
 }
@@ -243,6 +339,10 @@ pub fn card_label(capability: &Capability, cx: &PanelContext<'_>) -> String {
 /// What a card's markers mean, for its tooltip.
 fn card_tooltip(capability: &Capability, cx: &PanelContext<'_>) -> String {
     let mut lines = vec![capability.name.clone()];
+    lines.push(match capability.decision {
+        Decision::Undecided => "Not decided yet.".to_owned(),
+        decided => format!("Decided: {decided}"),
+    });
     match assess(capability, &cx.portfolio.scoring) {
         Some(a) => {
             lines.push(format!("{}: {}", a.recommendation, a.reason));

@@ -22,7 +22,7 @@ use eframe::egui::Color32;
 
 use crate::app::Command;
 use crate::export::palette;
-use crate::model::{Date, Portfolio, Question, Recommendation, Zone};
+use crate::model::{Date, Decision, Portfolio, Question, Recommendation, Zone};
 
 /// What the app remembers about the view, apart from the document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -107,6 +107,17 @@ pub fn zone_color(zone: Zone) -> Color32 {
 pub fn recommendation_color(recommendation: Recommendation) -> Color32 {
     let [r, g, b] = palette::recommendation_rgb(recommendation);
     Color32::from_rgb(r, g, b)
+}
+
+/// A recorded decision's colour: that of the quadrant it follows, so a
+/// decision and the recommendation it agrees with look alike. `None` while
+/// undecided.
+#[must_use]
+pub fn decision_color(decision: Decision) -> Option<Color32> {
+    Recommendation::ALL
+        .into_iter()
+        .find(|r| r.matching_decision() == Some(decision))
+        .map(recommendation_color)
 }
 
 /// The colour of conflict markers.

@@ -1,5 +1,6 @@
-//! The status bar: counts per zone and per recommendation, conflicts and
-//! overdue exceptions, and whether the file is saved.
+//! The status bar: how many capabilities are decided, counts per zone and
+//! per recommendation, conflicts and overdue exceptions, and whether the
+//! file is saved.
 
 use eframe::egui::{RichText, Ui};
 
@@ -12,7 +13,16 @@ pub fn status_bar_ui(ui: &mut Ui, summary: &Summary, file_status: &str) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(file_status).weak());
         ui.separator();
-        ui.label(RichText::new(format!("{} capabilities", summary.capabilities)).strong());
+        ui.label(
+            RichText::new(plural(summary.capabilities, "capability", "capabilities")).strong(),
+        );
+        let progress = summary.decision_progress();
+        let progress_text = RichText::new(progress.to_string());
+        ui.label(if progress.is_complete() {
+            progress_text.strong()
+        } else {
+            progress_text
+        });
         ui.separator();
         for zone in Zone::ALL {
             ui.label(
