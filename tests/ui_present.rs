@@ -86,6 +86,19 @@ fn f5_presents_arrows_step_and_escape_leaves() {
 }
 
 #[test]
+fn presenting_zoomed_in_settles() {
+    // At 150 % a 1920 wide wall is zoomed 2.88 times; a zoom that large
+    // used to come back a rounding error off every frame and repaint for
+    // ever.
+    let mut app = CapmapApp::new(example_portfolio(), None);
+    app.settings.zoom = 1.5;
+    let mut harness = harness_sized(app, 1920.0, 1080.0);
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!((harness.ctx.zoom_factor() - 2.88).abs() < 1e-3);
+}
+
+#[test]
 fn theme_and_zoom_change_and_are_kept_in_settings() {
     let mut harness = harness(CapmapApp::new(example_portfolio(), None));
     harness

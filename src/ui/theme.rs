@@ -78,7 +78,10 @@ pub fn apply(ctx: &egui::Context, theme: Theme, zoom: f32) {
         ctx.set_visuals(visuals);
     }
     let zoom = zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
-    if (ctx.zoom_factor() - zoom).abs() > f32::EPSILON {
+    // Relative: presenting works the zoom out from the screen width, which
+    // comes back a rounding error off each frame; above a zoom of 2 that
+    // error exceeds f32::EPSILON and the window would repaint for ever.
+    if (ctx.zoom_factor() - zoom).abs() > zoom * 1e-4 {
         ctx.set_zoom_factor(zoom);
     }
 }
