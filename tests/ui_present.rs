@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
 
 use capmap::app::{CapmapApp, Command, FileDialogs, example_portfolio};
-use capmap::model::Zone;
+use capmap::model::{Capability, Portfolio, Zone};
 use capmap::ui::presentation::PresentView;
 use capmap::ui::theme::Theme;
 use eframe::egui::{Key, Modifiers, vec2};
@@ -23,6 +23,38 @@ fn harness_sized(app: CapmapApp, width: f32, height: f32) -> Harness<'static, Ca
 
 fn harness(app: CapmapApp) -> Harness<'static, CapmapApp> {
     harness_sized(app, 1280.0, 800.0)
+}
+
+/// Presentation mode on a 1920x1080 screen, showing `selected`.
+fn presenting(portfolio: Portfolio, selected: &str) -> Harness<'static, CapmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1920.0, 1080.0))
+        // Room for the zoom change and for a column scrolling to a card.
+        .with_max_steps(60)
+        .build_ui_state(
+            |ui, app: &mut CapmapApp| app.show(ui),
+            CapmapApp::new(portfolio, None),
+        );
+    harness.run();
+    harness
+        .state_mut()
+        .send(Command::Select(Some(selected.to_owned())));
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!(harness.state().presenting);
+    harness
+}
+
+/// `count` capabilities, all in the Commodity column.
+fn one_long_column(count: usize) -> Portfolio {
+    let mut portfolio = Portfolio::new("Crowded");
+    for i in 0..count {
+        let mut capability = Capability::new(format!("c{i:02}"), format!("Capability {i:02}"));
+        capability.zone = Zone::Commodity;
+        portfolio.capabilities.push(capability);
+    }
+    portfolio
 }
 
 #[test]
@@ -258,4 +290,130 @@ fn a_bad_csv_imports_nothing_and_lists_every_problem() {
     let (_, message) = harness.state().error.clone().unwrap();
     assert!(message.contains("line 2, column reuse"), "{message}");
     assert!(message.contains("line 3, column zone"), "{message}");
+}
+
+#[test]
+fn presenting_shows_the_decision_the_owner_and_why() {
+    let mut harness = presenting(example_portfolio(), "matching-engine");
+    // The header counts what the room has decided so far.
+    harness.get_by_label("8 of 24 decided");
+    // The decision, as a badge on the same line as "Decided".
+    let decided = harness.get_by_label("Decided").rect();
+    assert!(
+        harness.query_all_by_label("Operate").any(|badge| {
+            let badge = badge.rect();
+            (badge.center().y - decided.center().y).abs() < 4.0 && badge.left() > decided.right()
+        }),
+        "no Operate badge beside Decided"
+    );
+    harness.get_by_label("Owner: Trading and Markets");
+    harness.get_by_label_contains("Why: Latency is the product");
+    // Beside the recommendation and the scores.
+    harness.get_by_label("Recommended");
+    harness.get_by_label_contains("reuse 1 · cost 2 · risk 2");
+
+    // An undecided capability says so, and still names its owner.
+    harness
+        .state_mut()
+        .send(Command::Select(Some("artifact-repository".to_owned())));
+    harness.run();
+    harness.get_by_label("Not decided yet");
+    harness.get_by_label("Owner: Platform Engineering");
+    assert!(harness.query_by_label("Decided").is_none());
+    assert!(harness.query_by_label_contains("Why: ").is_none());
+}
+
+/// The bottom of the board on the wall: above the panel with the
+/// presented capability.
+fn board_bottom(harness: &Harness<'_, CapmapApp>, presented: &str) -> f32 {
+    let below = harness.get_by_label(presented).rect().top();
+    assert!(below <= harness.ctx.content_rect().bottom());
+    below
+}
+
+#[test]
+fn a_long_column_on_the_wall_shows_its_last_card() {
+    // The example's Commodity column has 11 cards: more than fit at full
+    // size on a 1920x1080 wall, few enough to fit smaller.
+    let mut harness = presenting(example_portfolio(), "identity-sso");
+    harness.key_press(Key::B);
+    harness.run();
+    let portfolio = example_portfolio();
+    let column: Vec<&Capability> = portfolio
+        .capabilities
+        .iter()
+        .filter(|c| c.zone == Zone::Commodity)
+        .collect();
+    assert!(column.len() > 8, "{} cards fit at full size", column.len());
+    let bottom = board_bottom(&harness, "Identity and single sign-on");
+    // Every card is on the wall at once, without scrolling.
+    for capability in column {
+        let card = harness
+            .get_by_label_contains(&format!("{} (Commodity", capability.name))
+            .rect();
+        assert!(card.bottom() <= bottom, "{}: {card:?}", capability.name);
+    }
+}
+
+#[test]
+fn a_column_too_long_to_fit_scrolls_to_the_presented_card() {
+    let mut harness = presenting(one_long_column(60), "c00");
+    harness.key_press(Key::B);
+    harness.run();
+    assert!(harness.query_by_label_contains("Capability 59 (").is_none());
+    // Back from the first is the last.
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().view.selected.as_deref(), Some("c59"));
+    let last = harness.get_by_label_contains("Capability 59 (").rect();
+    // The column's header is the topmost "Commodity" (the presented
+    // capability's zone is the other).
+    let header = harness
+        .query_all_by_label("Commodity")
+        .map(|n| n.rect())
+        .min_by(|a, b| a.top().total_cmp(&b.top()))
+        .unwrap();
+    assert!(last.top() >= header.bottom(), "{last:?} under the header");
+    assert!(
+        last.bottom() <= board_bottom(&harness, "Capability 59"),
+        "{last:?}"
+    );
+}
+
+#[test]
+fn the_primer_pages_with_the_arrow_keys() {
+    let mut harness = presenting(example_portfolio(), "identity-sso");
+    // At 150 % the primer is longer than a 16:9 screen.
+    harness.state_mut().settings.zoom = 1.5;
+    harness.key_press(Key::P);
+    harness.run();
+    let screen = harness.ctx.content_rect();
+    let last_heading = "4. Decide, own, review";
+    let first_heading = "1. Sort into three zones";
+    assert!(
+        harness.get_by_label(last_heading).rect().top() > screen.bottom(),
+        "the primer fits the screen: nothing to page"
+    );
+    harness.get_by_label_contains("page 1 of ");
+
+    for _ in 0..4 {
+        harness.key_press(Key::ArrowRight);
+        harness.run();
+    }
+    let end = harness.get_by_label(last_heading).rect();
+    assert!(screen.contains_rect(end), "{end:?} not on {screen:?}");
+    assert!(harness.get_by_label(first_heading).rect().bottom() < screen.top());
+    assert_eq!(
+        harness.state().view.selected.as_deref(),
+        Some("identity-sso"),
+        "turning the primer's pages does not step the capabilities"
+    );
+
+    // Back to the start, with the other arrows too.
+    for key in [Key::ArrowLeft, Key::ArrowUp, Key::ArrowLeft, Key::ArrowUp] {
+        harness.key_press(key);
+        harness.run();
+    }
+    assert!(screen.contains_rect(harness.get_by_label(first_heading).rect()));
+    harness.get_by_label_contains("page 1 of ");
 }

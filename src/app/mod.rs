@@ -870,6 +870,10 @@ impl CapmapApp {
                 self.presenting = false;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
             }
+            // On the primer the arrows turn its pages instead.
+            Command::PresentStep(delta) if self.present_view == PresentView::Primer => {
+                crate::ui::presentation::page_primer(ctx, delta);
+            }
             Command::PresentStep(delta) => self.present_step(delta),
             Command::PresentToggle(view) => {
                 self.present_view = if self.present_view == view {

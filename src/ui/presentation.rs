@@ -1,16 +1,20 @@
 //! Presentation mode: the chart (or the board, or the primer) full screen
 //! with large type and no editing chrome; the facilitator steps through the
-//! capabilities one at a time.
+//! capabilities one at a time. Nothing is cut off: long board columns fit
+//! their cards ([`presentation_board_ui`]) and the primer turns a screen at a
+//! time.
 
-use eframe::egui::{self, RichText, Ui};
+use eframe::egui::{self, Id, Key, Modifiers, RichText, Ui};
 
-use super::board::board_ui;
+use super::board::presentation_board_ui;
 use super::chart::{ChartStyle, chart_ui};
 use super::primer::primer_ui;
-use super::widgets::badge;
-use super::{CONFLICT_COLOR, PanelContext, recommendation_color, zone_color};
+use super::widgets::{badge, outlined_badge};
+use super::{CONFLICT_COLOR, PanelContext, decision_color, recommendation_color, zone_color};
 use crate::export::ChartGeometry;
-use crate::model::{Capability, Question, assess, conflicts_for, format_against};
+use crate::model::{
+    Capability, Decision, DecisionProgress, Question, assess, conflicts_for, format_against,
+};
 
 /// What is on the wall.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -49,6 +53,9 @@ pub fn presentation_ui(
                 None => portfolio.name.clone(),
             };
             ui.label(RichText::new(title).strong());
+            ui.label(RichText::new(
+                DecisionProgress::of(&portfolio.capabilities).to_string(),
+            ));
             if let Some(capability) = current
                 && let Some(index) = portfolio
                     .capabilities
@@ -61,11 +68,15 @@ pub fn presentation_ui(
                 );
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(
-                    RichText::new("→ next   ← previous   B board   P primer   Esc leave")
-                        .small()
-                        .weak(),
-                );
+                let keys = match (view, PrimerPages::load(ui.ctx())) {
+                    (PresentView::Primer, Some(pages)) if pages.count() > 1 => format!(
+                        "page {} of {}   → next page   ← previous page   P chart   Esc leave",
+                        pages.current() + 1,
+                        pages.count()
+                    ),
+                    _ => "→ next   ← previous   B board   P primer   Esc leave".to_owned(),
+                };
+                ui.label(RichText::new(keys).small().weak());
             });
         });
     });
@@ -83,15 +94,109 @@ pub fn presentation_ui(
             };
             chart_ui(ui, cx, geometry, style);
         }
-        PresentView::Board => board_ui(ui, cx),
-        PresentView::Primer => {
-            egui::ScrollArea::vertical().show(ui, |ui| primer_ui(ui, 15.0));
-        }
+        PresentView::Board => presentation_board_ui(ui, cx),
+        PresentView::Primer => primer_pages_ui(ui),
     });
 }
 
-/// The capability in focus, large: name, zone, scores, recommendation and
-/// its reason.
+/// Turns the primer by `pages` screens (negative: back) the next time it
+/// is drawn. The app calls this for → and ← while the primer is on the wall.
+pub fn page_primer(ctx: &egui::Context, pages: i32) {
+    ctx.data_mut(|d| *d.get_temp_mut_or_default::<i32>(primer_request_id()) += pages);
+}
+
+fn primer_request_id() -> Id {
+    Id::unique("capmap primer page request")
+}
+
+/// Where the primer's scroll area stood at the end of the last frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct PrimerPages {
+    offset: f32,
+    viewport: f32,
+    content: f32,
+}
+
+impl PrimerPages {
+    fn id() -> Id {
+        Id::unique("capmap primer pages")
+    }
+
+    fn load(ctx: &egui::Context) -> Option<Self> {
+        ctx.data(|d| d.get_temp(Self::id()))
+    }
+
+    /// How far one page moves: a screen, less two lines so the reader
+    /// keeps their place.
+    fn step(self) -> f32 {
+        (self.viewport - 40.0).max(self.viewport * 0.5).max(1.0)
+    }
+
+    fn max_offset(self) -> f32 {
+        (self.content - self.viewport).max(0.0)
+    }
+
+    fn count(self) -> usize {
+        if self.max_offset() <= 0.5 {
+            1
+        } else {
+            (self.max_offset() / self.step()).ceil() as usize + 1
+        }
+    }
+
+    fn current(self) -> usize {
+        if self.count() > 1 && self.offset >= self.max_offset() - 0.5 {
+            self.count() - 1
+        } else {
+            ((self.offset / self.step()).round().max(0.0) as usize).min(self.count() - 1)
+        }
+    }
+
+    /// The offset of the page `delta` pages from the current one.
+    fn turned(self, delta: i32) -> f32 {
+        let steps = usize::try_from(delta.unsigned_abs()).unwrap_or(usize::MAX);
+        let page = if delta < 0 {
+            self.current().saturating_sub(steps)
+        } else {
+            self.current().saturating_add(steps).min(self.count() - 1)
+        };
+        (page as f32 * self.step()).min(self.max_offset())
+    }
+}
+
+/// The primer a screen at a time: ↓ and ↑ here, → and ← through the app
+/// ([`page_primer`]), turn the pages; the mouse wheel still scrolls.
+fn primer_pages_ui(ui: &mut Ui) {
+    let mut delta = ui.data_mut(|d| d.remove_temp::<i32>(primer_request_id()).unwrap_or(0));
+    ui.input_mut(|i| {
+        delta += i32::from(i.consume_key(Modifiers::NONE, Key::ArrowDown));
+        delta -= i32::from(i.consume_key(Modifiers::NONE, Key::ArrowUp));
+    });
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("presented primer")
+        .auto_shrink([false, false]);
+    if delta != 0
+        && let Some(pages) = PrimerPages::load(ui.ctx())
+    {
+        area = area.vertical_scroll_offset(pages.turned(delta));
+    }
+    let output = area.show(ui, |ui| primer_ui(ui, 15.0));
+    let pages = PrimerPages {
+        offset: output.state.clamped_offset().y,
+        viewport: output.inner_rect.height(),
+        content: output.content_size.y,
+    };
+    if PrimerPages::load(ui.ctx()) != Some(pages) {
+        // The header shows the page number from this; draw once more so
+        // it does not lag a frame behind.
+        ui.data_mut(|d| d.insert_temp(PrimerPages::id(), pages));
+        ui.ctx().request_repaint();
+    }
+}
+
+/// The capability in focus, large: name and zone; the recommendation
+/// (outlined) with the scores and its reason; the room's decision (filled),
+/// the owner and the rationale.
 fn current_ui(ui: &mut Ui, cx: &PanelContext<'_>, capability: &Capability) {
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
@@ -116,7 +221,8 @@ fn current_ui(ui: &mut Ui, cx: &PanelContext<'_>, capability: &Capability) {
     match assess(capability, settings) {
         Some(assessment) => {
             ui.horizontal_wrapped(|ui| {
-                badge(
+                ui.label(RichText::new("Recommended").size(15.0).weak());
+                outlined_badge(
                     ui,
                     assessment.recommendation.label(),
                     recommendation_color(assessment.recommendation),
@@ -149,5 +255,39 @@ fn current_ui(ui: &mut Ui, cx: &PanelContext<'_>, capability: &Capability) {
             );
         }
     }
+    decision_ui(ui, cx, capability);
     ui.add_space(4.0);
+}
+
+/// What the room decided, who owns it and why.
+fn decision_ui(ui: &mut Ui, cx: &PanelContext<'_>, capability: &Capability) {
+    ui.horizontal_wrapped(|ui| {
+        match capability.decision {
+            Decision::Undecided => {
+                ui.label(RichText::new("Not decided yet").size(15.0).weak());
+            }
+            decided => {
+                ui.label(RichText::new("Decided").size(15.0).weak());
+                let color = decision_color(decided).unwrap_or_else(|| ui.visuals().text_color());
+                badge(ui, decided.label(), color);
+            }
+        }
+        let owner = capability
+            .owner
+            .as_deref()
+            .map_or("none yet", |team| cx.portfolio.team_name(team));
+        ui.label(RichText::new(format!("Owner: {owner}")).size(15.0));
+    });
+    let rationale = capability.rationale.trim();
+    if !rationale.is_empty() {
+        // At most three lines on the wall: a long rationale ends in "…"
+        // rather than pushing the chart off the screen.
+        let mut job = egui::text::LayoutJob::single_section(
+            format!("Why: {rationale}"),
+            egui::TextFormat::simple(egui::FontId::proportional(15.0), ui.visuals().text_color()),
+        );
+        job.wrap.max_rows = 3;
+        job.wrap.break_anywhere = false;
+        ui.add(egui::Label::new(job).wrap());
+    }
 }

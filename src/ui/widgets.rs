@@ -2,11 +2,23 @@
 
 use eframe::egui::{self, Color32, RichText, Ui};
 
-/// A coloured pill with short text, e.g. a recommendation badge.
+/// A coloured pill with short text, e.g. a recorded decision.
 pub fn badge(ui: &mut Ui, text: &str, color: Color32) -> egui::Response {
     let text = RichText::new(text).color(Color32::WHITE).small().strong();
     egui::Frame::new()
         .fill(color)
+        .corner_radius(6.0)
+        .inner_margin(egui::Margin::symmetric(5, 1))
+        .show(ui, |ui| ui.label(text))
+        .response
+}
+
+/// A pill with only an outline, for what is suggested rather than
+/// recorded (a recommendation the room has not decided on).
+pub fn outlined_badge(ui: &mut Ui, text: &str, color: Color32) -> egui::Response {
+    let text = RichText::new(text).small().strong();
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.5, color))
         .corner_radius(6.0)
         .inner_margin(egui::Margin::symmetric(5, 1))
         .show(ui, |ui| ui.label(text))
