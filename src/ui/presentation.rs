@@ -53,9 +53,6 @@ pub fn presentation_ui(
                 None => portfolio.name.clone(),
             };
             ui.label(RichText::new(title).strong());
-            ui.label(RichText::new(
-                DecisionProgress::of(&portfolio.capabilities).to_string(),
-            ));
             if let Some(capability) = current
                 && let Some(index) = portfolio
                     .capabilities
@@ -67,6 +64,12 @@ pub fn presentation_ui(
                         .weak(),
                 );
             }
+            // Apart from the position, so "2 of 24" and "8 of 24 decided"
+            // do not read as one.
+            ui.separator();
+            ui.label(RichText::new(
+                DecisionProgress::of(&portfolio.capabilities).to_string(),
+            ));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let keys = match (view, PrimerPages::load(ui.ctx())) {
                     (PresentView::Primer, Some(pages)) if pages.count() > 1 => format!(
