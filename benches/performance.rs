@@ -8,7 +8,7 @@
 use std::hint::black_box;
 
 use capmap::app::{CapmapApp, example_portfolio};
-use capmap::export::{ImageTheme, chart_png};
+use capmap::export::{ChartOptions, chart_png};
 use capmap::io;
 use capmap::model::{Date, Portfolio};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -93,7 +93,9 @@ fn export(c: &mut Criterion) {
     let mut group = c.benchmark_group("export");
     group.sample_size(10);
     group.bench_function("chart PNG 1920x1080", |b| {
-        b.iter(|| black_box(chart_png(&portfolio, today, 1920, 1080, ImageTheme::Light).unwrap()));
+        b.iter(|| {
+            black_box(chart_png(&portfolio, today, 1920, 1080, ChartOptions::default()).unwrap())
+        });
     });
     group.finish();
 }

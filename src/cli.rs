@@ -9,8 +9,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::export::{
-    DecisionLog, ImageTheme, LogFormat, chart_png, chart_svg, diff_markdown, plural,
-    scorecard_markdown,
+    ChartOptions, DecisionLog, ImageTheme, LabelMode, LogFormat, chart_png, chart_svg,
+    diff_markdown, plural, scorecard_markdown,
 };
 use crate::io::{self, Backup};
 use crate::model::{Date, Portfolio, Scorecard, Summary};
@@ -89,6 +89,16 @@ pub enum Command {
         /// Colours.
         #[arg(long, value_enum, default_value_t = Theme::Light)]
         theme: Theme,
+        /// Name the dots, number them with an index beside the chart, or
+        /// name them when every name fits beside its dot (auto).
+        #[arg(long, value_enum, default_value_t = Labels::Auto)]
+        labels: Labels,
+        /// Draw each capability's vote spread (lowest to highest vote).
+        #[arg(long)]
+        vote_spread: bool,
+        /// Draw arrows from where capabilities stood in this earlier portfolio.
+        #[arg(long, value_name = "OLD")]
+        baseline: Option<PathBuf>,
         /// Count exceptions as overdue against this day (YYYY-MM-DD) instead of today.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<Date>,
@@ -124,6 +134,27 @@ pub enum DiffFormat {
     Markdown,
     /// One JSON document.
     Json,
+}
+
+/// How `capmap render` names the dots.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Labels {
+    /// Names when every one fits beside its dot, numbers otherwise.
+    Auto,
+    /// Names; those that do not fit are left out and counted.
+    Names,
+    /// Numbers on the chart, names in an index beside it.
+    Numbers,
+}
+
+impl From<Labels> for LabelMode {
+    fn from(labels: Labels) -> Self {
+        match labels {
+            Labels::Auto => Self::Auto,
+            Labels::Names => Self::Names,
+            Labels::Numbers => Self::Numbers,
+        }
+    }
 }
 
 /// Image themes of `capmap render`.
@@ -215,14 +246,23 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             width,
             height,
             theme,
+            labels,
+            vote_spread,
+            baseline,
             as_of,
         } => {
             let today = as_of.unwrap_or_else(Date::today);
+            let look = Look {
+                theme: theme.into(),
+                labels: labels.into(),
+                vote_spread,
+            };
             render(
                 &file,
+                baseline.as_deref(),
                 &output,
                 (width, height),
-                theme.into(),
+                look,
                 today,
                 out,
                 err,
@@ -414,11 +454,21 @@ fn load_or_explain(file: &Path, err: &mut dyn Write) -> std::io::Result<Option<P
     }
 }
 
+/// How `capmap render` draws, apart from the files.
+#[derive(Clone, Copy)]
+struct Look {
+    theme: ImageTheme,
+    labels: LabelMode,
+    vote_spread: bool,
+}
+
+#[allow(clippy::too_many_arguments)] // each is one flag of the command
 fn render(
     file: &Path,
+    baseline: Option<&Path>,
     output: &Path,
     (width, height): (u32, u32),
-    theme: ImageTheme,
+    look: Look,
     today: Date,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -438,10 +488,23 @@ fn render(
     let Some(portfolio) = load_or_explain(file, err)? else {
         return Ok(ExitCode::FAILURE);
     };
+    let baseline = match baseline {
+        Some(path) => match load_or_explain(path, err)? {
+            Some(old) => Some(old),
+            None => return Ok(ExitCode::FAILURE),
+        },
+        None => None,
+    };
+    let options = ChartOptions {
+        theme: look.theme,
+        labels: look.labels,
+        baseline: baseline.as_ref(),
+        vote_spread: look.vote_spread,
+    };
     let bytes = if extension == "svg" {
-        chart_svg(&portfolio, today, width, height, theme).map(String::into_bytes)
+        chart_svg(&portfolio, today, width, height, options).map(String::into_bytes)
     } else {
-        chart_png(&portfolio, today, width, height, theme)
+        chart_png(&portfolio, today, width, height, options)
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,

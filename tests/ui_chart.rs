@@ -52,6 +52,12 @@ fn marks_expected(harness: &Harness<'_, CapmapApp>) -> usize {
     geometry.points.len()
         + geometry.points.iter().filter(|p| p.conflict).count()
         + geometry.points.iter().filter(|p| p.overdue).count()
+        // Undecided dots are hollow: one more quad for the inside.
+        + geometry
+            .points
+            .iter()
+            .filter(|p| p.decision == capmap::model::Decision::Undecided)
+            .count()
 }
 
 fn scored(id: &str, zone: Zone) -> Capability {
@@ -103,7 +109,8 @@ fn another_document_is_drawn_even_at_the_same_point_in_its_history() {
     let mut small = Portfolio::new("small");
     small.capabilities.push(scored("one", Zone::Commodity));
     let mut harness = harness(CapmapApp::new(small, None));
-    assert_eq!(marks_drawn(&harness), 1);
+    assert_eq!(marks_drawn(&harness), marks_expected(&harness));
+    let one = marks_drawn(&harness);
 
     // A fresh document, unedited like the first: it must not be mistaken
     // for the one drawn before.
@@ -113,7 +120,7 @@ fn another_document_is_drawn_even_at_the_same_point_in_its_history() {
     }
     harness.state_mut().doc = Document::new(bigger, None);
     harness.run();
-    assert_eq!(marks_drawn(&harness), 3);
+    assert_eq!(marks_drawn(&harness), 3 * one);
     assert!(harness.query_by_label("3 capabilities").is_some());
 }
 
@@ -159,4 +166,48 @@ fn a_long_list_to_score_shows_a_dozen_and_counts_the_rest() {
     harness.run();
     assert!(harness.query_by_label("Unscored 20").is_some());
     assert!(harness.query_by_label("14 before…").is_some());
+}
+
+#[test]
+fn choosing_numbers_in_the_view_menu_lists_every_capability_beside_the_chart() {
+    let mut harness = harness(CapmapApp::new(example_portfolio(), None));
+    harness.set_size(vec2(1920.0, 1080.0));
+    harness.run();
+    assert!(
+        harness.query_by_label("1  Container runtime").is_none(),
+        "at full size the example is named, with no index"
+    );
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Chart labels").hover();
+    harness.run();
+    harness.get_by_label("Numbers").click();
+    harness.run();
+    harness.run();
+    assert_eq!(
+        harness.state().settings.labels,
+        capmap::export::LabelMode::Numbers
+    );
+    // Every scored capability is in the index, top of Orchestrate first.
+    let today = harness
+        .state()
+        .today
+        .unwrap_or_else(capmap::model::Date::today);
+    let geometry = capmap::export::ChartGeometry::new(harness.state().doc.portfolio(), today);
+    for point in &geometry.points {
+        let entry = format!("{}  {}", point.number, point.name);
+        assert!(
+            harness.query_by_label(&entry).is_some(),
+            "{entry} is listed"
+        );
+    }
+    // A click on an entry selects its capability.
+    harness
+        .get_by_label("2  Identity and single sign-on")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().view.selected.as_deref(),
+        Some("identity-sso")
+    );
 }

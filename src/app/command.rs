@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::export::LabelMode;
 use crate::model::{Capability, Question, Score, Scores, ScoringSettings, Zone};
 use crate::ui::presentation::PresentView;
 use crate::ui::review::ReviewTab;
@@ -136,6 +137,11 @@ pub enum Command {
     PresentToggle(PresentView),
     /// Change the look.
     SetTheme(Theme),
+    /// Name the chart's dots, number them, or choose automatically.
+    SetLabels(LabelMode),
+    /// Show or hide the vote spread on every dot (the selected one always
+    /// shows it).
+    ToggleVoteSpread,
     /// Open the review window on a tab.
     ShowReview(ReviewTab),
     /// Save new weights and threshold (one undo step).
@@ -213,6 +219,7 @@ pub const VIEW_MENU: &[Command] = &[
     Command::ShowReview(ReviewTab::Teams),
     Command::ToggleBoard,
     Command::ToggleInspector,
+    Command::ToggleVoteSpread,
     Command::ZoomIn,
     Command::ZoomOut,
     Command::ZoomReset,
@@ -317,6 +324,8 @@ impl Command {
             Self::PresentToggle(PresentView::Primer) => "Primer or chart".into(),
             Self::PresentToggle(PresentView::Chart) => "Chart".into(),
             Self::SetTheme(theme) => theme.label().into(),
+            Self::SetLabels(mode) => format!("Chart labels: {}", mode.label()),
+            Self::ToggleVoteSpread => "Show or hide the vote spread on every dot".into(),
             Self::ShowReview(tab) => format!("Review: {}", tab.label()),
             Self::ApplyScoring(_) => "Apply weights".into(),
             Self::AddTeam(_) => "Add team".into(),

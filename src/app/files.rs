@@ -7,6 +7,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use eframe::egui;
 use serde::{Deserialize, Serialize};
 
+use crate::export::LabelMode;
 use crate::ui::theme::Theme;
 
 /// How many recent files the File menu lists.
@@ -24,6 +25,10 @@ pub struct Settings {
     pub theme: Theme,
     /// The zoom factor (1 = normal).
     pub zoom: f32,
+    /// How the chart names its dots.
+    pub labels: LabelMode,
+    /// Whiskers of the vote spread on every dot, not only the selected one.
+    pub vote_spread: bool,
 }
 
 impl Default for Settings {
@@ -33,6 +38,8 @@ impl Default for Settings {
             last_file: None,
             theme: Theme::default(),
             zoom: 1.0,
+            labels: LabelMode::Auto,
+            vote_spread: false,
         }
     }
 }

@@ -18,7 +18,9 @@ pub use files::{DialogAnswer, DialogKind, FileDialogs, RECENT_LIMIT, Settings};
 pub use history::{Document, EditGroup, UNDO_LIMIT};
 
 use crate::cli::EXAMPLE_PORTFOLIO;
-use crate::export::{ChartGeometry, DecisionLog, ImageTheme, LogFormat, chart_png, chart_svg};
+use crate::export::{
+    ChartGeometry, ChartOptions, DecisionLog, ImageTheme, LogFormat, chart_png, chart_svg,
+};
 use crate::io::{self, Backup};
 use crate::model::{
     Capability, Date, Decision, Portfolio, Question, Score, ScoringSettings, Summary, Zone, assess,
@@ -35,7 +37,7 @@ use crate::ui::presentation::{PRESENTATION_BASE_WIDTH, PresentView, presentation
 use crate::ui::review::{ReviewState, ReviewTab, review_ui};
 use crate::ui::status_bar::status_bar_ui;
 use crate::ui::theme::{self, Theme, ZOOM_RANGE, ZOOM_STEP};
-use crate::ui::{PanelContext, ViewState};
+use crate::ui::{ChartView, PanelContext, ViewState};
 
 const SETTINGS_KEY: &str = "capmap-settings";
 
@@ -301,6 +303,7 @@ impl CapmapApp {
                 today,
                 commands: &mut commands,
                 baseline: self.baseline.as_ref().map(|b| &b.portfolio),
+                chart: self.chart_view(),
             };
             presentation_ui(ui, &mut cx, geometry, self.present_view);
         } else {
@@ -313,6 +316,7 @@ impl CapmapApp {
                     today,
                     commands: &mut commands,
                     baseline: self.baseline.as_ref().map(|b| &b.portfolio),
+                    chart: self.chart_view(),
                 };
                 review_ui(&ctx, &mut cx, &mut review);
             }
@@ -371,6 +375,8 @@ impl CapmapApp {
                 can_undo: self.doc.undo_len() > 0,
                 can_redo: self.doc.can_redo(),
                 theme: self.settings.theme,
+                labels: self.settings.labels,
+                vote_spread: self.settings.vote_spread,
             };
             menu_bar_ui(ui, &state, commands);
         });
@@ -383,6 +389,7 @@ impl CapmapApp {
             today,
             commands,
             baseline: self.baseline.as_ref().map(|b| &b.portfolio),
+            chart: self.chart_view(),
         };
         if self.view.show_inspector {
             egui::Panel::right("inspector")
@@ -883,6 +890,8 @@ impl CapmapApp {
                 };
             }
             Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::SetLabels(mode) => self.settings.labels = mode,
+            Command::ToggleVoteSpread => self.settings.vote_spread = !self.settings.vote_spread,
             Command::Compare => {
                 let suggested = self.doc.path.clone();
                 self.dialogs
@@ -1203,6 +1212,14 @@ impl CapmapApp {
         }
     }
 
+    /// How the chart is drawn, from the remembered settings.
+    fn chart_view(&self) -> ChartView {
+        ChartView {
+            labels: self.settings.labels,
+            vote_spread: self.settings.vote_spread,
+        }
+    }
+
     fn image_theme(&self) -> ImageTheme {
         match self.settings.theme {
             Theme::Dark => ImageTheme::Dark,
@@ -1215,10 +1232,15 @@ impl CapmapApp {
         let extension = lower_extension(path);
         let portfolio = self.doc.portfolio();
         let today = Date::today();
-        let theme = self.image_theme();
+        let options = ChartOptions {
+            theme: self.image_theme(),
+            labels: self.settings.labels,
+            baseline: self.baseline.as_ref().map(|b| &b.portfolio),
+            vote_spread: self.settings.vote_spread,
+        };
         let bytes = match extension.as_str() {
-            "svg" => chart_svg(portfolio, today, 1920, 1080, theme).map(String::into_bytes),
-            "png" => chart_png(portfolio, today, 1920, 1080, theme),
+            "svg" => chart_svg(portfolio, today, 1920, 1080, options).map(String::into_bytes),
+            "png" => chart_png(portfolio, today, 1920, 1080, options),
             _ => {
                 self.error = Some((
                     "Could not export the chart".to_owned(),

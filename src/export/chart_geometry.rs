@@ -4,7 +4,7 @@
 //! from this, so what is projected and what is exported agree.
 
 use crate::model::{
-    Date, Portfolio, Question, Recommendation, ScoringSettings, Zone, conflicts_for, is_high,
+    Date, Decision, Portfolio, Question, Recommendation, ScoringSettings, Zone, conflicts_for,
     locate,
 };
 
@@ -17,9 +17,6 @@ pub const AXIS_MAX: f64 = 5.5;
 pub const X_AXIS_TITLE: &str = "Differentiation (product advantage of tailoring)";
 /// Vertical axis title.
 pub const Y_AXIS_TITLE: &str = "Centralization pull (reuse, cost, risk)";
-
-/// How far apart capabilities with equal scores are spread, in score units.
-const SPREAD_RADIUS: f64 = 0.17;
 
 /// One scored capability on the chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,11 +33,6 @@ pub struct ChartPoint {
     pub differentiation: f64,
     /// The true centralization pull.
     pub pull: f64,
-    /// Where it is drawn: the true position, nudged apart from capabilities
-    /// with the same scores but never across a quadrant divider.
-    pub x: f64,
-    /// See `x`.
-    pub y: f64,
     /// How many capabilities share these exact scores (1 = alone).
     pub shared_with: usize,
     /// It has a zone or decision conflict.
@@ -51,21 +43,12 @@ pub struct ChartPoint {
     pub differentiation_spread: Option<(f64, f64)>,
     /// Lowest and highest pull among the voters, once votes are revealed.
     pub pull_spread: Option<(f64, f64)>,
-}
-
-/// Up to this many capabilities on one spot, each spread dot gets a thin
-/// line back to the true position. Past it they form a cluster around the
-/// spot, and a line per dot would only hide the dots.
-pub const MAX_TETHERED: usize = 12;
-
-impl ChartPoint {
-    /// True when a thin line leads from the dot back to its true position:
-    /// it was moved apart from capabilities with the same scores, and few
-    /// enough share them that the lines still help.
-    #[must_use]
-    pub fn tethered(&self) -> bool {
-        (2..=MAX_TETHERED).contains(&self.shared_with)
-    }
+    /// What the room decided (`Undecided` until it does).
+    pub decision: Decision,
+    /// Its number on a numbered chart (from 1): quadrant by quadrant in
+    /// reading order, within a quadrant top to bottom and left to right,
+    /// so that capabilities with equal scores have consecutive numbers.
+    pub number: usize,
 }
 
 /// One shaded quadrant.
@@ -117,8 +100,6 @@ impl ChartGeometry {
                 recommendation: assessment.recommendation,
                 differentiation: assessment.differentiation,
                 pull: assessment.pull,
-                x: assessment.differentiation,
-                y: assessment.pull,
                 shared_with: 1,
                 conflict: !conflicts_for(capability, assessment.recommendation).is_empty(),
                 overdue: capability.overdue_exceptions(today).next().is_some(),
@@ -131,9 +112,12 @@ impl ChartGeometry {
                     .votes_revealed
                     .then(|| capability.pull_spread(settings))
                     .flatten(),
+                decision: capability.decision,
+                number: 0,
             });
         }
-        spread_equal_positions(&mut points, t);
+        count_equal_positions(&mut points);
+        number_points(&mut points);
         let quadrant = |recommendation, min, max| QuadrantArea {
             recommendation,
             min,
@@ -153,95 +137,92 @@ impl ChartGeometry {
     }
 }
 
-/// Spreads capabilities that share exact scores around their true position,
-/// in portfolio order, keeping each on its side of both dividers.
-fn spread_equal_positions(points: &mut [ChartPoint], threshold: f64) {
-    let key = |p: &ChartPoint| ((p.x * 1000.0).round() as i64, (p.y * 1000.0).round() as i64);
-    let mut groups: Vec<((i64, i64), Vec<usize>)> = Vec::new();
-    for (i, point) in points.iter().enumerate() {
-        let k = key(point);
-        match groups.iter_mut().find(|(gk, _)| *gk == k) {
-            Some((_, members)) => members.push(i),
-            None => groups.push((k, vec![i])),
-        }
-    }
-    for (_, members) in groups.into_iter().filter(|(_, m)| m.len() > 1) {
-        let first = &points[members[0]];
-        let (x, y) = (first.differentiation, first.pull);
-        let offsets = spread_offsets(
-            members.len(),
-            free_direction(x, threshold),
-            free_direction(y, threshold),
-        );
-        for (&i, (dx, dy)) in members.iter().zip(offsets) {
-            let point = &mut points[i];
-            point.shared_with = members.len();
-            point.x = keep_side(x, x + dx, threshold);
-            point.y = keep_side(y, y + dy, threshold);
-        }
-    }
-}
+/// The quadrants in the order people read the chart: top left, top right,
+/// bottom left, bottom right.
+pub const READING_ORDER: [Recommendation; 4] = [
+    Recommendation::Orchestrate,
+    Recommendation::Hybrid,
+    Recommendation::Rationalize,
+    Recommendation::Operate,
+];
 
-/// Which way a spread point may move along one axis without crossing the
-/// divider or leaving the chart: -1 only down, 1 only up, 0 either.
-fn free_direction(value: f64, threshold: f64) -> i8 {
-    const ROOM: f64 = 0.5;
-    let high = is_high(value, threshold);
-    let blocked_up = (!high && threshold - value < ROOM) || AXIS_MAX - value < ROOM;
-    let blocked_down = (high && value - threshold < ROOM) || value - AXIS_MIN < ROOM;
-    match (blocked_down, blocked_up) {
-        (true, false) => 1,
-        (false, true) => -1,
-        _ => 0,
-    }
-}
-
-/// Offsets for `count` points on rings around the true position, only in
-/// the directions allowed on each axis, at least `MIN_GAP` apart on a ring.
-fn spread_offsets(count: usize, x_direction: i8, y_direction: i8) -> Vec<(f64, f64)> {
-    use std::f64::consts::{FRAC_PI_2, FRAC_PI_4, PI, TAU};
-    const MIN_GAP: f64 = 0.13;
-    let (start, span) = match (x_direction, y_direction) {
-        (0, 0) => (FRAC_PI_4, TAU),
-        (1, 0) => (-FRAC_PI_2, PI),
-        (-1, 0) => (FRAC_PI_2, PI),
-        (0, 1) => (0.0, PI),
-        (0, _) => (PI, PI),
-        (1, 1) => (0.0, FRAC_PI_2),
-        (-1, 1) => (FRAC_PI_2, FRAC_PI_2),
-        (-1, _) => (PI, FRAC_PI_2),
-        _ => (3.0 * FRAC_PI_2, FRAC_PI_2),
+/// Numbers the points quadrant by quadrant in reading order, and within a
+/// quadrant as the chart reads: top to bottom, then left to right; those
+/// on one spot in board order (zone by zone, then as in the column).
+fn number_points(points: &mut [ChartPoint]) {
+    let rank = |p: &ChartPoint| {
+        let quadrant = READING_ORDER
+            .iter()
+            .position(|r| *r == p.recommendation)
+            .unwrap_or(READING_ORDER.len());
+        let zone = Zone::ALL
+            .iter()
+            .position(|z| *z == p.zone)
+            .unwrap_or(Zone::ALL.len());
+        // Top to bottom, left to right, as eyes scan the chart; equal
+        // scores get consecutive numbers, in board order.
+        let down = -(p.pull * 1000.0).round() as i64;
+        let right = (p.differentiation * 1000.0).round() as i64;
+        (quadrant, down, right, zone)
     };
-    let full_circle = span >= TAU;
-    let mut offsets = Vec::with_capacity(count);
-    let mut ring = 1.0;
-    while offsets.len() < count {
-        let radius = SPREAD_RADIUS * ring;
-        let capacity = ((span * radius / MIN_GAP).floor() as usize).max(1);
-        let take = capacity.min(count - offsets.len());
-        for j in 0..take {
-            let fraction = if full_circle {
-                j as f64 / take as f64
-            } else {
-                (j as f64 + 0.5) / take as f64
-            };
-            let angle = start + span * fraction;
-            offsets.push((radius * angle.cos(), radius * angle.sin()));
-        }
-        ring += 1.0;
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_by_key(|&i| (rank(&points[i]), i));
+    for (n, i) in order.into_iter().enumerate() {
+        points[i].number = n + 1;
     }
-    offsets
 }
 
-/// Keeps `shown` on the side of the threshold that `truth` is on, and inside
-/// the axes; a safety net for the rare spread that would still cross.
-fn keep_side(truth: f64, shown: f64, threshold: f64) -> f64 {
-    let sided = match (is_high(truth, threshold), is_high(shown, threshold)) {
-        (true, false) => threshold,
-        (false, true) => threshold - 0.02,
-        _ => shown,
+impl ChartGeometry {
+    /// The index of a numbered chart: each quadrant in reading order with
+    /// its points (indices into `points`) in number order. Empty quadrants
+    /// are left out.
+    #[must_use]
+    pub fn index(&self) -> Vec<(Recommendation, Vec<usize>)> {
+        READING_ORDER
+            .iter()
+            .filter_map(|&recommendation| {
+                let mut members: Vec<usize> = (0..self.points.len())
+                    .filter(|&i| self.points[i].recommendation == recommendation)
+                    .collect();
+                members.sort_by_key(|&i| self.points[i].number);
+                (!members.is_empty()).then_some((recommendation, members))
+            })
+            .collect()
+    }
+
+    /// The spots that two or more capabilities share, as (differentiation,
+    /// pull) with how many share each.
+    #[must_use]
+    pub fn shared_spots(&self) -> Vec<([f64; 2], usize)> {
+        let mut spots: Vec<([f64; 2], usize)> = Vec::new();
+        for p in self.points.iter().filter(|p| p.shared_with > 1) {
+            let at = [p.differentiation, p.pull];
+            if !spots
+                .iter()
+                .any(|(s, _)| (s[0] - at[0]).abs() < 1e-9 && (s[1] - at[1]).abs() < 1e-9)
+            {
+                spots.push((at, p.shared_with));
+            }
+        }
+        spots
+    }
+}
+
+/// Counts, for each point, how many share its exact scores.
+fn count_equal_positions(points: &mut [ChartPoint]) {
+    let key = |p: &ChartPoint| {
+        (
+            (p.differentiation * 1000.0).round() as i64,
+            (p.pull * 1000.0).round() as i64,
+        )
     };
-    sided.clamp(AXIS_MIN + 0.05, AXIS_MAX - 0.05)
+    let mut counts: std::collections::HashMap<(i64, i64), usize> = std::collections::HashMap::new();
+    for point in points.iter() {
+        *counts.entry(key(point)).or_default() += 1;
+    }
+    for point in points.iter_mut() {
+        point.shared_with = counts.get(&key(point)).copied().unwrap_or(1);
+    }
 }
 
 impl ChartGeometry {
@@ -306,7 +287,7 @@ impl ChartGeometry {
                 moved.then(|| ChartMove {
                     id: point.id.clone(),
                     from: [old.differentiation, old.pull],
-                    to: [point.x, point.y],
+                    to: [point.differentiation, point.pull],
                 })
             })
             .collect()
@@ -334,125 +315,6 @@ impl ScreenRect {
         let h = (self.y + self.h).min(other.y + other.h) - self.y.max(other.y);
         if w > 0.0 && h > 0.0 { w * h } else { 0.0 }
     }
-
-    fn outside(&self, area: &Self) -> f64 {
-        let inside = self.overlap(area);
-        self.w * self.h - inside
-    }
-}
-
-/// Where one label goes.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LabelPlacement {
-    /// The label's box.
-    pub rect: ScreenRect,
-    /// True when the label sits away from its point and needs a leader line.
-    pub leader: bool,
-    /// False when the label found no place clear of the labels before it
-    /// and inside the chart. Such a label is not
-    /// drawn: a name printed over another helps nobody, and hovering or
-    /// selecting the dot still names it.
-    pub shown: bool,
-}
-
-/// What labels must avoid and where they belong.
-#[derive(Clone, Copy, Debug)]
-pub struct LabelRoom<'a> {
-    /// The whole plot; labels stay inside.
-    pub area: ScreenRect,
-    /// Boxes no label may cover (quadrant titles).
-    pub obstacles: &'a [ScreenRect],
-    /// Per point, the region its label should stay in (its quadrant), so
-    /// no name seems to sit in a quadrant its capability is not in.
-    pub homes: &'a [ScreenRect],
-}
-
-/// How much of a label's box (padding around the text) may touch another
-/// label or the edge before it counts as covered.
-const HIDING_TOLERANCE: f64 = 0.02;
-
-/// Places one label per point (screen coordinates, pixels) so that labels
-/// overlap neither each other, nor any point, nor the obstacles, staying in
-/// the area and preferably in their point's home. Points earlier in the list
-/// get the best places. When nowhere is clear of other labels, the place
-/// with the least overlap is returned with `shown` false, and it does not
-/// take room from the labels after it.
-#[must_use]
-pub fn place_labels(
-    points: &[[f64; 2]],
-    sizes: &[[f64; 2]],
-    marker_radius: f64,
-    room: LabelRoom<'_>,
-) -> Vec<LabelPlacement> {
-    let LabelRoom {
-        area,
-        obstacles,
-        homes,
-    } = room;
-    let markers: Vec<ScreenRect> = points
-        .iter()
-        .map(|[x, y]| ScreenRect {
-            x: x - marker_radius,
-            y: y - marker_radius,
-            w: 2.0 * marker_radius,
-            h: 2.0 * marker_radius,
-        })
-        .collect();
-    let mut placed: Vec<ScreenRect> = Vec::with_capacity(points.len());
-    let mut result = Vec::with_capacity(points.len());
-    for (i, (&[px, py], &[w, h])) in points.iter().zip(sizes).enumerate() {
-        let mut best: Option<(f64, LabelPlacement)> = None;
-        'search: for ring in 1..=14 {
-            let gap = marker_radius + 3.0 + (f64::from(ring) - 1.0) * (h + 2.0);
-            let candidates = [
-                (px + gap, py - h / 2.0),
-                (px - gap - w, py - h / 2.0),
-                (px - w / 2.0, py - gap - h),
-                (px - w / 2.0, py + gap),
-                (px + gap * 0.7, py - gap * 0.7 - h),
-                (px + gap * 0.7, py + gap * 0.7),
-                (px - gap * 0.7 - w, py - gap * 0.7 - h),
-                (px - gap * 0.7 - w, py + gap * 0.7),
-            ];
-            for (x, y) in candidates {
-                let rect = ScreenRect { x, y, w, h };
-                // What makes a name unreadable: another name over it, or
-                // the chart's edge cutting it.
-                let hiding = placed.iter().map(|r| r.overlap(&rect)).sum::<f64>()
-                    + rect.outside(&area) * 2.0 / 3.0;
-                // Covering another label hides a name; covering a dot only
-                // hides a dot: weigh them accordingly.
-                let cost: f64 = hiding * 6.0
-                    + obstacles.iter().map(|o| o.overlap(&rect)).sum::<f64>() * 2.0
-                    + markers
-                        .iter()
-                        .enumerate()
-                        .filter(|(j, _)| *j != i)
-                        .map(|(_, m)| m.overlap(&rect))
-                        .sum::<f64>()
-                    + homes.get(i).map_or(0.0, |home| rect.outside(home) * 0.5);
-                let placement = LabelPlacement {
-                    rect,
-                    leader: ring > 1,
-                    // A sliver of the padding around the text may touch.
-                    shown: hiding <= w * h * HIDING_TOLERANCE,
-                };
-                if best.as_ref().is_none_or(|(c, _)| cost < *c) {
-                    best = Some((cost, placement));
-                }
-                if cost <= 0.0 {
-                    break 'search;
-                }
-            }
-        }
-        if let Some((_, placement)) = best {
-            if placement.shown {
-                placed.push(placement.rect);
-            }
-            result.push(placement);
-        }
-    }
-    result
 }
 
 #[cfg(test)]
@@ -482,82 +344,11 @@ mod tests {
         portfolio.capabilities.push(partial);
         let chart = ChartGeometry::new(&portfolio, today());
         assert_eq!(chart.points.len(), 1);
-        assert_eq!((chart.points[0].x, chart.points[0].y), (1.0, 5.0));
+        assert_eq!(
+            (chart.points[0].differentiation, chart.points[0].pull),
+            (1.0, 5.0)
+        );
         assert_eq!(chart.to_score, vec![("b".to_owned(), "B".to_owned())]);
-    }
-
-    #[test]
-    fn only_small_groups_of_equal_scores_are_tethered_to_their_spot() {
-        let group = |n: usize| {
-            let mut portfolio = Portfolio::new("p");
-            for i in 0..n {
-                portfolio
-                    .capabilities
-                    .push(capability(&format!("c{i}"), [3, 3, 3, 3]));
-            }
-            portfolio
-                .capabilities
-                .push(capability("alone", [1, 1, 1, 1]));
-            ChartGeometry::new(&portfolio, today())
-        };
-        let small = group(MAX_TETHERED);
-        assert!(
-            small
-                .points
-                .iter()
-                .filter(|p| p.id != "alone")
-                .all(ChartPoint::tethered)
-        );
-        assert!(!small.points.iter().any(|p| p.id == "alone" && p.tethered()));
-        let crowd = group(MAX_TETHERED + 1);
-        assert!(crowd.points.iter().all(|p| !p.tethered()));
-    }
-
-    #[test]
-    fn equal_scores_are_spread_apart_without_crossing_a_divider() {
-        let mut portfolio = Portfolio::new("p");
-        for id in ["a", "b", "c", "d"] {
-            portfolio.capabilities.push(capability(id, [3, 3, 3, 3]));
-        }
-        let chart = ChartGeometry::new(&portfolio, today());
-        let positions: Vec<(f64, f64)> = chart.points.iter().map(|p| (p.x, p.y)).collect();
-        for (i, a) in positions.iter().enumerate() {
-            for b in &positions[i + 1..] {
-                let distance = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
-                assert!(distance > 0.1, "{a:?} and {b:?} overlap");
-            }
-            // Exactly on the threshold is high: the spread stays high.
-            assert!(a.0 >= 3.0 && a.1 >= 3.0, "{a:?} crossed a divider");
-        }
-        assert!(chart.points.iter().all(|p| p.shared_with == 4));
-        assert!(
-            chart
-                .points
-                .iter()
-                .all(|p| p.recommendation == Recommendation::Hybrid)
-        );
-    }
-
-    #[test]
-    fn large_groups_stay_apart_and_inside_the_axes() {
-        let mut portfolio = Portfolio::new("p");
-        for i in 0..30 {
-            portfolio
-                .capabilities
-                .push(capability(&format!("c{i}"), [5, 5, 5, 5]));
-        }
-        let chart = ChartGeometry::new(&portfolio, today());
-        for p in &chart.points {
-            assert!(p.x <= AXIS_MAX && p.y <= AXIS_MAX && p.x >= 3.0 && p.y >= 3.0);
-        }
-        let mut distinct: Vec<(i64, i64)> = chart
-            .points
-            .iter()
-            .map(|p| ((p.x * 100.0) as i64, (p.y * 100.0) as i64))
-            .collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        assert_eq!(distinct.len(), 30);
     }
 
     #[test]
@@ -581,112 +372,61 @@ mod tests {
         );
     }
 
-    /// `area` with nothing in the way and no homes.
-    fn open_room(area: &ScreenRect) -> LabelRoom<'_> {
-        LabelRoom {
-            area: *area,
-            obstacles: &[],
-            homes: &[],
-        }
-    }
-
-    /// No two of `placed` overlap, and each is inside `area`.
-    fn assert_clear<'a>(placed: impl IntoIterator<Item = &'a LabelPlacement>, area: &ScreenRect) {
-        let placed: Vec<&LabelPlacement> = placed.into_iter().collect();
-        for (i, a) in placed.iter().enumerate() {
-            for b in &placed[i + 1..] {
-                assert!(a.rect.overlap(&b.rect) <= 0.0, "{a:?} overlaps {b:?}");
-            }
-            assert!(a.rect.outside(area) <= 0.0);
-        }
-    }
-
     #[test]
-    fn labels_never_overlap_when_there_is_room() {
-        // Ten points on top of each other's neighbourhood.
-        let points: Vec<[f64; 2]> = (0..10)
-            .map(|i| [400.0 + f64::from(i) * 6.0, 300.0])
-            .collect();
-        let sizes = vec![[90.0, 16.0]; 10];
-        let area = ScreenRect {
-            x: 0.0,
-            y: 0.0,
-            w: 800.0,
-            h: 600.0,
+    fn numbers_run_quadrant_by_quadrant_then_down_and_across_the_chart() {
+        let mut portfolio = Portfolio::new("p");
+        let mut add = |id: &str, zone: Zone, scores: [u8; 4]| {
+            let mut c = capability(id, scores);
+            c.zone = zone;
+            portfolio.capabilities.push(c);
         };
-        let placed = place_labels(&points, &sizes, 5.0, open_room(&area));
-        assert_eq!(placed.len(), 10);
-        assert!(placed.iter().all(|p| p.shown));
-        assert_clear(&placed, &area);
-    }
-
-    #[test]
-    fn labels_without_room_are_hidden_and_leave_the_room_to_others() {
-        // Forty long names on one spot of a small chart: not all fit.
-        let points = vec![[100.0, 100.0]; 40];
-        let sizes = vec![[150.0, 16.0]; 40];
-        let area = ScreenRect {
-            x: 0.0,
-            y: 0.0,
-            w: 300.0,
-            h: 200.0,
+        add("operate", Zone::Differentiator, [1, 1, 1, 5]);
+        add("orch-regulated", Zone::RegulatedControl, [5, 5, 5, 1]);
+        add("rationalize", Zone::Commodity, [1, 1, 1, 1]);
+        add("orch-commodity", Zone::Commodity, [5, 5, 5, 1]);
+        add("hybrid", Zone::Commodity, [5, 5, 5, 5]);
+        add("orch-commodity-2", Zone::Commodity, [4, 4, 4, 2]);
+        add("orch-unplaced", Zone::Unplaced, [5, 5, 5, 1]);
+        let chart = ChartGeometry::new(&portfolio, today());
+        let by_number = |n: usize| {
+            chart
+                .points
+                .iter()
+                .find(|p| p.number == n)
+                .map(|p| p.id.as_str())
         };
-        let placed = place_labels(&points, &sizes, 5.0, open_room(&area));
-        assert_eq!(placed.len(), 40);
-        assert!(placed[0].shown, "the first (the selected one) always fits");
-        let shown: Vec<&LabelPlacement> = placed.iter().filter(|p| p.shown).collect();
-        assert!(shown.len() > 1 && shown.len() < 40, "{} shown", shown.len());
-        assert_clear(shown, &area);
-    }
-
-    #[test]
-    fn labels_stay_in_their_quadrant_when_they_can() {
-        // A point just left of a divider at x = 200: its label goes left,
-        // not across the divider into the next quadrant.
-        let area = ScreenRect {
-            x: 0.0,
-            y: 0.0,
-            w: 400.0,
-            h: 400.0,
-        };
-        let home = [ScreenRect {
-            x: 0.0,
-            y: 0.0,
-            w: 200.0,
-            h: 400.0,
-        }];
-        let room = LabelRoom {
-            area,
-            obstacles: &[],
-            homes: &home,
-        };
-        let placed = place_labels(&[[190.0, 100.0]], &[[80.0, 12.0]], 5.0, room);
-        assert!(placed[0].rect.x + placed[0].rect.w <= 200.0, "{placed:?}");
-    }
-
-    #[test]
-    fn a_lone_point_gets_its_label_beside_it() {
-        let area = ScreenRect {
-            x: 0.0,
-            y: 0.0,
-            w: 800.0,
-            h: 600.0,
-        };
-        let room = LabelRoom {
-            area,
-            obstacles: &[],
-            homes: &[],
-        };
-        let placed = place_labels(&[[100.0, 100.0]], &[[50.0, 10.0]], 5.0, room);
+        let order: Vec<_> = (1..=7).filter_map(by_number).collect();
         assert_eq!(
-            placed[0].rect,
-            ScreenRect {
-                x: 108.0,
-                y: 95.0,
-                w: 50.0,
-                h: 10.0
-            }
+            order,
+            [
+                // The top of Orchestrate, on one spot in board order.
+                "orch-unplaced",
+                "orch-commodity",
+                "orch-regulated",
+                "orch-commodity-2",
+                "hybrid",
+                "rationalize",
+                "operate"
+            ]
         );
-        assert!(!placed[0].leader);
+        let index = chart.index();
+        let quadrants: Vec<Recommendation> = index.iter().map(|(r, _)| *r).collect();
+        assert_eq!(quadrants, READING_ORDER);
+        assert_eq!(index[0].1.len(), 4);
+    }
+
+    #[test]
+    fn capabilities_with_equal_scores_share_one_spot_and_know_how_many() {
+        let mut portfolio = Portfolio::new("p");
+        for id in ["a", "b", "c"] {
+            portfolio.capabilities.push(capability(id, [3, 3, 3, 3]));
+        }
+        portfolio
+            .capabilities
+            .push(capability("alone", [1, 1, 1, 1]));
+        let chart = ChartGeometry::new(&portfolio, today());
+        assert_eq!(chart.shared_spots(), vec![([3.0, 3.0], 3)]);
+        let shared: Vec<usize> = chart.points.iter().map(|p| p.shared_with).collect();
+        assert_eq!(shared, [3, 3, 3, 1]);
     }
 }

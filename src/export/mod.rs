@@ -3,6 +3,7 @@
 
 mod chart_geometry;
 mod chart_image;
+mod chart_labels;
 mod decision_log;
 mod diff_markdown;
 mod log_csv;
@@ -11,11 +12,16 @@ pub mod palette;
 mod scorecard_markdown;
 
 pub use chart_geometry::{
-    AXIS_MAX, AXIS_MIN, ChartGeometry, ChartMove, ChartPoint, LabelPlacement, LabelRoom,
-    QuadrantArea, ScreenRect, X_AXIS_TITLE, Y_AXIS_TITLE, place_labels,
+    AXIS_MAX, AXIS_MIN, ChartGeometry, ChartMove, ChartPoint, QuadrantArea, READING_ORDER,
+    ScreenRect, X_AXIS_TITLE, Y_AXIS_TITLE,
 };
 pub use chart_image::{
-    FONT_BOLD, FONT_REGULAR, ImageError, ImageTheme, chart_png, chart_svg, escape_xml,
+    ChartOptions, FONT_BOLD, FONT_REGULAR, ImageError, ImageTheme, chart_png, chart_svg,
+    escape_xml, text_width,
+};
+pub use chart_labels::{
+    ChartLabels, LabelMode, LabelScene, MAX_LABELLED, PlacedText, Spot, layout_labels,
+    rect_distance, segment_distance, segment_hits_rect, segments_cross, shorten,
 };
 pub use decision_log::{DecisionLog, ExceptionEntry, LogEntry, ScoreEntry};
 pub use diff_markdown::diff_markdown;

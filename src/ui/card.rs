@@ -408,6 +408,7 @@ mod tests {
             today: Date::from_ymd(2026, 11, 27).unwrap(),
             commands: &mut commands,
             baseline,
+            chart: crate::ui::ChartView::default(),
         };
         f(&cx)
     }

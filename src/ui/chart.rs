@@ -1,11 +1,13 @@
 //! The live quadrant chart: every scored capability as a point coloured by
 //! zone, in shaded, named quadrants; hover for details, click to select.
 
-use eframe::egui::{self, Align2, RichText, Stroke, Ui, Vec2};
+use eframe::egui::{self, Align2, Pos2, RichText, Stroke, Ui, Vec2};
 use egui_plot::{HLine, Plot, PlotBounds, PlotPoint, Polygon, Text, VLine};
 
 use super::chart_marks::{MarkColors, MarkScene, paint_marks};
-use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color, zone_color};
+use super::{
+    CONFLICT_COLOR, ChartView, OVERDUE_COLOR, PanelContext, recommendation_color, zone_color,
+};
 use crate::app::Command;
 use crate::export::{
     AXIS_MAX, AXIS_MIN, ChartGeometry, QuadrantArea, ScreenRect, X_AXIS_TITLE, Y_AXIS_TITLE,
@@ -45,7 +47,7 @@ pub fn chart_panel_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGe
     egui::Panel::bottom("to_score")
         .resizable(false)
         .show(ui, |ui| {
-            legend_ui(ui);
+            legend_ui(ui, geometry, cx.chart, cx.view.selected.as_deref());
             to_score_ui(ui, cx, geometry);
         });
     egui::CentralPanel::default().show(ui, |ui| {
@@ -53,8 +55,67 @@ pub fn chart_panel_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGe
     });
 }
 
-/// What the colours and rings mean.
-fn legend_ui(ui: &mut Ui) {
+/// Whether the chart was numbered when last drawn: the index beside it is
+/// laid out before the plot, from this.
+fn numbered_id() -> egui::Id {
+    egui::Id::unique("capmap chart numbered")
+}
+
+/// The index beside a numbered chart: "number name", quadrant by quadrant
+/// in reading order; a click selects.
+fn index_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGeometry, style: ChartStyle) {
+    let size = style.label_size;
+    // Bring the selected entry into view when the selection changes.
+    let seen_id = egui::Id::unique("capmap chart index selection");
+    let selection = cx.view.selected.clone();
+    let changed = ui.ctx().data_mut(|d| {
+        let seen = d.get_temp_mut_or_default::<Option<String>>(seen_id);
+        let changed = *seen != selection;
+        seen.clone_from(&selection);
+        changed
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("chart index")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (recommendation, members) in geometry.index() {
+                ui.label(
+                    RichText::new(recommendation.label().to_uppercase())
+                        .size(size)
+                        .strong()
+                        .color(recommendation_color(recommendation)),
+                );
+                for i in members {
+                    let point = &geometry.points[i];
+                    let text =
+                        RichText::new(format!("{}  {}", point.number, point.name)).size(size);
+                    let selected = cx.is_selected(&point.id);
+                    let response = ui.add(egui::Button::selectable(selected, text).wrap());
+                    if selected && changed {
+                        response.scroll_to_me(None);
+                    }
+                    if response.clicked() {
+                        cx.send(Command::Select(Some(point.id.clone())));
+                    }
+                }
+                ui.add_space(size * 0.4);
+            }
+        });
+}
+
+/// What the colours, rings and marks mean. Each entry keeps its mark and
+/// its words together when the legend wraps.
+fn legend_ui(ui: &mut Ui, geometry: &ChartGeometry, view: ChartView, selected: Option<&str>) {
+    let entry = |ui: &mut Ui, text: &str, paint: &dyn Fn(&egui::Painter, egui::Pos2)| {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 4.0;
+            let (mark, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+            paint(ui.painter(), mark.center());
+            ui.label(text);
+        });
+    };
+    let background = ui.visuals().extreme_bg_color;
+    let weak = ui.visuals().weak_text_color();
     ui.horizontal_wrapped(|ui| {
         for zone in [
             Zone::Commodity,
@@ -62,18 +123,46 @@ fn legend_ui(ui: &mut Ui) {
             Zone::RegulatedControl,
             Zone::Unplaced,
         ] {
-            let (dot, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            ui.painter()
-                .circle_filled(dot.center(), 5.0, zone_color(zone));
-            ui.label(zone.label());
+            entry(ui, zone.label(), &|p, c| {
+                p.circle_filled(c, 5.0, zone_color(zone));
+            });
         }
-        let (ring, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
-        ui.painter()
-            .circle_stroke(ring.center(), 6.0, Stroke::new(1.5, CONFLICT_COLOR));
-        ui.label("conflict");
-        let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-        ui.painter().circle_filled(dot.center(), 3.5, OVERDUE_COLOR);
-        ui.label("overdue exception");
+        entry(ui, "decided", &|p, c| {
+            p.circle_filled(c, 5.0, weak);
+        });
+        entry(ui, "not decided yet", &|p, c| {
+            p.circle_filled(c, 5.0, weak);
+            p.circle_filled(c, 2.5, background);
+        });
+        let points = &geometry.points;
+        if points.iter().any(|p| p.conflict) {
+            entry(ui, "conflict", &|p, c| {
+                p.circle_stroke(c, 6.0, Stroke::new(1.5, CONFLICT_COLOR));
+            });
+        }
+        if points.iter().any(|p| p.overdue) {
+            entry(ui, "overdue exception", &|p, c| {
+                p.circle_filled(c, 3.5, OVERDUE_COLOR);
+            });
+        }
+        if points.iter().any(|p| p.shared_with > 1) {
+            entry(ui, "same scores", &|p, c| {
+                p.circle_filled(c, 6.0, weak.gamma_multiply(0.2));
+                p.circle_stroke(c, 6.0, Stroke::new(1.0, weak));
+            });
+        }
+        let spread = points.iter().any(|p| {
+            (view.vote_spread || selected == Some(p.id.as_str()))
+                && (p.differentiation_spread.is_some() || p.pull_spread.is_some())
+        });
+        if spread {
+            entry(ui, "vote spread, lowest to highest", &|p, c| {
+                p.line_segment(
+                    [c - egui::vec2(7.0, 0.0), c + egui::vec2(7.0, 0.0)],
+                    Stroke::new(2.5, weak),
+                );
+            });
+        }
     });
 }
 
@@ -116,13 +205,43 @@ fn to_score_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGeometry)
     });
 }
 
-/// The plot itself; also used full screen when presenting.
+/// The plot, with the index beside it when the chart is numbered; also
+/// used full screen when presenting.
 pub fn chart_ui(
     ui: &mut Ui,
     cx: &mut PanelContext<'_>,
     geometry: &ChartGeometry,
     style: ChartStyle,
 ) {
+    let numbered = ui
+        .ctx()
+        .data(|d| d.get_temp::<bool>(numbered_id()))
+        .unwrap_or(false);
+    if numbered {
+        let width = (ui.available_width() * 0.3).clamp(140.0, style.label_size * 24.0);
+        egui::Panel::right("chart_index")
+            .resizable(false)
+            .exact_size(width)
+            .show(ui, |ui| index_ui(ui, cx, geometry, style));
+    }
+    let labels = plot_ui(ui, cx, geometry, style);
+    if labels.numbered != numbered {
+        // The index comes or goes: lay the frame out again at once rather
+        // than show it without for a frame.
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(numbered_id(), labels.numbered));
+        ui.ctx()
+            .request_discard("the chart switched between names and numbers");
+    }
+}
+
+/// The plot and its marks; returns the label layout drawn.
+fn plot_ui(
+    ui: &mut Ui,
+    cx: &mut PanelContext<'_>,
+    geometry: &ChartGeometry,
+    style: ChartStyle,
+) -> std::sync::Arc<crate::export::ChartLabels> {
     let text_color = ui.visuals().text_color();
     let strong = ui.visuals().strong_text_color();
     let background = ui.visuals().extreme_bg_color;
@@ -223,7 +342,7 @@ pub fn chart_ui(
         .iter()
         .map(|area| QuadrantTitle::of(area, frame_width, style).screen_box(&transform))
         .collect();
-    paint_marks(
+    let labels = paint_marks(
         ui,
         geometry,
         MarkScene {
@@ -236,46 +355,88 @@ pub fn chart_ui(
                 background,
             },
             title_boxes: &title_boxes,
+            labels: cx.chart.labels,
+            vote_spread: cx.chart.vote_spread,
         },
     );
 
-    // Hover and click: the nearest dot within reach.
-    let hovered = response.response.hover_pos().and_then(|pointer| {
-        geometry
-            .points
-            .iter()
-            .map(|p| {
-                let screen = transform.position_from_point(&PlotPoint::new(p.x, p.y));
-                (p, screen.distance(pointer))
-            })
-            .filter(|(_, d)| *d <= PICK_DISTANCE)
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(p, _)| p)
-    });
-    if let Some(point) = hovered {
+    // Hover and click: the nearest dot within reach, and every dot
+    // stacked on the same spot.
+    let hovered: Vec<usize> = response
+        .response
+        .hover_pos()
+        .and_then(|pointer| {
+            let distance = |i: usize| {
+                labels.dots.get(i).map_or(f32::INFINITY, |&[x, y]| {
+                    Pos2::new(x as f32, y as f32).distance(pointer)
+                })
+            };
+            let nearest = (0..geometry.points.len())
+                .filter(|&i| distance(i) <= PICK_DISTANCE)
+                .min_by(|&a, &b| distance(a).total_cmp(&distance(b)))?;
+            let at = labels.dots[nearest];
+            Some(
+                (0..geometry.points.len())
+                    .filter(|&i| {
+                        let [x, y] = labels.dots[i];
+                        (x - at[0]).abs() < 0.5 && (y - at[1]).abs() < 0.5
+                    })
+                    .collect(),
+            )
+        })
+        .unwrap_or_default();
+    if let Some(&first) = hovered.first() {
         let threshold = geometry.threshold;
         response.response.clone().on_hover_ui_at_pointer(|ui| {
-            ui.label(RichText::new(&point.name).strong());
-            ui.label(format!("{} · {}", point.zone, point.recommendation));
-            ui.label(format!(
-                "Pull {} · differentiation {}",
-                format_against(point.pull, threshold),
-                format_against(point.differentiation, threshold)
-            ));
-            if point.shared_with > 1 {
+            for &i in &hovered {
+                let point = &geometry.points[i];
+                let name = if labels.numbered {
+                    format!("{}  {}", point.number, point.name)
+                } else {
+                    point.name.clone()
+                };
+                ui.label(RichText::new(name).strong());
+                if hovered.len() > 1 {
+                    continue;
+                }
+                ui.label(format!("{} · {}", point.zone, point.recommendation));
                 ui.label(format!(
-                    "{} capabilities share these scores",
-                    point.shared_with
+                    "Pull {} · differentiation {}",
+                    format_against(point.pull, threshold),
+                    format_against(point.differentiation, threshold)
                 ));
+                ui.label(format!("Decision: {}", point.decision.label()));
+                if point.shared_with > 1 {
+                    ui.label(format!(
+                        "{} capabilities share these scores",
+                        point.shared_with
+                    ));
+                }
+                if point.conflict {
+                    ui.colored_label(CONFLICT_COLOR, "Conflict: see the inspector");
+                }
             }
-            if point.conflict {
-                ui.colored_label(CONFLICT_COLOR, "Conflict: see the inspector");
+            if hovered.len() > 1 {
+                let point = &geometry.points[first];
+                ui.label(format!(
+                    "{} · pull {} · differentiation {}",
+                    point.recommendation,
+                    format_against(point.pull, threshold),
+                    format_against(point.differentiation, threshold)
+                ));
+                ui.weak("These share their scores. Click again for the next.");
             }
         });
         if response.response.clicked() {
-            cx.send(Command::Select(Some(point.id.clone())));
+            // On a stack, each click selects the next one.
+            let current = hovered
+                .iter()
+                .position(|&i| cx.is_selected(&geometry.points[i].id));
+            let next = current.map_or(first, |k| hovered[(k + 1) % hovered.len()]);
+            cx.send(Command::Select(Some(geometry.points[next].id.clone())));
         }
     }
+    labels
 }
 
 /// A quadrant's name, in its outer corner.

@@ -5,22 +5,22 @@
 //! they only change when the portfolio, the selection, the plot's size, the
 //! theme or the fonts change. So they are tessellated once into a mesh that
 //! is kept between frames and handed to egui as it is until one of those
-//! changes.
+//! changes. The labels follow the same rules as exported images
+//! (`export::layout_labels`).
 
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use eframe::egui::{self, Color32, FontId, Galley, Pos2, Rect, Shape, Stroke, Ui, epaint::Mesh};
+use eframe::egui::{self, Color32, FontId, Pos2, Rect, Shape, Stroke, Ui, epaint::Mesh};
 use egui_plot::{PlotPoint, PlotTransform};
 
 use super::chart::ChartStyle;
 use super::kept_mesh::AtlasStamp;
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, zone_color};
-use crate::export::{ChartGeometry, ChartPoint, LabelRoom, ScreenRect, place_labels};
-
-/// Beyond this many points, only the selected capability is labelled: a
-/// wall of names helps nobody.
-pub const MAX_LABELS: usize = 300;
+use crate::export::{
+    ChartGeometry, ChartLabels, LabelMode, LabelScene, PlacedText, ScreenRect, layout_labels,
+};
+use crate::model::Decision;
 
 /// Colours the marks take from the theme.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -29,7 +29,7 @@ pub struct MarkColors {
     pub text: Color32,
     /// The selected label and ring.
     pub strong: Color32,
-    /// Behind the selected label.
+    /// Behind the selected label, and inside undecided dots.
     pub background: Color32,
 }
 
@@ -46,6 +46,10 @@ pub struct MarkScene<'a> {
     pub colors: MarkColors,
     /// Screen boxes of the quadrant titles, which labels keep clear of.
     pub title_boxes: &'a [ScreenRect],
+    /// Names, numbers, or names when they all fit.
+    pub labels: LabelMode,
+    /// Whiskers on every dot, not only the selected one.
+    pub vote_spread: bool,
 }
 
 #[derive(Clone)]
@@ -53,11 +57,13 @@ struct CachedMarks {
     key: u64,
     stamp: AtlasStamp,
     meshes: [Arc<Mesh>; 3],
+    labels: Arc<ChartLabels>,
 }
 
 /// Paints the marks of `geometry` on `ui`'s painter, from the kept mesh when
-/// nothing they depend on changed.
-pub fn paint_marks(ui: &Ui, geometry: &ChartGeometry, scene: MarkScene<'_>) {
+/// nothing they show has changed. Returns the label layout, which says
+/// where each dot is drawn and whether the chart is numbered.
+pub fn paint_marks(ui: &Ui, geometry: &ChartGeometry, scene: MarkScene<'_>) -> Arc<ChartLabels> {
     let ctx = ui.ctx();
     let font = FontId::proportional(scene.style.label_size);
     let stamp = AtlasStamp::now(ctx);
@@ -65,16 +71,19 @@ pub fn paint_marks(ui: &Ui, geometry: &ChartGeometry, scene: MarkScene<'_>) {
     let key = scene_key(geometry, &scene, &sprites);
     let id = egui::Id::unique("capmap chart marks");
     let cached = ctx.data(|d| d.get_temp::<CachedMarks>(id));
-    let meshes = match cached {
-        Some(cached) if cached.key == key && cached.stamp.still_matches(&stamp) => cached.meshes,
+    let (meshes, labels) = match cached {
+        Some(cached) if cached.key == key && cached.stamp.still_matches(&stamp) => {
+            (cached.meshes, cached.labels)
+        }
         _ => {
+            let labels = Arc::new(lay_out(ctx, geometry, &scene, &font));
             // Laying out the labels may grow the font atlas: tessellate
             // against the atlas as it is afterwards.
-            let over = ring_and_label_shapes(ctx, geometry, &scene, &font);
+            let over = ring_and_label_shapes(ctx, geometry, &scene, &font, &labels);
             let stamp = AtlasStamp::now(ctx);
-            let under = stamp.tessellate(ctx, line_shapes(geometry, &scene));
+            let under = stamp.tessellate(ctx, line_shapes(geometry, &scene, &labels));
             let over = stamp.tessellate(ctx, over);
-            let dots = dot_mesh(geometry, &scene, &sprites);
+            let dots = dot_mesh(geometry, &scene, &sprites, &labels);
             let meshes = [Arc::new(under), Arc::new(dots), Arc::new(over)];
             ctx.data_mut(|d| {
                 d.insert_temp(
@@ -83,16 +92,73 @@ pub fn paint_marks(ui: &Ui, geometry: &ChartGeometry, scene: MarkScene<'_>) {
                         key,
                         stamp,
                         meshes: meshes.clone(),
+                        labels: Arc::clone(&labels),
                     },
                 );
             });
-            meshes
+            (meshes, labels)
         }
     };
     let painter = ui.painter().with_clip_rect(*scene.transform.frame());
     for mesh in meshes {
         painter.add(Shape::Mesh(mesh));
     }
+    labels
+}
+
+/// How far a dot's marks reach from its centre: the conflict ring and the
+/// overdue mark. Labels keep outside it.
+fn mark_radius(radius: f32) -> f32 {
+    let ring = conflict_ring_radius(radius);
+    (ring + ring / 5.0)
+        .max(overdue_offset(radius) * std::f32::consts::SQRT_2 + radius * OVERDUE_SCALE)
+}
+
+/// The overdue mark's offset right and up from the dot's centre.
+fn overdue_offset(radius: f32) -> f32 {
+    (radius + 2.0) * std::f32::consts::FRAC_1_SQRT_2
+}
+
+/// The labels for this frame's plot, measured with egui's fonts.
+fn lay_out(
+    ctx: &egui::Context,
+    geometry: &ChartGeometry,
+    scene: &MarkScene<'_>,
+    font: &FontId,
+) -> ChartLabels {
+    let transform = scene.transform;
+    let to_screen = |x: f64, y: f64| {
+        let p = transform.position_from_point(&PlotPoint::new(x, y));
+        [f64::from(p.x), f64::from(p.y)]
+    };
+    let measure = |text: &str| {
+        let galley =
+            ctx.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE));
+        f64::from(galley.size().x)
+    };
+    let line_height = f64::from(ctx.fonts_mut(|f| f.row_height(font)));
+    let frame = transform.frame();
+    let radius = f64::from(scene.style.marker_radius);
+    let label_scene = LabelScene {
+        area: ScreenRect {
+            x: f64::from(frame.left()),
+            y: f64::from(frame.top()),
+            w: f64::from(frame.width()),
+            h: f64::from(frame.height()),
+        },
+        obstacles: scene.title_boxes,
+        to_screen: &to_screen,
+        dot_radius: radius,
+        mark_radius: f64::from(mark_radius(scene.style.marker_radius)),
+        line_height,
+        max_name_width: f64::from(scene.style.label_size) * 14.0,
+        padding: 2.0,
+        measure: &measure,
+    };
+    let selected = scene
+        .selected
+        .and_then(|id| geometry.points.iter().position(|p| p.id == id));
+    layout_labels(geometry, scene.labels, selected, &label_scene)
 }
 
 /// A small texture with the anti-aliased marks drawn at the size they take
@@ -107,6 +173,8 @@ struct DiscSprites {
     drawn_for: (u32, u32),
     texture: egui::TextureHandle,
     dot: Sprite,
+    /// The inside of an undecided (hollow) dot.
+    hole: Sprite,
     overdue: Sprite,
     conflict: Sprite,
 }
@@ -172,6 +240,9 @@ fn disc_sprites(ctx: &egui::Context, radius: f32) -> DiscSprites {
             radius: ring * pixels_per_point,
             width: ring / 5.0 * pixels_per_point,
         },
+        MarkShape::Disc {
+            radius: radius_px * HOLE_SCALE,
+        },
     ];
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a few pixels
     let sides: Vec<usize> = marks
@@ -214,6 +285,7 @@ fn disc_sprites(ctx: &egui::Context, radius: f32) -> DiscSprites {
         dot: sprites[0],
         overdue: sprites[1],
         conflict: sprites[2],
+        hole: sprites[3],
     };
     ctx.data_mut(|d| d.insert_temp(id, sprites.clone()));
     sprites
@@ -227,6 +299,9 @@ fn conflict_ring_radius(radius: f32) -> f32 {
 
 /// How big the overdue mark is beside a dot.
 const OVERDUE_SCALE: f32 = 0.55;
+
+/// How much of an undecided dot is hollow.
+const HOLE_SCALE: f32 = 0.5;
 
 /// Everything the mesh depends on, hashed (with egui's fast hasher: this
 /// runs every frame over every point).
@@ -254,12 +329,20 @@ fn scene_key(geometry: &ChartGeometry, scene: &MarkScene<'_>, sprites: &DiscSpri
             for p in &self.geometry.points {
                 let (d0, d1) = p.differentiation_spread.unwrap_or((f64::NAN, f64::NAN));
                 let (p0, p1) = p.pull_spread.unwrap_or((f64::NAN, f64::NAN));
-                floats(&[p.x, p.y, p.differentiation, p.pull, d0, d1, p0, p1]);
+                floats(&[p.differentiation, p.pull, d0, d1, p0, p1]);
             }
             for p in &self.geometry.points {
                 (&p.id, &p.name, p.zone, p.shared_with, p.conflict, p.overdue).hash(state);
             }
-            self.scene.selected.hash(state);
+            for p in &self.geometry.points {
+                (p.number, p.decision).hash(state);
+            }
+            (
+                self.scene.selected,
+                self.scene.labels,
+                self.scene.vote_spread,
+            )
+                .hash(state);
             let c = self.scene.colors;
             (c.text, c.strong, c.background, self.texture).hash(state);
         }
@@ -271,178 +354,180 @@ fn scene_key(geometry: &ChartGeometry, scene: &MarkScene<'_>, sprites: &DiscSpri
     })
 }
 
-/// Whiskers and the thin lines of spread dots: under the dots.
-fn line_shapes(geometry: &ChartGeometry, scene: &MarkScene<'_>) -> Vec<Shape> {
+/// The shared-spot halos and the whiskers: under the dots.
+fn line_shapes(
+    geometry: &ChartGeometry,
+    scene: &MarkScene<'_>,
+    labels: &ChartLabels,
+) -> Vec<Shape> {
     let transform = scene.transform;
     let at = |x: f64, y: f64| transform.position_from_point(&PlotPoint::new(x, y));
     let mut shapes = Vec::new();
-    // Whiskers: how far apart the room's votes were.
-    for point in &geometry.points {
+    // Where capabilities with equal scores share a spot: a faint disc.
+    let halo = Stroke::new(1.0, scene.colors.text.gamma_multiply(0.45));
+    for spot in &labels.spots {
+        let b = spot.rect;
+        let rect = Rect::from_min_size(
+            Pos2::new(b.x as f32, b.y as f32),
+            egui::vec2(b.w as f32, b.h as f32),
+        );
+        let rounding = spot.radius as f32;
+        shapes.push(Shape::rect_filled(
+            rect,
+            rounding,
+            scene.colors.text.gamma_multiply(0.07),
+        ));
+        shapes.push(Shape::rect_stroke(
+            rect,
+            rounding,
+            halo,
+            egui::StrokeKind::Middle,
+        ));
+        // A notch on its left marks the true spot.
+        let y = spot.at[1] as f32;
+        shapes.push(Shape::line_segment(
+            [
+                Pos2::new(rect.left() - 3.0, y),
+                Pos2::new(rect.left() + 1.5, y),
+            ],
+            Stroke::new(1.5, scene.colors.text.gamma_multiply(0.7)),
+        ));
+    }
+    // Whiskers: how far apart the room's votes were, for the selected
+    // capability (or every one, when asked for).
+    for (point, dot) in geometry.points.iter().zip(&labels.dots) {
+        let shown = scene.vote_spread || scene.selected == Some(point.id.as_str());
+        if !shown {
+            continue;
+        }
+        let (x, y) = (dot[0] as f32, dot[1] as f32);
         let stroke = Stroke::new(2.5, zone_color(point.zone).gamma_multiply(0.8));
         if let Some((low, high)) = point.differentiation_spread {
             shapes.push(Shape::line_segment(
-                [at(low, point.y), at(high, point.y)],
+                [Pos2::new(at(low, 0.0).x, y), Pos2::new(at(high, 0.0).x, y)],
                 stroke,
             ));
         }
         if let Some((low, high)) = point.pull_spread {
             shapes.push(Shape::line_segment(
-                [at(point.x, low), at(point.x, high)],
+                [Pos2::new(x, at(0.0, low).y), Pos2::new(x, at(0.0, high).y)],
                 stroke,
             ));
         }
     }
-    // Thin lines from spread dots back to their true, shared position.
-    let thin = Stroke::new(1.0, scene.colors.text.gamma_multiply(0.35));
-    for point in geometry.points.iter().filter(|p| p.tethered()) {
-        shapes.push(Shape::line_segment(
-            [at(point.differentiation, point.pull), at(point.x, point.y)],
-            thin,
-        ));
-    }
     shapes
 }
 
-/// One quad per dot, coloured by zone, the conflict rings, and the amber
-/// overdue marks at their upper right (as the clock on their cards).
-fn dot_mesh(geometry: &ChartGeometry, scene: &MarkScene<'_>, sprites: &DiscSprites) -> Mesh {
-    let transform = scene.transform;
-    let r = scene.style.marker_radius;
+/// One quad per dot, coloured by zone (hollow while undecided), the
+/// conflict rings, and the amber overdue marks at their upper right (as
+/// the clock on their cards).
+fn dot_mesh(
+    geometry: &ChartGeometry,
+    scene: &MarkScene<'_>,
+    sprites: &DiscSprites,
+    labels: &ChartLabels,
+) -> Mesh {
     let mut mesh = Mesh::with_texture(sprites.texture.id());
     let mut stamp = |centre: Pos2, sprite: Sprite, color: Color32| {
         let quad = Rect::from_center_size(centre, egui::Vec2::splat(sprite.side));
         mesh.add_rect_with_uv(quad, sprite.uv, color);
     };
-    let centres: Vec<(&ChartPoint, Pos2)> = geometry
+    let centres: Vec<(&crate::export::ChartPoint, Pos2)> = geometry
         .points
         .iter()
-        .map(|p| (p, transform.position_from_point(&PlotPoint::new(p.x, p.y))))
+        .zip(&labels.dots)
+        .map(|(p, d)| (p, Pos2::new(d[0] as f32, d[1] as f32)))
         .collect();
     for &(point, centre) in &centres {
         stamp(centre, sprites.dot, zone_color(point.zone));
+        if point.decision == Decision::Undecided {
+            stamp(centre, sprites.hole, scene.colors.background);
+        }
     }
     for &(_, centre) in centres.iter().filter(|(p, _)| p.conflict) {
         stamp(centre, sprites.conflict, CONFLICT_COLOR);
     }
-    let offset = egui::vec2(r + 3.0, -(r + 3.0));
+    let d = overdue_offset(scene.style.marker_radius);
     for &(_, centre) in centres.iter().filter(|(p, _)| p.overdue) {
-        stamp(centre + offset, sprites.overdue, OVERDUE_COLOR);
+        stamp(centre + egui::vec2(d, -d), sprites.overdue, OVERDUE_COLOR);
     }
     mesh
 }
 
-/// The selection ring and the labels: over the dots.
+/// The selection ring, the leaders and the labels: over the dots.
 fn ring_and_label_shapes(
     ctx: &egui::Context,
     geometry: &ChartGeometry,
     scene: &MarkScene<'_>,
     font: &FontId,
+    labels: &ChartLabels,
 ) -> Vec<Shape> {
-    let transform = scene.transform;
-    let at = |x: f64, y: f64| transform.position_from_point(&PlotPoint::new(x, y));
     let r = scene.style.marker_radius;
     let mut shapes = Vec::new();
-    if let Some(point) = scene
+    let selected = scene
         .selected
-        .and_then(|id| geometry.points.iter().find(|p| p.id == id))
-    {
+        .and_then(|id| geometry.points.iter().position(|p| p.id == id));
+    if let Some(i) = selected {
+        let [x, y] = labels.dots[i];
         let ring = r + 6.0;
         shapes.push(Shape::circle_stroke(
-            at(point.x, point.y),
+            Pos2::new(x as f32, y as f32),
             ring,
             Stroke::new(ring / 5.0, scene.colors.strong),
         ));
     }
-    label_shapes(ctx, geometry, scene, font, &mut shapes);
-    shapes
-}
-
-/// Names beside their dots, placed so that none overlaps another, with a
-/// leader line when a name had to move away. The selected name is always
-/// shown; others only where there is room (hovering names a dot too).
-fn label_shapes(
-    ctx: &egui::Context,
-    geometry: &ChartGeometry,
-    scene: &MarkScene<'_>,
-    font: &FontId,
-    shapes: &mut Vec<Shape>,
-) {
-    let transform = scene.transform;
-    let to_screen = |x: f64, y: f64| {
-        let p = transform.position_from_point(&PlotPoint::new(x, y));
-        [f64::from(p.x), f64::from(p.y)]
-    };
-    let labelled = ordered_for_labels(&geometry.points, scene.selected);
-    let galleys: Vec<Arc<Galley>> = labelled
-        .iter()
-        .map(|point| {
-            let is_selected = scene.selected == Some(point.id.as_str());
-            let color = if is_selected {
-                scene.colors.strong
-            } else {
-                scene.colors.text
-            };
-            ctx.fonts_mut(|f| f.layout_no_wrap(point.name.clone(), font.clone(), color))
-        })
-        .collect();
-    let anchors: Vec<[f64; 2]> = labelled.iter().map(|p| to_screen(p.x, p.y)).collect();
-    let sizes: Vec<[f64; 2]> = galleys
-        .iter()
-        .map(|g| [f64::from(g.size().x) + 4.0, f64::from(g.size().y)])
-        .collect();
-    let homes: Vec<ScreenRect> = labelled
-        .iter()
-        .map(|point| geometry.home_of(point, to_screen))
-        .collect();
-    let frame = transform.frame();
-    let room = LabelRoom {
-        area: ScreenRect {
-            x: f64::from(frame.left()),
-            y: f64::from(frame.top()),
-            w: f64::from(frame.width()),
-            h: f64::from(frame.height()),
-        },
-        obstacles: scene.title_boxes,
-        homes: &homes,
-    };
-    let gap = f64::from(scene.style.marker_radius) + 2.0;
-    let placements = place_labels(&anchors, &sizes, gap, room);
-    let leader = Stroke::new(1.0, scene.colors.text.gamma_multiply(0.4));
-    for ((point, galley), placement) in labelled.iter().zip(galleys).zip(&placements) {
-        let is_selected = scene.selected == Some(point.id.as_str());
-        if !placement.shown && !is_selected {
-            continue;
-        }
-        let b = placement.rect;
+    let leader = Stroke::new(1.0, scene.colors.text.gamma_multiply(0.55));
+    let text = |label: &PlacedText, color: Color32, background: bool, shapes: &mut Vec<Shape>| {
+        let b = label.rect;
         let rect = Rect::from_min_size(
             Pos2::new(b.x as f32, b.y as f32),
             egui::vec2(b.w as f32, b.h as f32),
         );
-        if placement.leader {
-            let dot = transform.position_from_point(&PlotPoint::new(point.x, point.y));
-            shapes.push(Shape::line_segment([dot, rect.center()], leader));
+        if let Some([a, end]) = label.leader {
+            shapes.push(Shape::line_segment(
+                [
+                    Pos2::new(a[0] as f32, a[1] as f32),
+                    Pos2::new(end[0] as f32, end[1] as f32),
+                ],
+                leader,
+            ));
         }
-        if is_selected {
+        if background {
             shapes.push(Shape::rect_filled(rect, 2.0, scene.colors.background));
+            shapes.push(Shape::rect_stroke(
+                rect,
+                2.0,
+                Stroke::new(1.0, scene.colors.strong.gamma_multiply(0.6)),
+                egui::StrokeKind::Inside,
+            ));
         }
+        let galley = ctx.fonts_mut(|f| f.layout_no_wrap(label.text.clone(), font.clone(), color));
+        let top = rect.center().y - galley.size().y / 2.0;
         shapes.push(Shape::galley(
-            rect.min + egui::vec2(2.0, 0.0),
+            Pos2::new(rect.min.x + 2.0, top),
             galley,
-            scene.colors.text,
+            color,
         ));
+    };
+    for (i, label) in labels.labels.iter().enumerate() {
+        let Some(label) = label else { continue };
+        let is_selected = selected == Some(i);
+        let color = if is_selected {
+            scene.colors.strong
+        } else {
+            scene.colors.text
+        };
+        text(
+            label,
+            color,
+            is_selected && labels.callout.is_none(),
+            &mut shapes,
+        );
     }
-}
-
-/// Labels are placed in this order: the selected one first, then the rest in
-/// portfolio order. Past `MAX_LABELS` only the selected one is labelled.
-fn ordered_for_labels<'a>(points: &'a [ChartPoint], selected: Option<&str>) -> Vec<&'a ChartPoint> {
-    let first = points.iter().filter(|p| Some(p.id.as_str()) == selected);
-    if points.len() > MAX_LABELS {
-        return first.collect();
+    if let Some((_, callout)) = &labels.callout {
+        text(callout, scene.colors.strong, true, &mut shapes);
     }
-    first
-        .chain(points.iter().filter(|p| Some(p.id.as_str()) != selected))
-        .collect()
+    shapes
 }
 
 #[cfg(test)]
@@ -463,10 +548,10 @@ mod tests {
         ChartGeometry::new(&portfolio, Date::from_ymd(2026, 11, 27).unwrap())
     }
 
-    /// The texts of the labels drawn when `selected` is selected.
-    fn labels(geometry: &ChartGeometry, selected: Option<&str>) -> Vec<String> {
+    /// The label layout when `selected` is selected, in a 400x300 plot.
+    fn labels(geometry: &ChartGeometry, mode: LabelMode, selected: Option<&str>) -> ChartLabels {
         let ctx = egui::Context::default();
-        let mut out = Vec::new();
+        let mut out = None;
         let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
             let transform = PlotTransform::new(
                 Rect::from_min_size(Pos2::ZERO, egui::vec2(400.0, 300.0)),
@@ -483,21 +568,14 @@ mod tests {
                     background: Color32::BLACK,
                 },
                 title_boxes: &[],
+                labels: mode,
+                vote_spread: false,
             };
             let font = FontId::proportional(13.0);
-            let mut shapes = Vec::new();
-            label_shapes(ui.ctx(), geometry, &scene, &font, &mut shapes);
-            let texts = shapes
-                .iter()
-                .filter_map(|s| match s {
-                    Shape::Text(text) => Some(text.galley.text().to_owned()),
-                    _ => None,
-                })
-                .collect();
-            out = texts;
+            out = Some(lay_out(ui.ctx(), geometry, &scene, &font));
         });
         output.textures_delta.clear();
-        out
+        out.unwrap()
     }
 
     /// The side in points of the dot sprite drawn for `radius` at `zoom`.
@@ -525,16 +603,114 @@ mod tests {
     }
 
     #[test]
-    fn crowded_names_are_left_out_but_the_selected_one_never_is() {
+    fn a_crowd_of_names_is_numbered_and_the_selected_one_still_named() {
         let geometry = crowded();
-        let texts = labels(&geometry, None);
-        assert!(
-            !texts.is_empty() && texts.len() < 60,
-            "sixty long names cannot all fit"
-        );
-        assert!(!texts.contains(&"A long name 59".to_owned()));
+        let auto = labels(&geometry, LabelMode::Auto, None);
+        assert!(auto.numbered, "sixty long names cannot all fit in 400x300");
+        // Sixty with the same scores: one stack, one label for all.
+        let texts: Vec<&str> = auto
+            .labels
+            .iter()
+            .flatten()
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(texts, ["1–60"]);
+        let selected = labels(&geometry, LabelMode::Auto, Some("c59"));
+        let (i, callout) = selected.callout.expect("the selected one is named");
+        assert_eq!(geometry.points[i].id, "c59");
+        assert!(callout.text.ends_with("A long name 59"), "{}", callout.text);
+        // The others keep their places when the selection changes.
+        assert_eq!(auto.labels, selected.labels);
+    }
 
-        let texts = labels(&geometry, Some("c59"));
-        assert!(texts.contains(&"A long name 59".to_owned()));
+    #[test]
+    fn asking_for_names_leaves_out_and_counts_what_cannot_fit() {
+        let geometry = crowded();
+        let names = labels(&geometry, LabelMode::Names, None);
+        assert!(!names.numbered);
+        let shown = names.labels.iter().flatten().count();
+        assert!(shown > 0 && shown < 60);
+        assert_eq!(names.left_out, 60 - shown);
+    }
+
+    #[test]
+    fn a_few_names_are_named() {
+        let mut portfolio = Portfolio::new("few");
+        for (i, scores) in [[5, 5, 5, 1], [1, 1, 1, 5], [4, 4, 4, 4]]
+            .iter()
+            .enumerate()
+        {
+            let mut capability = Capability::new(format!("c{i}"), format!("Name {i}"));
+            for (question, score) in Question::ALL.iter().zip(scores) {
+                capability.scores.set(*question, Score::new(*score));
+            }
+            portfolio.capabilities.push(capability);
+        }
+        let geometry = ChartGeometry::new(&portfolio, Date::from_ymd(2026, 11, 27).unwrap());
+        let auto = labels(&geometry, LabelMode::Auto, None);
+        assert!(!auto.numbered);
+        let texts: Vec<&str> = auto
+            .labels
+            .iter()
+            .flatten()
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(texts, ["Name 0", "Name 1", "Name 2"]);
+        let numbers = labels(&geometry, LabelMode::Numbers, None);
+        assert!(numbers.numbered);
+    }
+
+    /// How many whiskers are drawn when `selected` is selected.
+    fn whiskers(geometry: &ChartGeometry, selected: Option<&str>, vote_spread: bool) -> usize {
+        let transform = PlotTransform::new(
+            Rect::from_min_size(Pos2::ZERO, egui::vec2(400.0, 300.0)),
+            PlotBounds::from_min_max([0.5, 0.5], [5.5, 5.5]),
+            false,
+        );
+        let scene = MarkScene {
+            transform: &transform,
+            style: ChartStyle::default(),
+            selected,
+            colors: MarkColors {
+                text: Color32::GRAY,
+                strong: Color32::WHITE,
+                background: Color32::BLACK,
+            },
+            title_boxes: &[],
+            labels: LabelMode::Auto,
+            vote_spread,
+        };
+        let labels = ChartLabels {
+            numbered: false,
+            dots: geometry.points.iter().map(|_| [100.0, 100.0]).collect(),
+            spots: Vec::new(),
+            labels: vec![None; geometry.points.len()],
+            left_out: 0,
+            callout: None,
+        };
+        line_shapes(geometry, &scene, &labels)
+            .iter()
+            .filter(|s| matches!(s, Shape::LineSegment { .. }))
+            .count()
+    }
+
+    #[test]
+    fn vote_spread_shows_for_the_selected_dot_or_every_dot_when_asked() {
+        let mut geometry = crowded();
+        for point in &mut geometry.points {
+            point.differentiation_spread = Some((2.0, 5.0));
+            point.pull_spread = Some((3.0, 4.0));
+        }
+        assert_eq!(whiskers(&geometry, None, false), 0, "none by default");
+        assert_eq!(
+            whiskers(&geometry, Some("c7"), false),
+            2,
+            "the selected one's two"
+        );
+        assert_eq!(
+            whiskers(&geometry, None, true),
+            120,
+            "every dot's when asked"
+        );
     }
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use eframe::egui::{self, Ui};
 
 use crate::app::{Command, EDIT_MENU, FILE_MENU, VIEW_MENU};
+use crate::export::LabelMode;
 use crate::model::Zone;
 use crate::ui::review::ReviewTab;
 use crate::ui::theme::Theme;
@@ -22,6 +23,10 @@ pub struct MenuState<'a> {
     pub has_selection: bool,
     /// The current look.
     pub theme: Theme,
+    /// How the chart names its dots.
+    pub labels: LabelMode,
+    /// Whether every dot shows its vote spread.
+    pub vote_spread: bool,
     /// Whether there is something to undo / redo.
     pub can_undo: bool,
     /// See `can_undo`.
@@ -66,6 +71,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
                 let shown = match command {
                     Command::ToggleBoard => state.show_board,
                     Command::ToggleInspector => state.show_inspector,
+                    Command::ToggleVoteSpread => state.vote_spread,
                     other => {
                         command_button(ui, other, true, commands);
                         if matches!(
@@ -93,6 +99,22 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
                 }
             }
             ui.separator();
+            ui.menu_button("Chart labels", |ui| {
+                for mode in LabelMode::ALL {
+                    let button = egui::Button::new(mode.label()).selected(mode == state.labels);
+                    let hint = match mode {
+                        LabelMode::Auto => "Names when every one fits beside its dot, else numbers",
+                        LabelMode::Names => {
+                            "Names beside the dots; those that do not fit are left out"
+                        }
+                        LabelMode::Numbers => "Numbers on the chart, names in an index beside it",
+                    };
+                    if ui.add(button).on_hover_text(hint).clicked() {
+                        commands.push(Command::SetLabels(mode));
+                        ui.close();
+                    }
+                }
+            });
             ui.menu_button("Theme", |ui| {
                 for theme in Theme::ALL {
                     let button = egui::Button::new(theme.label()).selected(theme == state.theme);

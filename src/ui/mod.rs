@@ -21,7 +21,7 @@ pub use kept_mesh::repaint_if_atlas_grew;
 use eframe::egui::Color32;
 
 use crate::app::Command;
-use crate::export::palette;
+use crate::export::{LabelMode, palette};
 use crate::model::{Date, Decision, Portfolio, Question, Recommendation, Zone};
 
 /// What the app remembers about the view, apart from the document.
@@ -80,6 +80,17 @@ pub struct PanelContext<'a> {
     pub commands: &'a mut Vec<Command>,
     /// The portfolio being compared with (last quarter), if any.
     pub baseline: Option<&'a Portfolio>,
+    /// How the chart names its dots and shows vote spread.
+    pub chart: ChartView,
+}
+
+/// How the chart is drawn, as chosen in the View menu.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ChartView {
+    /// Names, numbers, or names when they all fit.
+    pub labels: LabelMode,
+    /// Whiskers of the vote spread on every dot, not only the selected one.
+    pub vote_spread: bool,
 }
 
 impl PanelContext<'_> {
