@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::export::{
     ChartOptions, DecisionLog, ImageTheme, LabelMode, LogFormat, chart_png, chart_svg,
-    diff_markdown, plural, scorecard_markdown,
+    diff_markdown, plural, scorecard_markdown, undrawable_names,
 };
 use crate::io::{self, Backup};
 use crate::model::{Date, Portfolio, Scorecard, Summary};
@@ -518,6 +518,21 @@ fn render(
         return Ok(ExitCode::FAILURE);
     }
     writeln!(out, "wrote {} ({width}x{height})", output.display())?;
+    if extension == "png" {
+        let undrawable = undrawable_names(&portfolio);
+        if !undrawable.is_empty() {
+            let names: Vec<String> = undrawable
+                .iter()
+                .map(|n| format!("\"{}\"", n.escape_debug()))
+                .collect();
+            writeln!(
+                err,
+                "capmap: warning: no font on this machine has every character of {}; \
+                 they show as boxes (a font such as fonts-noto-cjk or fonts-noto-color-emoji adds them)",
+                names.join(", ")
+            )?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

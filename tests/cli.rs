@@ -459,3 +459,88 @@ fn the_scorecard_against_last_quarter_shows_moves_exceptions_and_metrics() {
     let baseline_without_scorecard = capmap(&["report", EXAMPLE, "--baseline", EXAMPLE]);
     assert_eq!(baseline_without_scorecard.status.code(), Some(2));
 }
+
+#[test]
+fn render_labels_names_numbers_or_automatically() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = |labels: Option<&str>| {
+        let path = dir.path().join("chart.svg");
+        let mut args = vec!["render", EXAMPLE, "-o", path.to_str().unwrap()];
+        if let Some(labels) = labels {
+            args.extend(["--labels", labels]);
+        }
+        let out = capmap(&args);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        std::fs::read_to_string(&path).unwrap()
+    };
+    let count = |svg: &str, class: &str| svg.matches(&format!("class=\"{class}\"")).count();
+    // The example's names all fit at 1920x1080: automatic names them.
+    let auto = svg(None);
+    assert_eq!(count(&auto, "label"), 21);
+    assert_eq!(count(&auto, "index-entry"), 0);
+    let numbers = svg(Some("numbers"));
+    assert_eq!(count(&numbers, "label"), 0);
+    assert_eq!(count(&numbers, "index-entry"), 21);
+    assert!(count(&numbers, "marker") > 0);
+    assert_eq!(svg(Some("names")), auto);
+    let out = capmap(&["render", EXAMPLE, "-o", "x.svg", "--labels", "dots"]);
+    assert_eq!(out.status.code(), Some(2), "an unknown choice is refused");
+}
+
+#[test]
+fn render_draws_arrows_from_a_baseline_and_vote_spread_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chart.svg");
+    let render = |extra: &[&str]| {
+        let mut args = vec![
+            "render",
+            "assets/examples/platform-2027-q1.ron",
+            "-o",
+            path.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        let out = capmap(&args);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        std::fs::read_to_string(&path).unwrap()
+    };
+    let plain = render(&[]);
+    assert!(!plain.contains("class=\"moved\""));
+    assert!(!plain.contains("class=\"spread\""));
+    let compared = render(&["--baseline", EXAMPLE]);
+    assert!(
+        compared.contains("class=\"moved\""),
+        "arrows from last quarter"
+    );
+    assert!(compared.contains("moved since the compared quarter"));
+    let spread = render(&["--vote-spread"]);
+    assert!(spread.contains("class=\"spread\""), "whiskers when asked");
+    assert!(spread.contains("vote spread, lowest to highest"));
+}
+
+#[test]
+fn render_says_which_names_no_font_can_draw() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(EXAMPLE).unwrap();
+    assert!(example.contains("\"Cloud cost reporting\""));
+    let odd = example.replace("\"Cloud cost reporting\"", "\"Cloud \u{e000} reporting\"");
+    let file = write(dir.path(), "odd.ron", &odd);
+    let png = dir.path().join("chart.png");
+    let out = capmap(&[
+        "render",
+        file.to_str().unwrap(),
+        "-o",
+        png.to_str().unwrap(),
+        "--width",
+        "800",
+        "--height",
+        "600",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(r#""Cloud \u{e000} reporting""#),
+        "the name is named, escaped: {stderr}"
+    );
+    let out = capmap(&["render", EXAMPLE, "-o", png.to_str().unwrap()]);
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+}

@@ -1002,7 +1002,8 @@ fn describe(point: &ChartPoint, capability: Option<&crate::model::Capability>) -
     text
 }
 
-/// The chart as a PNG image, rendered from the SVG with the bundled font.
+/// The chart as a PNG image, rendered from the SVG with the bundled font,
+/// and the system's fonts for characters it lacks (CJK, emoji…).
 ///
 /// # Errors
 /// An impossible size, or a rendering failure.
@@ -1014,12 +1015,9 @@ pub fn chart_png(
     options: ChartOptions<'_>,
 ) -> Result<Vec<u8>, ImageError> {
     let svg = chart_svg(portfolio, today, width, height, options)?;
-    let mut fonts = resvg::usvg::fontdb::Database::new();
-    fonts.load_font_data(FONT_REGULAR.to_vec());
-    fonts.load_font_data(FONT_BOLD.to_vec());
     let options = resvg::usvg::Options {
         font_family: FONT_FAMILY.to_owned(),
-        fontdb: Arc::new(fonts),
+        fontdb: Arc::new(font_database(&shown_texts(portfolio))),
         ..resvg::usvg::Options::default()
     };
     let tree = resvg::usvg::Tree::from_str(&svg, &options)
@@ -1034,6 +1032,88 @@ pub fn chart_png(
     pixmap
         .encode_png()
         .map_err(|e| ImageError::Render(e.to_string()))
+}
+
+/// The portfolio's texts an image shows: its name, quarter and the names.
+fn shown_texts(portfolio: &Portfolio) -> Vec<&str> {
+    let mut texts = vec![portfolio.name.as_str()];
+    texts.extend(portfolio.quarter.as_deref());
+    texts.extend(portfolio.capabilities.iter().map(|c| c.name.as_str()));
+    texts
+}
+
+/// The characters of `texts` that the bundled font cannot draw.
+fn missing_from_bundled(texts: &[&str]) -> Vec<char> {
+    use skrifa::MetadataProvider as _;
+    let Ok(font) = skrifa::FontRef::new(FONT_REGULAR) else {
+        return Vec::new();
+    };
+    let charmap = font.charmap();
+    let mut missing: Vec<char> = texts
+        .iter()
+        .flat_map(|t| t.chars())
+        .filter(|c| !c.is_whitespace() && !c.is_control() && charmap.map(*c).is_none())
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    missing
+}
+
+/// The bundled fonts, and the system's when the texts need characters the
+/// bundled ones lack (loading them takes a moment, so only then).
+fn font_database(texts: &[&str]) -> resvg::usvg::fontdb::Database {
+    let mut fonts = resvg::usvg::fontdb::Database::new();
+    fonts.load_font_data(FONT_REGULAR.to_vec());
+    fonts.load_font_data(FONT_BOLD.to_vec());
+    if !missing_from_bundled(texts).is_empty() {
+        fonts.load_system_fonts();
+    }
+    fonts
+}
+
+/// The characters among `wanted` that no font in `fonts` has.
+fn missing_from(fonts: &resvg::usvg::fontdb::Database, wanted: &[char]) -> Vec<char> {
+    use skrifa::MetadataProvider as _;
+    let mut missing: Vec<char> = wanted.to_vec();
+    for face in fonts.faces() {
+        if missing.is_empty() {
+            break;
+        }
+        let found: Vec<char> = fonts
+            .with_face_data(face.id, |data, index| {
+                skrifa::FontRef::from_index(data, index)
+                    .map(|font| {
+                        let charmap = font.charmap();
+                        missing
+                            .iter()
+                            .copied()
+                            .filter(|c| charmap.map(*c).is_some())
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default();
+        missing.retain(|c| !found.contains(c));
+    }
+    missing
+}
+
+/// The capability names a PNG of `portfolio` cannot draw whole on this
+/// machine: characters that neither the bundled font nor any system font
+/// has (they would show as empty boxes).
+#[must_use]
+pub fn undrawable_names(portfolio: &Portfolio) -> Vec<String> {
+    let texts = shown_texts(portfolio);
+    let wanted = missing_from_bundled(&texts);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let missing = missing_from(&font_database(&texts), &wanted);
+    texts
+        .iter()
+        .filter(|t| t.chars().any(|c| missing.contains(&c)))
+        .map(|t| (*t).to_owned())
+        .collect()
 }
 
 #[cfg(test)]
@@ -1095,5 +1175,32 @@ mod tests {
         let narrow = measure.width("iiii", 20.0);
         let wide = measure.width("WWWW", 20.0);
         assert!(wide > narrow * 2.0, "{narrow} {wide}");
+    }
+
+    #[test]
+    fn names_no_font_can_draw_are_reported_and_the_rest_are_not() {
+        let mut portfolio = portfolio();
+        // A private-use character: no font draws it.
+        portfolio
+            .capabilities
+            .push(Capability::new("private", "Private \u{e000} service"));
+        portfolio
+            .capabilities
+            .push(Capability::new("accents", "Données à caractère personnel"));
+        let undrawable = undrawable_names(&portfolio);
+        assert_eq!(undrawable, vec!["Private \u{e000} service".to_owned()]);
+    }
+
+    #[test]
+    fn the_bundled_font_lacks_cjk_so_the_system_fonts_are_asked() {
+        assert_eq!(
+            missing_from_bundled(&["Zahlungsverkehr é"]),
+            Vec::<char>::new()
+        );
+        assert_eq!(missing_from_bundled(&["認証 ok"]), vec!['証', '認']);
+        let mut portfolio = portfolio();
+        portfolio.capabilities[0].name = "認証と署名".to_owned();
+        // Renders whatever fonts this machine has.
+        assert!(chart_png(&portfolio, today(), 400, 300, ChartOptions::default()).is_ok());
     }
 }

@@ -17,7 +17,7 @@ pub use chart_geometry::{
 };
 pub use chart_image::{
     ChartOptions, FONT_BOLD, FONT_REGULAR, ImageError, ImageTheme, chart_png, chart_svg,
-    escape_xml, text_width,
+    escape_xml, text_width, undrawable_names,
 };
 pub use chart_labels::{
     ChartLabels, LabelMode, LabelScene, MAX_LABELLED, PlacedText, Spot, layout_labels,
