@@ -64,7 +64,33 @@ fn numbered_id() -> egui::Id {
 /// The index beside a numbered chart: "number name", quadrant by quadrant
 /// in reading order; a click selects.
 fn index_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGeometry, style: ChartStyle) {
-    let size = style.label_size;
+    let groups = geometry.index();
+    // The whole index in view when it can be (on the wall nobody scrolls):
+    // smaller type, down to three fifths, for a long one. How tall it runs
+    // is measured, wrapped names and all, and the type shrinks until it
+    // fits; it starts again from full size when the room or the list
+    // changes.
+    ui.spacing_mut().button_padding.y = 0.0;
+    ui.spacing_mut().interact_size.y = 0.0;
+    let fit_id = egui::Id::unique("capmap chart index size");
+    let room = ui.available_size();
+    let key = (
+        room.x.to_bits(),
+        room.y.to_bits(),
+        geometry.points.len(),
+        style.label_size.to_bits(),
+    );
+    let (_, mut size, last_height) = ui
+        .ctx()
+        .data(|d| d.get_temp::<((u32, u32, usize, u32), f32, f32)>(fit_id))
+        .filter(|(k, _, _)| *k == key)
+        .unwrap_or((key, style.label_size, 0.0));
+    if last_height > room.y + 0.5 && size > style.label_size * 0.6 {
+        // Height runs about in proportion to the type size; a little under,
+        // so one more try is rarely needed.
+        size = (size * room.y / last_height - 0.25).max(style.label_size * 0.6);
+        ui.ctx().request_discard("the chart index did not fit");
+    }
     // Bring the selected entry into view when the selection changes.
     let seen_id = egui::Id::unique("capmap chart index selection");
     let selection = cx.view.selected.clone();
@@ -78,7 +104,7 @@ fn index_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGeometry, st
         .id_salt("chart index")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for (recommendation, members) in geometry.index() {
+            for (recommendation, members) in groups {
                 ui.label(
                     RichText::new(recommendation.label().to_uppercase())
                         .size(size)
@@ -98,8 +124,10 @@ fn index_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGeometry, st
                         cx.send(Command::Select(Some(point.id.clone())));
                     }
                 }
-                ui.add_space(size * 0.4);
             }
+            let height = ui.min_rect().height();
+            ui.ctx()
+                .data_mut(|d| d.insert_temp(fit_id, (key, size, height)));
         });
 }
 
@@ -217,6 +245,7 @@ pub fn chart_ui(
         .ctx()
         .data(|d| d.get_temp::<bool>(numbered_id()))
         .unwrap_or(false);
+    let before = ui.available_width();
     if numbered {
         let width = (ui.available_width() * 0.3).clamp(140.0, style.label_size * 24.0);
         egui::Panel::right("chart_index")
@@ -224,24 +253,46 @@ pub fn chart_ui(
             .exact_size(width)
             .show(ui, |ui| index_ui(ui, cx, geometry, style));
     }
-    let labels = plot_ui(ui, cx, geometry, style);
-    if labels.numbered != numbered {
+    // What the index takes from the plot: names are tried at the plot's
+    // width without it, so a chart numbered once goes back to names as
+    // soon as they would fit again.
+    let index_width = before - ui.available_width();
+    let (labels, names_fit) = plot_ui(ui, cx, geometry, style, index_width);
+    // Should the probe and the real layout ever disagree at one width, the
+    // chart would flip every frame: after two flips at one width it stays
+    // numbered until the width changes.
+    let flips_id = egui::Id::unique("capmap chart label flips");
+    let (flip_width, flips) = ui
+        .ctx()
+        .data(|d| d.get_temp::<(u32, u32)>(flips_id))
+        .unwrap_or_default();
+    let flips = if flip_width == before.to_bits() {
+        flips
+    } else {
+        0
+    };
+    let numbered_now = labels.numbered && (!names_fit || flips >= 2);
+    if numbered_now != numbered {
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(flips_id, (before.to_bits(), flips + 1)));
         // The index comes or goes: lay the frame out again at once rather
         // than show it without for a frame.
         ui.ctx()
-            .data_mut(|d| d.insert_temp(numbered_id(), labels.numbered));
+            .data_mut(|d| d.insert_temp(numbered_id(), numbered_now));
         ui.ctx()
             .request_discard("the chart switched between names and numbers");
     }
 }
 
-/// The plot and its marks; returns the label layout drawn.
+/// The plot and its marks; returns the label layout drawn, and whether
+/// names would all fit were the plot `index_width` wider.
 fn plot_ui(
     ui: &mut Ui,
     cx: &mut PanelContext<'_>,
     geometry: &ChartGeometry,
     style: ChartStyle,
-) -> std::sync::Arc<crate::export::ChartLabels> {
+    index_width: f32,
+) -> (std::sync::Arc<crate::export::ChartLabels>, bool) {
     let text_color = ui.visuals().text_color();
     let strong = ui.visuals().strong_text_color();
     let background = ui.visuals().extreme_bg_color;
@@ -256,11 +307,19 @@ fn plot_ui(
         .set_margin_fraction(Vec2::ZERO)
         .default_x_bounds(AXIS_MIN, AXIS_MAX)
         .default_y_bounds(AXIS_MIN, AXIS_MAX)
-        .x_axis_label(X_AXIS_TITLE)
+        // Axes of a fixed thickness (room for the ticks and a title on two
+        // lines): left to themselves they measure last frame's, and a
+        // narrow plot then swaps between two sizes frame after frame.
+        .custom_x_axes(vec![
+            egui_plot::AxisHints::new_x()
+                .label(X_AXIS_TITLE)
+                .formatter(integer_ticks)
+                .min_thickness(3.4 * style.label_size),
+        ])
         .y_axis_label(Y_AXIS_TITLE)
+        .y_axis_min_width(3.0 * style.label_size)
         .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
         .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
-        .x_axis_formatter(integer_ticks)
         .y_axis_formatter(integer_ticks)
         .label_formatter(|_| None)
         .show_background(true);
@@ -336,13 +395,24 @@ fn plot_ui(
     let transform = response.transform;
     ui.ctx()
         .data_mut(|d| d.insert_temp(transform_id(), transform));
-    let frame_width = transform.frame().width();
-    let title_boxes: Vec<ScreenRect> = geometry
-        .quadrants
-        .iter()
-        .map(|area| QuadrantTitle::of(area, frame_width, style).screen_box(&transform))
-        .collect();
-    let labels = paint_marks(
+    let titles = |transform: &egui_plot::PlotTransform| -> Vec<ScreenRect> {
+        let frame_width = transform.frame().width();
+        geometry
+            .quadrants
+            .iter()
+            .map(|area| QuadrantTitle::of(area, frame_width, style).screen_box(transform))
+            .collect()
+    };
+    let title_boxes = titles(&transform);
+    // The plot as it would be without the index, and its titles.
+    let frame = *transform.frame();
+    let wider = egui_plot::PlotTransform::new(
+        egui::Rect::from_min_max(frame.min, frame.max + egui::vec2(index_width, 0.0)),
+        *transform.bounds(),
+        false,
+    );
+    let wider_titles = titles(&wider);
+    let (labels, names_fit) = paint_marks(
         ui,
         geometry,
         MarkScene {
@@ -357,6 +427,7 @@ fn plot_ui(
             title_boxes: &title_boxes,
             labels: cx.chart.labels,
             vote_spread: cx.chart.vote_spread,
+            without_index: (index_width > 0.0).then_some((&wider, &wider_titles[..])),
         },
     );
 
@@ -436,7 +507,7 @@ fn plot_ui(
             cx.send(Command::Select(Some(geometry.points[next].id.clone())));
         }
     }
-    labels
+    (labels, names_fit)
 }
 
 /// A quadrant's name, in its outer corner.

@@ -50,6 +50,9 @@ pub struct MarkScene<'a> {
     pub labels: LabelMode,
     /// Whiskers on every dot, not only the selected one.
     pub vote_spread: bool,
+    /// The plot and its quadrant titles as they would be without the index
+    /// beside it, when there is one: automatic labels try names there.
+    pub without_index: Option<(&'a PlotTransform, &'a [ScreenRect])>,
 }
 
 #[derive(Clone)]
@@ -58,12 +61,18 @@ struct CachedMarks {
     stamp: AtlasStamp,
     meshes: [Arc<Mesh>; 3],
     labels: Arc<ChartLabels>,
+    names_fit: bool,
 }
 
 /// Paints the marks of `geometry` on `ui`'s painter, from the kept mesh when
 /// nothing they show has changed. Returns the label layout, which says
-/// where each dot is drawn and whether the chart is numbered.
-pub fn paint_marks(ui: &Ui, geometry: &ChartGeometry, scene: MarkScene<'_>) -> Arc<ChartLabels> {
+/// where each dot is drawn and whether the chart is numbered, and whether
+/// names would all fit without the index.
+pub fn paint_marks(
+    ui: &Ui,
+    geometry: &ChartGeometry,
+    scene: MarkScene<'_>,
+) -> (Arc<ChartLabels>, bool) {
     let ctx = ui.ctx();
     let font = FontId::proportional(scene.style.label_size);
     let stamp = AtlasStamp::now(ctx);
@@ -71,12 +80,23 @@ pub fn paint_marks(ui: &Ui, geometry: &ChartGeometry, scene: MarkScene<'_>) -> A
     let key = scene_key(geometry, &scene, &sprites);
     let id = egui::Id::unique("capmap chart marks");
     let cached = ctx.data(|d| d.get_temp::<CachedMarks>(id));
-    let (meshes, labels) = match cached {
+    let (meshes, labels, names_fit) = match cached {
         Some(cached) if cached.key == key && cached.stamp.still_matches(&stamp) => {
-            (cached.meshes, cached.labels)
+            (cached.meshes, cached.labels, cached.names_fit)
         }
         _ => {
             let labels = Arc::new(lay_out(ctx, geometry, &scene, &font));
+            let names_fit = labels.numbered
+                && scene.labels == LabelMode::Auto
+                && scene.without_index.is_some_and(|(wider, titles)| {
+                    let probe = MarkScene {
+                        transform: wider,
+                        title_boxes: titles,
+                        selected: None,
+                        ..scene
+                    };
+                    !lay_out(ctx, geometry, &probe, &font).numbered
+                });
             // Laying out the labels may grow the font atlas: tessellate
             // against the atlas as it is afterwards.
             let over = ring_and_label_shapes(ctx, geometry, &scene, &font, &labels);
@@ -93,17 +113,18 @@ pub fn paint_marks(ui: &Ui, geometry: &ChartGeometry, scene: MarkScene<'_>) -> A
                         stamp,
                         meshes: meshes.clone(),
                         labels: Arc::clone(&labels),
+                        names_fit,
                     },
                 );
             });
-            (meshes, labels)
+            (meshes, labels, names_fit)
         }
     };
     let painter = ui.painter().with_clip_rect(*scene.transform.frame());
     for mesh in meshes {
         painter.add(Shape::Mesh(mesh));
     }
-    labels
+    (labels, names_fit)
 }
 
 /// How far a dot's marks reach from its centre: the conflict ring and the
@@ -325,6 +346,12 @@ fn scene_key(geometry: &ChartGeometry, scene: &MarkScene<'_>, sprites: &DiscSpri
             ]);
             for b in self.scene.title_boxes {
                 floats(&[b.x, b.y, b.w, b.h]);
+            }
+            if let Some((wider, titles)) = self.scene.without_index {
+                floats(&[f64::from(wider.frame().width())]);
+                for b in titles {
+                    floats(&[b.x, b.y, b.w, b.h]);
+                }
             }
             for p in &self.geometry.points {
                 let (d0, d1) = p.differentiation_spread.unwrap_or((f64::NAN, f64::NAN));
@@ -548,29 +575,45 @@ mod tests {
         ChartGeometry::new(&portfolio, Date::from_ymd(2026, 11, 27).unwrap())
     }
 
+    /// A 400x300 plot of the usual axes.
+    fn small_plot() -> PlotTransform {
+        PlotTransform::new(
+            Rect::from_min_size(Pos2::ZERO, egui::vec2(400.0, 300.0)),
+            PlotBounds::from_min_max([0.5, 0.5], [5.5, 5.5]),
+            false,
+        )
+    }
+
+    /// The marks' scene on `transform`, in plain colours.
+    fn scene<'a>(
+        transform: &'a PlotTransform,
+        selected: Option<&'a str>,
+        labels: LabelMode,
+        vote_spread: bool,
+    ) -> MarkScene<'a> {
+        MarkScene {
+            transform,
+            style: ChartStyle::default(),
+            selected,
+            colors: MarkColors {
+                text: Color32::GRAY,
+                strong: Color32::WHITE,
+                background: Color32::BLACK,
+            },
+            title_boxes: &[],
+            labels,
+            vote_spread,
+            without_index: None,
+        }
+    }
+
     /// The label layout when `selected` is selected, in a 400x300 plot.
     fn labels(geometry: &ChartGeometry, mode: LabelMode, selected: Option<&str>) -> ChartLabels {
         let ctx = egui::Context::default();
         let mut out = None;
         let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
-            let transform = PlotTransform::new(
-                Rect::from_min_size(Pos2::ZERO, egui::vec2(400.0, 300.0)),
-                PlotBounds::from_min_max([0.5, 0.5], [5.5, 5.5]),
-                false,
-            );
-            let scene = MarkScene {
-                transform: &transform,
-                style: ChartStyle::default(),
-                selected,
-                colors: MarkColors {
-                    text: Color32::GRAY,
-                    strong: Color32::WHITE,
-                    background: Color32::BLACK,
-                },
-                title_boxes: &[],
-                labels: mode,
-                vote_spread: false,
-            };
+            let transform = small_plot();
+            let scene = scene(&transform, selected, mode, false);
             let font = FontId::proportional(13.0);
             out = Some(lay_out(ui.ctx(), geometry, &scene, &font));
         });
@@ -662,24 +705,8 @@ mod tests {
 
     /// How many whiskers are drawn when `selected` is selected.
     fn whiskers(geometry: &ChartGeometry, selected: Option<&str>, vote_spread: bool) -> usize {
-        let transform = PlotTransform::new(
-            Rect::from_min_size(Pos2::ZERO, egui::vec2(400.0, 300.0)),
-            PlotBounds::from_min_max([0.5, 0.5], [5.5, 5.5]),
-            false,
-        );
-        let scene = MarkScene {
-            transform: &transform,
-            style: ChartStyle::default(),
-            selected,
-            colors: MarkColors {
-                text: Color32::GRAY,
-                strong: Color32::WHITE,
-                background: Color32::BLACK,
-            },
-            title_boxes: &[],
-            labels: LabelMode::Auto,
-            vote_spread,
-        };
+        let transform = small_plot();
+        let scene = scene(&transform, selected, LabelMode::Auto, vote_spread);
         let labels = ChartLabels {
             numbered: false,
             dots: geometry.points.iter().map(|_| [100.0, 100.0]).collect(),

@@ -83,10 +83,25 @@ pub fn presentation_ui(
             });
         });
     });
-    if view != PresentView::Primer
-        && let Some(capability) = current
-    {
-        egui::Panel::bottom("presentation_current").show(ui, |ui| current_ui(ui, cx, capability));
+    match (view, current) {
+        // Beside the chart, so the chart keeps the wall's whole height and
+        // its names room to stand beside their dots.
+        (PresentView::Chart, Some(capability)) => {
+            let width = (ui.available_width() * 0.3).max(220.0);
+            egui::Panel::right("presentation_current")
+                .resizable(false)
+                .exact_size(width)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("presentation current")
+                        .show(ui, |ui| current_ui(ui, cx, capability));
+                });
+        }
+        (PresentView::Board, Some(capability)) => {
+            egui::Panel::bottom("presentation_current")
+                .show(ui, |ui| current_ui(ui, cx, capability));
+        }
+        _ => {}
     }
     egui::CentralPanel::default().show(ui, |ui| match view {
         PresentView::Chart => {
