@@ -1,16 +1,16 @@
 //! Performance targets (see docs/performance.md): a full app frame at 200,
 //! 1,000 and 10,000 capabilities against egui's own demo as the reference,
-//! load + validate and atomic save of 10,000 capabilities, and the chart
-//! PNG at 1920x1080. Run with `cargo bench`.
+//! the frames that show an edit, load + validate and atomic save of 10,000
+//! capabilities, and the chart PNG at 1920x1080. Run with `cargo bench`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)] // a bench may fail loudly
 
 use std::hint::black_box;
 
-use capmap::app::{CapmapApp, example_portfolio};
+use capmap::app::{CapmapApp, Command, example_portfolio};
 use capmap::export::{ChartOptions, chart_png};
 use capmap::io;
-use capmap::model::{Date, Portfolio};
+use capmap::model::{Date, Portfolio, Question, Score};
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
 
@@ -71,6 +71,38 @@ fn frames(c: &mut Criterion) {
     group.finish();
 }
 
+/// The frames that show an edit: a capability rescored, so counts, chart
+/// geometry and the label layout are all worked out again (the command is
+/// applied after one frame and shown by the next).
+fn edits(c: &mut Criterion) {
+    let mut group = c.benchmark_group("edit");
+    group.sample_size(20);
+    for n in [24, 200] {
+        let ctx = egui::Context::default();
+        let mut app = CapmapApp::new(portfolio_of(n), None);
+        app.today = Date::from_ymd(2026, 11, 27);
+        for _ in 0..3 {
+            let _ = ctx.run_ui(input(), |ui| app.show(ui));
+        }
+        let id = app.doc.portfolio().capabilities[1].id.clone();
+        let mut high = false;
+        group.bench_function(format!("rescore shown, {n} capabilities"), |b| {
+            b.iter(|| {
+                high = !high;
+                app.send(Command::SetScore {
+                    id: id.clone(),
+                    question: Question::Reuse,
+                    score: Score::new(if high { 5 } else { 1 }),
+                });
+                let _ = ctx.run_ui(input(), |ui| app.show(ui));
+                let output = ctx.run_ui(input(), |ui| app.show(ui));
+                black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
+            });
+        });
+    }
+    group.finish();
+}
+
 fn files(c: &mut Criterion) {
     let portfolio = portfolio_of(10_000);
     let dir = tempfile::tempdir().unwrap();
@@ -100,5 +132,5 @@ fn export(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frames, files, export);
+criterion_group!(benches, frames, edits, files, export);
 criterion_main!(benches);

@@ -392,17 +392,21 @@ impl CapmapApp {
             chart: self.chart_view(),
         };
         if self.view.show_inspector {
+            // Board and inspector never take the chart's half of a small
+            // or zoomed-in window.
             egui::Panel::right("inspector")
                 .resizable(true)
                 .default_size(280.0)
-                .min_size(250.0)
+                .min_size(200.0)
+                .max_size((ui.available_width() * 0.25).max(200.0))
                 .show(ui, |ui| inspector_ui(ui, &mut cx));
         }
         if self.view.show_board {
             egui::Panel::left("board")
                 .resizable(true)
                 .default_size(540.0)
-                .min_size(360.0)
+                .min_size(300.0)
+                .max_size((ui.available_width() * 0.4).max(400.0))
                 .show(ui, |ui| board_ui(ui, &mut cx));
         }
         egui::CentralPanel::default().show(ui, |ui| chart_panel_ui(ui, &mut cx, geometry));

@@ -215,6 +215,7 @@ pub fn chart_svg(
     };
     let mut chart = SvgChart {
         svg: String::new(),
+        quadrants: geometry.quadrants,
         colors: options.theme.colors(),
         sizes,
         measure,
@@ -242,6 +243,8 @@ pub fn chart_svg(
 
 struct SvgChart {
     svg: String,
+    /// The chart's quadrants (titles are sized to fit all of them).
+    quadrants: [QuadrantArea; 4],
     colors: Colors,
     sizes: Sizes,
     measure: Measure,
@@ -332,7 +335,16 @@ impl SvgChart {
         let [x0, y0] = to(area.min[0], area.max[1]);
         let [x1, y1] = to(area.max[0], area.min[1]);
         let label = area.recommendation.label().to_uppercase();
-        let fits = (x1 - x0 - 24.0 * s) / (self.measure.width(&label, 1.0) * BOLD_WIDTH);
+        // All four titles the same size: the largest that fits every one.
+        let fits = self
+            .quadrants
+            .iter()
+            .map(|q| {
+                let width = (q.max[0] - q.min[0]) / (AXIS_MAX - AXIS_MIN) * plot.w;
+                let text = q.recommendation.label().to_uppercase();
+                (width - 24.0 * s) / (self.measure.width(&text, 1.0) * BOLD_WIDTH)
+            })
+            .fold(f64::INFINITY, f64::min);
         let size = self.sizes.quadrant_font.min(fits).max(10.0);
         let text_width = self.measure.width(&label, size) * BOLD_WIDTH;
         let tx = if area.min[0] <= AXIS_MIN {

@@ -135,6 +135,16 @@ fn index_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGeometry, st
 /// its words together when the legend wraps.
 fn legend_ui(ui: &mut Ui, geometry: &ChartGeometry, view: ChartView, selected: Option<&str>) {
     let entry = |ui: &mut Ui, text: &str, paint: &dyn Fn(&egui::Painter, egui::Pos2)| {
+        // Mark and words go to the next row together.
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let words = ui
+            .ctx()
+            .fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE))
+            .size()
+            .x;
+        if ui.available_size_before_wrap().x < 14.0 + 4.0 + words + ui.spacing().item_spacing.x {
+            ui.end_row();
+        }
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = 4.0;
             let (mark, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
@@ -218,6 +228,17 @@ fn to_score_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGeometry)
             ui.label(RichText::new(format!("{first} before…")).weak());
         }
         for (id, name) in geometry.to_score.iter().skip(first).take(TO_SCORE_SHOWN) {
+            // A name goes to the next row whole.
+            let font = egui::TextStyle::Button.resolve(ui.style());
+            let width = ui
+                .ctx()
+                .fonts_mut(|f| f.layout_no_wrap(name.clone(), font, egui::Color32::WHITE))
+                .size()
+                .x
+                + 2.0 * ui.spacing().button_padding.x;
+            if ui.available_size_before_wrap().x < width {
+                ui.end_row();
+            }
             if ui.selectable_label(cx.is_selected(id), name).clicked() {
                 cx.send(Command::Select(Some(id.clone())));
             }
@@ -344,7 +365,7 @@ fn plot_ui(
                 .stroke(Stroke::NONE)
                 .allow_hover(false),
             );
-            let title = QuadrantTitle::of(area, frame_width, style);
+            let title = QuadrantTitle::of(area, &geometry.quadrants, frame_width, style);
             plot_ui.text(
                 Text::new(
                     area.recommendation.label(),
@@ -400,7 +421,10 @@ fn plot_ui(
         geometry
             .quadrants
             .iter()
-            .map(|area| QuadrantTitle::of(area, frame_width, style).screen_box(transform))
+            .map(|area| {
+                QuadrantTitle::of(area, &geometry.quadrants, frame_width, style)
+                    .screen_box(transform)
+            })
             .collect()
     };
     let title_boxes = titles(&transform);
@@ -519,13 +543,20 @@ struct QuadrantTitle {
 }
 
 impl QuadrantTitle {
-    fn of(area: &QuadrantArea, frame_width: f32, style: ChartStyle) -> Self {
-        // Shrink the title when the quadrant is narrow, so titles of
-        // neighbouring quadrants never run into each other.
-        let quadrant_px =
-            frame_width * ((area.max[0] - area.min[0]) / (AXIS_MAX - AXIS_MIN)) as f32;
+    fn of(area: &QuadrantArea, all: &[QuadrantArea], frame_width: f32, style: ChartStyle) -> Self {
+        // Shrink the titles when a quadrant is narrow, so titles of
+        // neighbouring quadrants never run into each other; all four the
+        // same size, so none looks more important.
+        let fitting = all
+            .iter()
+            .map(|q| {
+                let quadrant_px =
+                    frame_width * ((q.max[0] - q.min[0]) / (AXIS_MAX - AXIS_MIN)) as f32;
+                let len = q.recommendation.label().len() as f32;
+                (quadrant_px - 16.0) / (len * 0.72)
+            })
+            .fold(f32::INFINITY, f32::min);
         let text = area.recommendation.label().to_uppercase();
-        let fitting = (quadrant_px - 16.0) / (text.len() as f32 * 0.72);
         let size = style.quadrant_title_size.min(fitting).max(8.0);
         let [x0, y0] = area.min;
         let [x1, y1] = area.max;
