@@ -417,3 +417,37 @@ fn the_primer_pages_with_the_arrow_keys() {
     assert!(screen.contains_rect(harness.get_by_label(first_heading).rect()));
     harness.get_by_label_contains("page 1 of ");
 }
+
+#[test]
+fn on_the_wall_a_resting_pointer_shows_no_cursor_and_no_tooltip() {
+    let mut harness = presenting(example_portfolio(), "identity-sso");
+    let transform: egui_plot::PlotTransform = harness
+        .ctx
+        .data(|d| d.get_temp(capmap::ui::chart::transform_id()))
+        .expect("the chart was drawn");
+    // The low-latency matching engine is alone at differentiation 5,
+    // pull 1.67.
+    let dot = transform.position_from_point(&egui_plot::PlotPoint::new(5.0, 5.0 / 3.0));
+    harness.hover_at(dot);
+    // A second: past egui's tooltip delay, not yet at rest.
+    harness.run_steps(4);
+    assert!(
+        harness.query_by_label_contains("Decision: ").is_some(),
+        "a moving pointer names the dot"
+    );
+    assert_ne!(
+        harness.output().platform_output.cursor_icon,
+        eframe::egui::CursorIcon::None
+    );
+    // Two seconds later, with the pointer still where it was.
+    harness.run_steps(8);
+    assert!(
+        harness.query_by_label_contains("Decision: ").is_none(),
+        "no tooltip on the wall once the pointer rests"
+    );
+    assert_eq!(
+        harness.output().platform_output.cursor_icon,
+        eframe::egui::CursorIcon::None,
+        "and no cursor"
+    );
+}

@@ -44,6 +44,9 @@ impl Default for ChartStyle {
 /// Draws the chart of `geometry` with the capabilities still to score
 /// beside it.
 pub fn chart_panel_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGeometry) {
+    // Only the wall hides the pointer at rest.
+    ui.ctx()
+        .data_mut(|d| d.remove_temp::<bool>(super::presentation::resting_id()));
     egui::Panel::bottom("to_score")
         .resizable(false)
         .show(ui, |ui| {
@@ -457,9 +460,11 @@ fn plot_ui(
 
     // Hover and click: the nearest dot within reach, and every dot
     // stacked on the same spot.
+    let resting = super::presentation::pointer_resting(ui.ctx());
     let hovered: Vec<usize> = response
         .response
         .hover_pos()
+        .filter(|_| !resting)
         .and_then(|pointer| {
             let distance = |i: usize| {
                 labels.dots.get(i).map_or(f32::INFINITY, |&[x, y]| {

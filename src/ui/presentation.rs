@@ -40,6 +40,7 @@ pub fn presentation_ui(
     geometry: &ChartGeometry,
     view: PresentView,
 ) {
+    hide_pointer_at_rest(ui);
     let portfolio = cx.portfolio;
     let current = cx
         .view
@@ -115,6 +116,47 @@ pub fn presentation_ui(
         PresentView::Board => presentation_board_ui(ui, cx),
         PresentView::Primer => primer_pages_ui(ui),
     });
+    // Last, over what the plot asked for.
+    if pointer_resting(ui.ctx()) {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::None);
+    }
+}
+
+/// How long the mouse rests before the wall shows no cursor, no hover
+/// highlight and no tooltip.
+pub const POINTER_REST_SECONDS: f32 = 2.0;
+
+/// While presenting, once the mouse has rested a moment: no hover
+/// highlight and no chart tooltip (the chart asks [`pointer_resting`]), and
+/// no cursor (set at the end of the frame). One wake-up hides them; none
+/// after that.
+fn hide_pointer_at_rest(ui: &mut Ui) {
+    let ctx = ui.ctx().clone();
+    let still_for = ctx.input(|i| i.pointer.time_since_last_movement());
+    let resting = still_for >= POINTER_REST_SECONDS;
+    if resting {
+        let widgets = &mut ui.style_mut().visuals.widgets;
+        widgets.hovered = widgets.inactive;
+    } else {
+        // Never negative or NaN: from_secs_f32 would panic.
+        let wait = (POINTER_REST_SECONDS - still_for).max(0.0) + 0.05;
+        ctx.request_repaint_after(std::time::Duration::from_secs_f32(wait));
+    }
+    ctx.data_mut(|d| d.insert_temp(resting_id(), resting));
+}
+
+/// Where presentation mode keeps whether the pointer rests.
+#[must_use]
+pub fn resting_id() -> egui::Id {
+    egui::Id::unique("capmap presentation pointer resting")
+}
+
+/// True while presenting with the mouse at rest: the chart shows no
+/// tooltip then.
+#[must_use]
+pub fn pointer_resting(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(resting_id()))
+        .unwrap_or(false)
 }
 
 /// Turns the primer by `pages` screens (negative: back) the next time it
