@@ -211,3 +211,31 @@ fn choosing_numbers_in_the_view_menu_lists_every_capability_beside_the_chart() {
         Some("identity-sso")
     );
 }
+
+#[test]
+fn a_long_index_draws_what_shows_and_brings_the_selected_entry_into_view() {
+    let mut portfolio = Portfolio::new("Crowded");
+    for i in 0..200 {
+        let mut capability = scored(&format!("c{i:03}"), Zone::Commodity);
+        capability.name = format!("Capability {i:03}");
+        portfolio.capabilities.push(capability);
+    }
+    let mut harness = harness(CapmapApp::new(portfolio, None));
+    harness.run();
+    // All on one spot: numbered, the index beside the chart.
+    assert!(harness.query_by_label("1  Capability 000").is_some());
+    assert!(
+        harness.query_by_label("200  Capability 199").is_none(),
+        "rows out of view are not laid out"
+    );
+    harness
+        .state_mut()
+        .send(Command::Select(Some("c199".into())));
+    // The index scrolls there smoothly, over a few frames.
+    harness.run_steps(10);
+    assert!(
+        harness.query_by_label("200  Capability 199").is_some(),
+        "the selected entry is scrolled into view"
+    );
+    assert!(harness.query_by_label("1  Capability 000").is_none());
+}

@@ -103,23 +103,62 @@ fn index_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGeometry, st
         seen.clone_from(&selection);
         changed
     });
+    // Rows out of view are only space, at the height they had when last
+    // drawn: a long index costs what shows of it.
+    let heights_id = egui::Id::unique("capmap chart index heights");
+    // Good for this size of type, this width and this list.
+    let drawn_for = (size.to_bits(), room.x.to_bits(), geometry.points.len());
+    let known: Vec<f32> = ui
+        .ctx()
+        .data(|d| d.get_temp::<((u32, u32, usize), Vec<f32>)>(heights_id))
+        .filter(|(for_what, _)| *for_what == drawn_for)
+        .map(|(_, heights)| heights)
+        .unwrap_or_default();
+    let mut heights = Vec::with_capacity(known.len());
     egui::ScrollArea::vertical()
         .id_salt("chart index")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            let width = ui.available_width();
+            let hidden = |ui: &Ui, row: usize| {
+                known.get(row).copied().filter(|h| {
+                    let top = ui.cursor().top();
+                    let clip = ui.clip_rect();
+                    top + h < clip.top() || top > clip.bottom()
+                })
+            };
+            let mut row = 0;
             for (recommendation, members) in groups {
-                ui.label(
-                    RichText::new(recommendation.label().to_uppercase())
-                        .size(size)
-                        .strong()
-                        .color(recommendation_color(recommendation)),
-                );
+                if let Some(h) = hidden(ui, row) {
+                    ui.allocate_space(egui::vec2(width, h));
+                    heights.push(h);
+                } else {
+                    let response = ui.label(
+                        RichText::new(recommendation.label().to_uppercase())
+                            .size(size)
+                            .strong()
+                            .color(recommendation_color(recommendation)),
+                    );
+                    heights.push(response.rect.height());
+                }
+                row += 1;
                 for i in members {
                     let point = &geometry.points[i];
+                    let selected = cx.is_selected(&point.id);
+                    if let Some(h) = hidden(ui, row) {
+                        let (_, rect) = ui.allocate_space(egui::vec2(width, h));
+                        if selected && changed {
+                            ui.scroll_to_rect(rect, None);
+                        }
+                        heights.push(h);
+                        row += 1;
+                        continue;
+                    }
                     let text =
                         RichText::new(format!("{}  {}", point.number, point.name)).size(size);
-                    let selected = cx.is_selected(&point.id);
                     let response = ui.add(egui::Button::selectable(selected, text).wrap());
+                    heights.push(response.rect.height());
+                    row += 1;
                     if selected && changed {
                         response.scroll_to_me(None);
                     }
@@ -132,6 +171,8 @@ fn index_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGeometry, st
             ui.ctx()
                 .data_mut(|d| d.insert_temp(fit_id, (key, size, height)));
         });
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(heights_id, (drawn_for, heights)));
 }
 
 /// What the colours, rings and marks mean. Each entry keeps its mark and
