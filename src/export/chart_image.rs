@@ -347,10 +347,12 @@ impl SvgChart {
             .fold(f64::INFINITY, f64::min);
         let size = self.sizes.quadrant_font.min(fits).max(10.0);
         let text_width = self.measure.width(&label, size) * BOLD_WIDTH;
+        // Beside the vertical divider, not in the outer corners, where
+        // capabilities crowd (as on screen).
         let tx = if area.min[0] <= AXIS_MIN {
-            x0 + 12.0 * s
-        } else {
             x1 - 12.0 * s - text_width
+        } else {
+            x0 + 12.0 * s
         };
         let ty = if area.max[1] >= AXIS_MAX {
             y0 + 10.0 * s + size

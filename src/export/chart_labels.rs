@@ -201,23 +201,52 @@ fn names(
         .map(|p| shorten(&p.name, scene.max_name_width, scene.measure))
         .collect();
     let homes = geometry.label_homes(scene.to_screen);
-    let mut placer = Placer::new(&dots, scene);
-    let mut labels = vec![None; points.len()];
-    let mut left_out = 0;
-    for i in crowded_first(&dots, scene.line_height * 3.0) {
-        let (text, width) = &texts[i];
-        let size = [width + 2.0 * scene.padding, scene.line_height];
-        match placer.place(&[i], size, homes.get(i), scene.line_height * 4.0) {
-            Some((rect, leader)) => {
-                labels[i] = Some(PlacedText {
-                    text: text.clone(),
-                    rect,
-                    leader,
-                });
+    // Greedy placement depends on the order: a name that found no room is
+    // placed first in another try, up to `TRIES` orders; the best is kept.
+    let mut order = crowded_first(&dots, scene.line_height * 3.0);
+    let mut best: Option<(usize, Vec<Option<PlacedText>>)> = None;
+    for _ in 0..TRIES {
+        let mut placer = Placer::new(&dots, scene);
+        let mut labels = vec![None; points.len()];
+        let mut failed = Vec::new();
+        for &i in &order {
+            // The name as long as it may be, then shorter (never below a
+            // few letters) when that is what lets it stand by its dot.
+            let (text, width) = &texts[i];
+            let shorter = [0.75, 0.5].map(|f| shorten(&points[i].name, width * f, scene.measure));
+            let tries = std::iter::once((text.clone(), *width)).chain(
+                shorter
+                    .into_iter()
+                    .filter(|(t, _)| t.chars().count() > SHORTEST),
+            );
+            let mut placed = None;
+            for (text, width) in tries {
+                let size = [width + 2.0 * scene.padding, scene.line_height];
+                if let Some((rect, leader)) =
+                    placer.place(&[i], size, homes.get(i), scene.line_height * 4.0)
+                {
+                    placed = Some(PlacedText { text, rect, leader });
+                    break;
+                }
             }
-            None if all_or_nothing => return None,
-            None => left_out += 1,
+            match placed {
+                Some(label) => labels[i] = Some(label),
+                None => failed.push(i),
+            }
         }
+        let done = failed.is_empty();
+        if best.as_ref().is_none_or(|(left, _)| failed.len() < *left) {
+            best = Some((failed.len(), labels));
+        }
+        if done {
+            break;
+        }
+        order.retain(|i| !failed.contains(i));
+        order.splice(0..0, failed);
+    }
+    let (left_out, labels) = best?;
+    if all_or_nothing && left_out > 0 {
+        return None;
     }
     Some(ChartLabels {
         numbered: false,
@@ -228,6 +257,13 @@ fn names(
         callout: None,
     })
 }
+
+/// A name is not shortened below this many characters (ellipsis included)
+/// to make it fit: shorter, it would no longer say which capability it is.
+const SHORTEST: usize = 8;
+
+/// How many orders named placement tries before it settles for the best.
+const TRIES: usize = 4;
 
 /// Numbers beside the dots; capabilities with equal scores share a dot and
 /// their numbers sit side by side in one label.

@@ -606,10 +606,13 @@ impl QuadrantTitle {
         let size = style.quadrant_title_size.min(fitting).max(8.0);
         let [x0, y0] = area.min;
         let [x1, y1] = area.max;
+        // Beside the vertical divider, not in the outer corners: the outer
+        // top-left corner is where capabilities crowd (high pull, little
+        // differentiation), and names need it more than titles do.
         let (x, left) = if x0 <= AXIS_MIN {
-            (x0 + 0.08, true)
-        } else {
             (x1 - 0.08, false)
+        } else {
+            (x0 + 0.08, true)
         };
         let (y, top) = if y1 >= AXIS_MAX {
             (y1 - 0.06, true)
