@@ -219,17 +219,17 @@ fn names(
                     .into_iter()
                     .filter(|(t, _)| t.chars().count() > SHORTEST),
             );
-            let mut placed = None;
+            let mut found = None;
             for (text, width) in tries {
                 let size = [width + 2.0 * scene.padding, scene.line_height];
                 if let Some((rect, leader)) =
                     placer.place(&[i], size, homes.get(i), scene.line_height * 4.0)
                 {
-                    placed = Some(PlacedText { text, rect, leader });
+                    found = Some(PlacedText { text, rect, leader });
                     break;
                 }
             }
-            match placed {
+            match found {
                 Some(label) => labels[i] = Some(label),
                 None => failed.push(i),
             }
