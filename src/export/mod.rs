@@ -6,10 +6,12 @@ mod chart_image;
 mod chart_labels;
 mod decision_log;
 mod diff_markdown;
+mod label_placer;
 mod log_csv;
 mod log_markdown;
 pub mod palette;
 mod scorecard_markdown;
+mod shared_spots;
 
 pub use chart_geometry::{
     AXIS_MAX, AXIS_MIN, ChartGeometry, ChartMove, ChartPoint, QuadrantArea, READING_ORDER,
@@ -20,11 +22,11 @@ pub use chart_image::{
     escape_xml, text_width, undrawable_names,
 };
 pub use chart_labels::{
-    ChartLabels, LabelMode, LabelScene, MAX_LABELLED, PlacedText, Spot, layout_labels,
-    rect_distance, segment_distance, segment_hits_rect, segments_cross, shorten,
+    ChartLabels, LabelMode, LabelScene, MAX_LABELLED, PlacedText, Spot, layout_labels, shorten,
 };
 pub use decision_log::{DecisionLog, ExceptionEntry, LogEntry, ScoreEntry};
 pub use diff_markdown::diff_markdown;
+pub use label_placer::{rect_distance, segment_distance, segment_hits_rect, segments_cross};
 pub use log_csv::{neutralise_formula, to_csv};
 pub use log_markdown::{escape_markdown, plural, to_markdown};
 pub use scorecard_markdown::{format_measure, scorecard_markdown};

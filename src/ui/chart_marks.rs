@@ -15,6 +15,9 @@ use eframe::egui::{self, Color32, FontId, Pos2, Rect, Shape, Stroke, Ui, epaint:
 use egui_plot::{PlotPoint, PlotTransform};
 
 use super::chart::ChartStyle;
+use super::chart_sprites::{
+    DiscSprites, OVERDUE_SCALE, Sprite, conflict_ring_radius, disc_sprites,
+};
 use super::kept_mesh::AtlasStamp;
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, zone_color};
 use crate::export::{
@@ -181,148 +184,6 @@ fn lay_out(
         .and_then(|id| geometry.points.iter().position(|p| p.id == id));
     layout_labels(geometry, scene.labels, selected, &label_scene)
 }
-
-/// A small texture with the anti-aliased marks drawn at the size they take
-/// on screen (a dot, the smaller overdue mark, the conflict ring), so they
-/// stay crisp. Each mark is then a single textured quad: four vertices
-/// instead of a tessellated circle's dozens, which matters at thousands of
-/// dots.
-#[derive(Clone)]
-struct DiscSprites {
-    /// The dot radius in points and the scale it was drawn for: the quads'
-    /// sizes in points depend on both.
-    drawn_for: (u32, u32),
-    texture: egui::TextureHandle,
-    dot: Sprite,
-    /// The inside of an undecided (hollow) dot.
-    hole: Sprite,
-    overdue: Sprite,
-    conflict: Sprite,
-}
-
-#[derive(Clone, Copy)]
-struct Sprite {
-    uv: Rect,
-    /// Side of the quad in points.
-    side: f32,
-}
-
-/// A mark to draw into the sprite texture, in pixels.
-#[derive(Clone, Copy)]
-enum MarkShape {
-    Disc {
-        radius: f32,
-    },
-    /// A ring from `radius` outwards, `width` wide, as egui strokes circles.
-    Ring {
-        radius: f32,
-        width: f32,
-    },
-}
-
-impl MarkShape {
-    /// How much of the pixel at distance `d` from the centre is covered.
-    fn coverage(self, d: f32) -> f32 {
-        match self {
-            Self::Disc { radius } => (radius + 0.5 - d).clamp(0.0, 1.0),
-            Self::Ring { radius, width } => {
-                let inner = (d - radius + 0.5).clamp(0.0, 1.0);
-                let outer = (radius + width + 0.5 - d).clamp(0.0, 1.0);
-                inner.min(outer)
-            }
-        }
-    }
-
-    fn outer_radius(self) -> f32 {
-        match self {
-            Self::Disc { radius } => radius,
-            Self::Ring { radius, width } => radius + width,
-        }
-    }
-}
-
-fn disc_sprites(ctx: &egui::Context, radius: f32) -> DiscSprites {
-    let pixels_per_point = ctx.pixels_per_point();
-    let radius_px = radius * pixels_per_point;
-    let drawn_for = (radius.to_bits(), pixels_per_point.to_bits());
-    let id = egui::Id::unique("capmap chart disc sprites");
-    if let Some(sprites) = ctx.data(|d| d.get_temp::<DiscSprites>(id))
-        && sprites.drawn_for == drawn_for
-    {
-        return sprites;
-    }
-    let ring = conflict_ring_radius(radius);
-    let marks = [
-        MarkShape::Disc { radius: radius_px },
-        MarkShape::Disc {
-            radius: radius_px * OVERDUE_SCALE,
-        },
-        MarkShape::Ring {
-            radius: ring * pixels_per_point,
-            width: ring / 5.0 * pixels_per_point,
-        },
-        MarkShape::Disc {
-            radius: radius_px * HOLE_SCALE,
-        },
-    ];
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a few pixels
-    let sides: Vec<usize> = marks
-        .iter()
-        .map(|m| (2.0 * m.outer_radius() + 3.0).ceil() as usize)
-        .collect();
-    let width = sides.iter().sum::<usize>() + sides.len();
-    let height = sides.iter().copied().max().unwrap_or(1);
-    let mut image = egui::ColorImage::filled([width, height], Color32::TRANSPARENT);
-    let mut left = 0;
-    let mut sprites = Vec::new();
-    for (&mark, &side) in marks.iter().zip(&sides) {
-        let centre = side as f32 / 2.0;
-        for y in 0..side {
-            for x in 0..side {
-                let dx = x as f32 + 0.5 - centre;
-                let dy = y as f32 + 0.5 - centre;
-                let coverage = mark.coverage((dx * dx + dy * dy).sqrt());
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0..=255
-                let alpha = (coverage * 255.0).round() as u8;
-                image[(left + x, y)] = Color32::from_white_alpha(alpha);
-            }
-        }
-        sprites.push(Sprite {
-            uv: Rect::from_min_max(
-                egui::pos2(left as f32 / width as f32, 0.0),
-                egui::pos2(
-                    (left + side) as f32 / width as f32,
-                    side as f32 / height as f32,
-                ),
-            ),
-            side: side as f32 / pixels_per_point,
-        });
-        left += side + 1;
-    }
-    let texture = ctx.load_texture("capmap chart dots", image, egui::TextureOptions::LINEAR);
-    let sprites = DiscSprites {
-        drawn_for,
-        texture,
-        dot: sprites[0],
-        overdue: sprites[1],
-        conflict: sprites[2],
-        hole: sprites[3],
-    };
-    ctx.data_mut(|d| d.insert_temp(id, sprites.clone()));
-    sprites
-}
-
-/// The conflict ring's radius around a dot of `radius` (its width is a
-/// fifth of that, as `egui_plot` draws open markers).
-fn conflict_ring_radius(radius: f32) -> f32 {
-    radius + 3.0
-}
-
-/// How big the overdue mark is beside a dot.
-const OVERDUE_SCALE: f32 = 0.55;
-
-/// How much of an undecided dot is hollow.
-const HOLE_SCALE: f32 = 0.5;
 
 /// Everything the mesh depends on, hashed (with egui's fast hasher: this
 /// runs every frame over every point).
@@ -607,6 +468,16 @@ mod tests {
         }
     }
 
+    /// The texts of the labels drawn.
+    fn label_texts(labels: &ChartLabels) -> Vec<&str> {
+        labels
+            .labels
+            .iter()
+            .flatten()
+            .map(|l| l.text.as_str())
+            .collect()
+    }
+
     /// The label layout when `selected` is selected, in a 400x300 plot.
     fn labels(geometry: &ChartGeometry, mode: LabelMode, selected: Option<&str>) -> ChartLabels {
         let ctx = egui::Context::default();
@@ -651,12 +522,7 @@ mod tests {
         let auto = labels(&geometry, LabelMode::Auto, None);
         assert!(auto.numbered, "sixty long names cannot all fit in 400x300");
         // Sixty with the same scores: one stack, one label for all.
-        let texts: Vec<&str> = auto
-            .labels
-            .iter()
-            .flatten()
-            .map(|l| l.text.as_str())
-            .collect();
+        let texts = label_texts(&auto);
         assert_eq!(texts, ["1–60"]);
         let selected = labels(&geometry, LabelMode::Auto, Some("c59"));
         let (i, callout) = selected.callout.expect("the selected one is named");
@@ -692,12 +558,7 @@ mod tests {
         let geometry = ChartGeometry::new(&portfolio, Date::from_ymd(2026, 11, 27).unwrap());
         let auto = labels(&geometry, LabelMode::Auto, None);
         assert!(!auto.numbered);
-        let texts: Vec<&str> = auto
-            .labels
-            .iter()
-            .flatten()
-            .map(|l| l.text.as_str())
-            .collect();
+        let texts = label_texts(&auto);
         assert_eq!(texts, ["Name 0", "Name 1", "Name 2"]);
         let numbers = labels(&geometry, LabelMode::Numbers, None);
         assert!(numbers.numbered);

@@ -4,7 +4,10 @@
 pub mod board;
 mod card;
 pub mod chart;
+mod chart_index;
+mod chart_legend;
 mod chart_marks;
+mod chart_sprites;
 pub mod dialogs;
 pub mod inspector;
 mod kept_mesh;

@@ -1,0 +1,118 @@
+//! The chart as PNG, and the fonts it is drawn with.
+
+#[allow(clippy::wildcard_imports)] // a part of its parent module
+use super::*;
+
+/// The chart as a PNG image, rendered from the SVG with the bundled font,
+/// and the system's fonts for characters it lacks (CJK, emoji…).
+///
+/// # Errors
+/// An impossible size, or a rendering failure.
+pub fn chart_png(
+    portfolio: &Portfolio,
+    today: Date,
+    width: u32,
+    height: u32,
+    options: ChartOptions<'_>,
+) -> Result<Vec<u8>, ImageError> {
+    let svg = chart_svg(portfolio, today, width, height, options)?;
+    let options = resvg::usvg::Options {
+        font_family: FONT_FAMILY.to_owned(),
+        fontdb: Arc::new(font_database(&shown_texts(portfolio))),
+        ..resvg::usvg::Options::default()
+    };
+    let tree = resvg::usvg::Tree::from_str(&svg, &options)
+        .map_err(|e| ImageError::Render(e.to_string()))?;
+    let mut pixmap =
+        resvg::tiny_skia::Pixmap::new(width, height).ok_or(ImageError::Size(width, height))?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::default(),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| ImageError::Render(e.to_string()))
+}
+
+/// The portfolio's texts an image shows: its name, quarter and the names.
+fn shown_texts(portfolio: &Portfolio) -> Vec<&str> {
+    let mut texts = vec![portfolio.name.as_str()];
+    texts.extend(portfolio.quarter.as_deref());
+    texts.extend(portfolio.capabilities.iter().map(|c| c.name.as_str()));
+    texts
+}
+
+/// The characters of `texts` that the bundled font cannot draw.
+pub(super) fn missing_from_bundled(texts: &[&str]) -> Vec<char> {
+    use skrifa::MetadataProvider as _;
+    let Ok(font) = skrifa::FontRef::new(FONT_REGULAR) else {
+        return Vec::new();
+    };
+    let charmap = font.charmap();
+    let mut missing: Vec<char> = texts
+        .iter()
+        .flat_map(|t| t.chars())
+        .filter(|c| !c.is_whitespace() && !c.is_control() && charmap.map(*c).is_none())
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    missing
+}
+
+/// The bundled fonts, and the system's when the texts need characters the
+/// bundled ones lack (loading them takes a moment, so only then).
+fn font_database(texts: &[&str]) -> resvg::usvg::fontdb::Database {
+    let mut fonts = resvg::usvg::fontdb::Database::new();
+    fonts.load_font_data(FONT_REGULAR.to_vec());
+    fonts.load_font_data(FONT_BOLD.to_vec());
+    if !missing_from_bundled(texts).is_empty() {
+        fonts.load_system_fonts();
+    }
+    fonts
+}
+
+/// The characters among `wanted` that no font in `fonts` has.
+fn missing_from(fonts: &resvg::usvg::fontdb::Database, wanted: &[char]) -> Vec<char> {
+    use skrifa::MetadataProvider as _;
+    let mut missing: Vec<char> = wanted.to_vec();
+    for face in fonts.faces() {
+        if missing.is_empty() {
+            break;
+        }
+        let found: Vec<char> = fonts
+            .with_face_data(face.id, |data, index| {
+                skrifa::FontRef::from_index(data, index)
+                    .map(|font| {
+                        let charmap = font.charmap();
+                        missing
+                            .iter()
+                            .copied()
+                            .filter(|c| charmap.map(*c).is_some())
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default();
+        missing.retain(|c| !found.contains(c));
+    }
+    missing
+}
+
+/// The capability names a PNG of `portfolio` cannot draw whole on this
+/// machine: characters that neither the bundled font nor any system font
+/// has (they would show as empty boxes).
+#[must_use]
+pub fn undrawable_names(portfolio: &Portfolio) -> Vec<String> {
+    let texts = shown_texts(portfolio);
+    let wanted = missing_from_bundled(&texts);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let missing = missing_from(&font_database(&texts), &wanted);
+    texts
+        .iter()
+        .filter(|t| t.chars().any(|c| missing.contains(&c)))
+        .map(|t| (*t).to_owned())
+        .collect()
+}
