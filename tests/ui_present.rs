@@ -451,3 +451,26 @@ fn on_the_wall_a_resting_pointer_shows_no_cursor_and_no_tooltip() {
         "and no cursor"
     );
 }
+
+#[test]
+fn on_the_wall_the_example_names_every_dot_and_shows_the_whole_rationale() {
+    let harness = presenting(example_portfolio(), "ci-cd-templates");
+    // Named: no numbered index beside the chart.
+    assert!(
+        harness.query_by_label("1  Container runtime").is_none(),
+        "the example is numbered on the wall"
+    );
+    // Beside the chart the rationale is whole, not cut to three lines.
+    let portfolio = example_portfolio();
+    let rationale = &portfolio
+        .capability("ci-cd-templates")
+        .expect("the example has CI/CD")
+        .rationale;
+    let why = harness.get_by_label_contains("Why: Three teams").rect();
+    let lines = why.height() / 15.0;
+    assert!(
+        lines > 3.5,
+        "{lines:.1} lines of 15 pt for {} characters",
+        rationale.len()
+    );
+}

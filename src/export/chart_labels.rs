@@ -288,7 +288,7 @@ fn numbers(geometry: &ChartGeometry, dots: Vec<[f64; 2]>, scene: &LabelScene<'_>
             .place(stack, size, homes.get(stack[0]), scene.line_height * 5.0)
             .or_else(|| placer.place(stack, size, None, scene.line_height * 12.0))
             .or_else(|| placer.anywhere(stack, size))
-            .unwrap_or_else(|| placer.force(stack, size));
+            .unwrap_or_else(|| placer.force(stack, size, None));
         // The stack's one label goes with its first number.
         labels[stack[0]] = Some(PlacedText { text, rect, leader });
     }
@@ -359,7 +359,10 @@ fn callout(
         .collect();
     let (rect, leader) = placer
         .place(&group, size, Some(&home), scene.line_height * 6.0)
-        .unwrap_or_else(|| placer.force(&group, size));
+        .unwrap_or_else(|| {
+            let beside = labels.labels[i].as_ref().filter(|l| l.leader.is_none());
+            placer.force(&group, size, beside.map(|l| &l.rect))
+        });
     Some((i, PlacedText { text, rect, leader }))
 }
 

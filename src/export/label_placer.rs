@@ -329,28 +329,92 @@ impl<'a> Placer<'a> {
         Some(self.keep(rect, Some(leader)))
     }
 
-    /// Right of the dot, whatever it covers: for the selected name when no
-    /// place keeps the rules (it is drawn on a background).
+    /// Beside the dot, whatever it covers: for the selected name when no
+    /// place keeps the rules (it is drawn on a background). Of the sides
+    /// that stay in the plot, the one covering least: no dot of its own,
+    /// then as few other dots and names, then as little of a quadrant
+    /// title, as may be.
+    /// `over` is where its shortened name stands, if beside the dot: the
+    /// name is lengthened in place when that covers no other dot or name.
     pub(super) fn force(
         &mut self,
         own: &[usize],
         size: [f64; 2],
+        over: Option<&ScreenRect>,
     ) -> (ScreenRect, Option<[[f64; 2]; 2]>) {
         let [px, py] = self.dots[own[0]];
         let area = self.scene.area;
-        let x = (px + self.standoff())
-            .min(area.x + area.w - size[0])
-            .max(area.x);
-        let y = (py - size[1] / 2.0).clamp(area.y, (area.y + area.h - size[1]).max(area.y));
-        self.keep(
-            ScreenRect {
-                x,
-                y,
-                w: size[0],
-                h: size[1],
-            },
-            None,
-        )
+        let [w, h] = size;
+        let g = self.standoff();
+        let clamp = |x: f64, y: f64| ScreenRect {
+            x: x.min(area.x + area.w - w).max(area.x),
+            y: y.clamp(area.y, (area.y + area.h - h).max(area.y)),
+            w,
+            h,
+        };
+        // Lengthened away from the dot: a name left of its dot keeps its
+        // right edge.
+        let in_place = over.map(|r| {
+            if r.x + r.w <= px {
+                clamp(r.x + r.w - w, r.y)
+            } else {
+                clamp(r.x, r.y)
+            }
+        });
+        let sides = [
+            clamp(px + g, py - h / 2.0),
+            clamp(px - g - w, py - h / 2.0),
+            clamp(px - w / 2.0, py - g - h),
+            clamp(px - w / 2.0, py + g),
+            clamp(px + g, py - g - h),
+            clamp(px + g, py + g),
+            clamp(px - g - w, py - g - h),
+            clamp(px - g - w, py + g),
+        ];
+        let dot = self.scene.mark_radius;
+        // What a place covers: dots and names (which it could be read as),
+        // and quadrant titles.
+        let covers = |rect: &ScreenRect| -> (f64, f64) {
+            let dots: f64 = self
+                .grid
+                .in_box(grow(rect, dot))
+                .filter(|&j| rect_distance(rect, self.dots[j]) < dot)
+                .map(|j| {
+                    if own.contains(&j) {
+                        1e12
+                    } else {
+                        dot * dot * 4.0
+                    }
+                })
+                .sum();
+            let names: f64 = self
+                .rects
+                .iter()
+                .filter(|r| over.is_none_or(|o| o != *r))
+                .map(|r| r.overlap(rect))
+                .sum();
+            let titles: f64 = self.scene.obstacles.iter().map(|o| o.overlap(rect)).sum();
+            (dots + names, titles)
+        };
+        if let Some(rect) = in_place.filter(|r| covers(r).0 <= 0.0) {
+            return self.keep(rect, None);
+        }
+        // A name covered reads as this one's: worse than a title partly
+        // hidden, which still says its quadrant.
+        let cost = |rect: &ScreenRect| {
+            let (blocking, titles) = covers(rect);
+            blocking + titles / 4.0
+        };
+        // The first side of least cost: right of the dot when it is free.
+        let rect = sides
+            .iter()
+            .map(|r| (cost(r), *r))
+            .fold(None::<(f64, ScreenRect)>, |best, (c, r)| match best {
+                Some((b, _)) if b <= c => best,
+                _ => Some((c, r)),
+            })
+            .map_or(sides[0], |(_, r)| r);
+        self.keep(rect, None)
     }
 
     fn keep(
@@ -452,5 +516,77 @@ fn grow(rect: &ScreenRect, by: f64) -> ScreenRect {
         y: rect.y - by,
         w: rect.w + 2.0 * by,
         h: rect.h + 2.0 * by,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rect(x: f64, y: f64, w: f64, h: f64) -> ScreenRect {
+        ScreenRect { x, y, w, h }
+    }
+
+    /// `test` run on a placer over `dots` in a 400x300 plot with `titles`.
+    fn with_placer<T>(
+        dots: &[[f64; 2]],
+        titles: &[ScreenRect],
+        test: impl FnOnce(&mut Placer<'_>) -> T,
+    ) -> T {
+        let to_screen = |x: f64, y: f64| [x, y];
+        let measure = |text: &str| 7.0 * text.chars().count() as f64;
+        let scene = LabelScene {
+            area: rect(0.0, 0.0, 400.0, 300.0),
+            obstacles: titles,
+            to_screen: &to_screen,
+            dot_radius: 5.0,
+            mark_radius: 8.0,
+            line_height: 16.0,
+            max_name_width: 200.0,
+            padding: 2.0,
+            measure: &measure,
+        };
+        let mut placer = Placer::new(dots, &scene);
+        test(&mut placer)
+    }
+
+    #[test]
+    fn a_forced_name_lengthens_in_place_when_it_covers_only_a_title() {
+        let dots = [[100.0, 40.0]];
+        let title = [rect(150.0, 30.0, 100.0, 20.0)];
+        // Above the dot is free, but the name stays where it was.
+        let (placed, _) = with_placer(&dots, &title, |placer| {
+            let short = placer.keep(rect(110.0, 32.0, 40.0, 16.0), None).0;
+            placer.force(&[0], [120.0, 16.0], Some(&short))
+        });
+        assert_eq!((placed.x, placed.y), (110.0, 32.0));
+        // Left of its dot, it grows leftwards.
+        let dots = [[300.0, 40.0]];
+        let (placed, _) = with_placer(&dots, &title, |placer| {
+            let short = placer.keep(rect(250.0, 32.0, 40.0, 16.0), None).0;
+            placer.force(&[0], [120.0, 16.0], Some(&short))
+        });
+        assert_eq!((placed.x + placed.w, placed.y), (290.0, 32.0));
+    }
+
+    #[test]
+    fn a_forced_name_covers_no_other_name_when_a_side_is_free() {
+        let dots = [[100.0, 100.0], [100.0, 130.0]];
+        let taken = rect(110.0, 92.0, 90.0, 16.0);
+        let (placed, leader) = with_placer(&dots, &[], |placer| {
+            // Right of the dot is taken by another name.
+            placer.keep(taken, None);
+            placer.force(&[0], [60.0, 16.0], None)
+        });
+        assert!(leader.is_none());
+        assert!(placed.overlap(&taken) <= 0.0, "{placed:?}");
+        assert!(
+            rect_distance(&placed, dots[0]) >= 8.0,
+            "clear of its own dot"
+        );
+        assert!(
+            rect_distance(&placed, dots[1]) >= 8.0,
+            "clear of the other dot"
+        );
     }
 }

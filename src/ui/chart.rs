@@ -152,6 +152,14 @@ fn plot_ui(
         .label_formatter(|_| None)
         .show_background(true);
 
+    // Titles are measured with the font they are drawn in, so names keep
+    // clear of the title itself, not of a guess at its size.
+    let ctx = ui.ctx().clone();
+    let measure = move |text: &str, size: f32| -> Vec2 {
+        let font = egui::FontId::proportional(size);
+        ctx.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE))
+            .size()
+    };
     let response = plot.show(ui, |plot_ui| {
         plot_ui.set_plot_bounds(PlotBounds::from_min_max(
             [AXIS_MIN, AXIS_MIN],
@@ -172,7 +180,7 @@ fn plot_ui(
                 .stroke(Stroke::NONE)
                 .allow_hover(false),
             );
-            let title = QuadrantTitle::of(area, &geometry.quadrants, frame_width, style);
+            let title = QuadrantTitle::of(area, &geometry.quadrants, frame_width, style, &measure);
             plot_ui.text(
                 Text::new(
                     area.recommendation.label(),
@@ -229,7 +237,7 @@ fn plot_ui(
             .quadrants
             .iter()
             .map(|area| {
-                QuadrantTitle::of(area, &geometry.quadrants, frame_width, style)
+                QuadrantTitle::of(area, &geometry.quadrants, frame_width, style, &measure)
                     .screen_box(transform)
             })
             .collect()
@@ -347,12 +355,20 @@ fn plot_ui(
 struct QuadrantTitle {
     text: String,
     size: f32,
+    /// The text's measured size on screen, in points.
+    extent: Vec2,
     at: PlotPoint,
     anchor: Align2,
 }
 
 impl QuadrantTitle {
-    fn of(area: &QuadrantArea, all: &[QuadrantArea], frame_width: f32, style: ChartStyle) -> Self {
+    fn of(
+        area: &QuadrantArea,
+        all: &[QuadrantArea],
+        frame_width: f32,
+        style: ChartStyle,
+        measure: &dyn Fn(&str, f32) -> Vec2,
+    ) -> Self {
         // Shrink the titles when a quadrant is narrow, so titles of
         // neighbouring quadrants never run into each other; all four the
         // same size, so none looks more important.
@@ -361,12 +377,15 @@ impl QuadrantTitle {
             .map(|q| {
                 let quadrant_px =
                     frame_width * ((q.max[0] - q.min[0]) / (AXIS_MAX - AXIS_MIN)) as f32;
-                let len = q.recommendation.label().len() as f32;
-                (quadrant_px - 16.0) / (len * 0.72)
+                // Measured at full size: glyphs at 1 pt round badly.
+                let full = style.quadrant_title_size;
+                let unit = measure(&q.recommendation.label().to_uppercase(), full).x / full;
+                (quadrant_px - 16.0) / unit.max(f32::EPSILON)
             })
             .fold(f32::INFINITY, f32::min);
         let text = area.recommendation.label().to_uppercase();
         let size = style.quadrant_title_size.min(fitting).max(8.0);
+        let extent = measure(&text, size);
         let [x0, y0] = area.min;
         let [x1, y1] = area.max;
         // Beside the vertical divider, not in the outer corners: the outer
@@ -391,6 +410,7 @@ impl QuadrantTitle {
         Self {
             text,
             size,
+            extent,
             at: PlotPoint::new(x, y),
             anchor,
         }
@@ -399,8 +419,8 @@ impl QuadrantTitle {
     /// Roughly where the title sits on screen, for labels to keep clear of.
     fn screen_box(&self, transform: &egui_plot::PlotTransform) -> ScreenRect {
         let anchor = transform.position_from_point(&self.at);
-        let w = f64::from(self.size) * 0.72 * self.text.len() as f64;
-        let h = f64::from(self.size) * 1.3;
+        let w = f64::from(self.extent.x);
+        let h = f64::from(self.extent.y);
         let x = if self.anchor.x() == egui::Align::Min {
             f64::from(anchor.x)
         } else {

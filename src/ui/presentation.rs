@@ -95,12 +95,12 @@ pub fn presentation_ui(
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
                         .id_salt("presentation current")
-                        .show(ui, |ui| current_ui(ui, cx, capability));
+                        .show(ui, |ui| current_ui(ui, cx, capability, usize::MAX));
                 });
         }
         (PresentView::Board, Some(capability)) => {
             egui::Panel::bottom("presentation_current")
-                .show(ui, |ui| current_ui(ui, cx, capability));
+                .show(ui, |ui| current_ui(ui, cx, capability, 3));
         }
         _ => {}
     }
@@ -109,7 +109,7 @@ pub fn presentation_ui(
             let style = ChartStyle {
                 marker_radius: 7.0,
                 label_size: 14.0,
-                quadrant_title_size: 22.0,
+                quadrant_title_size: 18.0,
             };
             chart_ui(ui, cx, geometry, style);
         }
@@ -257,7 +257,9 @@ fn primer_pages_ui(ui: &mut Ui) {
 /// The capability in focus, large: name and zone; the recommendation
 /// (outlined) with the scores and its reason; the room's decision (filled),
 /// the owner and the rationale.
-fn current_ui(ui: &mut Ui, cx: &PanelContext<'_>, capability: &Capability) {
+/// `rationale_rows`: how many lines the rationale may take (under the
+/// board, few; beside the chart, which scrolls, all of them).
+fn current_ui(ui: &mut Ui, cx: &PanelContext<'_>, capability: &Capability, rationale_rows: usize) {
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&capability.name).size(22.0).strong());
@@ -315,12 +317,12 @@ fn current_ui(ui: &mut Ui, cx: &PanelContext<'_>, capability: &Capability) {
             );
         }
     }
-    decision_ui(ui, cx, capability);
+    decision_ui(ui, cx, capability, rationale_rows);
     ui.add_space(4.0);
 }
 
 /// What the room decided, who owns it and why.
-fn decision_ui(ui: &mut Ui, cx: &PanelContext<'_>, capability: &Capability) {
+fn decision_ui(ui: &mut Ui, cx: &PanelContext<'_>, capability: &Capability, rationale_rows: usize) {
     ui.horizontal_wrapped(|ui| {
         match capability.decision {
             Decision::Undecided => {
@@ -340,13 +342,13 @@ fn decision_ui(ui: &mut Ui, cx: &PanelContext<'_>, capability: &Capability) {
     });
     let rationale = capability.rationale.trim();
     if !rationale.is_empty() {
-        // At most three lines on the wall: a long rationale ends in "…"
-        // rather than pushing the chart off the screen.
+        // Under the board, a long rationale ends in "…" rather than
+        // pushing the board off the screen; beside the chart it is whole.
         let mut job = egui::text::LayoutJob::single_section(
             format!("Why: {rationale}"),
             egui::TextFormat::simple(egui::FontId::proportional(15.0), ui.visuals().text_color()),
         );
-        job.wrap.max_rows = 3;
+        job.wrap.max_rows = rationale_rows;
         job.wrap.break_anywhere = false;
         ui.add(egui::Label::new(job).wrap());
     }
