@@ -303,10 +303,10 @@ fn check(
 pub fn summary_line(file: &Path, portfolio: &Portfolio, today: Date) -> String {
     let s = Summary::of(portfolio, today);
     format!(
-        "{}: {} in {} teams, {} to score, {} ({} severe), {}, {}",
+        "{}: {} in {}, {} to score, {} ({} severe), {}, {}",
         file.display(),
         plural(s.capabilities, "capability", "capabilities"),
-        portfolio.teams.len(),
+        plural(portfolio.teams.len(), "team", "teams"),
         s.to_score,
         plural(s.conflicts, "conflict", "conflicts"),
         s.severe_conflicts,

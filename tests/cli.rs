@@ -544,3 +544,21 @@ fn render_says_which_names_no_font_can_draw() {
     let out = capmap(&["render", EXAMPLE, "-o", png.to_str().unwrap()]);
     assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
 }
+
+#[test]
+fn counts_of_one_are_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut portfolio = capmap::model::Portfolio::new("Tiny");
+    portfolio.capabilities.push(capmap::model::Capability::new("ci", "CI"));
+    portfolio.teams.push(capmap::model::Team {
+        id: "platform".into(),
+        name: "Platform".into(),
+    });
+    let path = dir.path().join("tiny.ron");
+    capmap::io::save(&portfolio, &path).unwrap();
+    let out = capmap(&["check", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains(": 1 capability in 1 team, "), "{stdout}");
+    assert!(!stdout.contains("1 capabilities") && !stdout.contains("1 teams"));
+}

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use capmap::app::{CapmapApp, Command, FileDialogs, Settings, example_portfolio};
 use capmap::io;
-use capmap::model::{Recommendation, Score, ScoringSettings, Zone, assess};
+use capmap::model::{Question, Recommendation, Score, ScoringSettings, Zone, assess};
 use eframe::egui::{self, Key, Modifiers, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -381,18 +381,238 @@ fn adding_and_deleting_capabilities() {
     );
     let id = harness.state().view.selected.clone().unwrap();
     assert_eq!(capability(&harness, &id).zone, Zone::Unplaced);
-    // The name field has the focus: typing names it.
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run();
+    // The name field has the focus and its placeholder is selected:
+    // typing replaces it.
     assert!(name_field(&harness).is_focused());
     name_field(&harness).type_text("Chaos testing");
     harness.run();
+    // Not saved yet, so the id follows the name.
+    let id = harness.state().view.selected.clone().unwrap();
+    assert_eq!(id, "chaos-testing");
     assert_eq!(capability(&harness, &id).name, "Chaos testing");
     harness.key_press(Key::Escape);
     harness.run();
     harness.key_press(Key::Delete);
     harness.run();
     assert_eq!(harness.state().doc.portfolio().capabilities.len(), count);
+}
+
+#[test]
+fn a_new_capability_is_named_by_typing_and_its_id_settles_when_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("workshop.ron");
+    let mut app = CapmapApp::new(example_portfolio(), None);
+    app.dialogs = FileDialogs::scripted([Some(path.clone())]);
+    let mut harness = harness(app);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    name_field(&harness).type_text("Chaos & load testing");
+    harness.run();
+    assert_eq!(
+        harness.state().view.selected.as_deref(),
+        Some("chaos-load-testing")
+    );
+    assert_eq!(
+        capability(&harness, "chaos-load-testing").name,
+        "Chaos & load testing"
+    );
+    // The whole name is one undo step, and the card stays selected.
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let selected = harness.state().view.selected.clone().unwrap();
+    assert_eq!(capability(&harness, &selected).name, "New capability");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().view.selected.as_deref(),
+        Some("chaos-load-testing")
+    );
+
+    // Saved, the id never changes again: renaming keeps it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.run();
+    assert!(
+        io::load(&path)
+            .unwrap()
+            .capability("identity-sso")
+            .is_some()
+    );
+    harness.key_press(Key::F2);
+    harness.run();
+    name_field(&harness).type_text("Resilience testing");
+    harness.run();
+    assert_eq!(
+        capability(&harness, "chaos-load-testing").name,
+        "Resilience testing"
+    );
+}
+
+#[test]
+fn escape_closes_an_open_menu_and_keys_never_reach_the_board_behind_it() {
+    let mut harness = example();
+    click_card(&mut harness, "Cloud cost reporting");
+    let before = harness.state().doc.portfolio().clone();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Chart labels");
+    // Zone keys and digits while the menu is open do nothing.
+    for key in [Key::D, Key::Num1, Key::Delete] {
+        harness.key_press(key);
+        harness.run();
+    }
+    assert_eq!(*harness.state().doc.portfolio(), before);
+    // Escape closes the menu, and only the menu.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Chart labels").is_none());
+    assert_eq!(
+        harness.state().view.selected.as_deref(),
+        Some("cost-reporting")
+    );
+
+    // The same with the right-click menu.
+    harness
+        .get_by_label_contains("Cloud cost reporting (")
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Differentiator D");
+    harness.key_press(Key::R);
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Differentiator D").is_none());
+    assert_eq!(*harness.state().doc.portfolio(), before);
+    assert_eq!(
+        harness.state().view.selected.as_deref(),
+        Some("cost-reporting")
+    );
+}
+
+#[test]
+fn a_stray_digit_never_rescores_a_fully_scored_card() {
+    let mut harness = example();
+    click_card(&mut harness, "CI/CD pipeline templates");
+    let scores = capability(&harness, "ci-cd-templates").scores;
+    assert!(Question::ALL.iter().all(|q| scores.get(*q).is_some()));
+    harness.key_press(Key::Num1);
+    harness.run();
+    assert_eq!(capability(&harness, "ci-cd-templates").scores, scores);
+    // The status bar says how to rescore.
+    harness.get_by_label_contains("is fully scored: to rescore it, press its zone key (C)");
+    // A stray Backspace takes nothing back either.
+    harness.key_press(Key::Backspace);
+    harness.run();
+    assert_eq!(capability(&harness, "ci-cd-templates").scores, scores);
+
+    // After its zone key, four digits rescore it.
+    for key in [Key::C, Key::Num1, Key::Num2, Key::Num3, Key::Num4] {
+        harness.key_press(key);
+        harness.run();
+    }
+    let rescored = capability(&harness, "ci-cd-templates").scores;
+    assert_eq!(
+        Question::ALL.map(|q| rescored.get(q).map(Score::get)),
+        [Some(1), Some(2), Some(3), Some(4)]
+    );
+    // The sequence is over: the next digit does nothing.
+    harness.key_press(Key::Num5);
+    harness.run();
+    assert_eq!(capability(&harness, "ci-cd-templates").scores, rescored);
+}
+
+#[test]
+fn digits_answer_only_the_questions_still_open() {
+    let mut harness = example();
+    click_card(&mut harness, "CI/CD pipeline templates");
+    // Take back two answers in the inspector's way: through the model.
+    let mut ci = capability(&harness, "ci-cd-templates").clone();
+    ci.scores.set(Question::Cost, None);
+    ci.scores.set(Question::Differentiation, None);
+    let reuse = ci.scores.get(Question::Reuse);
+    harness
+        .state_mut()
+        .send(Command::UpdateCapability(Box::new(ci)));
+    harness.run();
+    harness.key_press(Key::Num2);
+    harness.key_press(Key::Num3);
+    harness.run();
+    let scores = capability(&harness, "ci-cd-templates").scores;
+    assert_eq!(scores.get(Question::Reuse), reuse, "answered: kept");
+    assert_eq!(scores.get(Question::Cost), Score::new(2));
+    assert_eq!(scores.get(Question::Differentiation), Score::new(3));
+}
+
+#[test]
+fn a_delete_says_so_and_its_undo_button_brings_the_card_back() {
+    let mut harness = example();
+    let before = harness.state().doc.portfolio().clone();
+    click_card(&mut harness, "Audit trail");
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .doc
+            .portfolio()
+            .capability("audit-trail")
+            .is_none()
+    );
+    harness.get_by_label("Deleted “Audit trail”");
+    harness.get_by_label("Undo").click();
+    harness.run();
+    assert_eq!(*harness.state().doc.portfolio(), before);
+    // Once used, the button is gone: it never undoes anything else.
+    assert!(harness.query_by_label("Undo").is_none());
+}
+
+#[test]
+fn rationalize_is_a_decision_the_room_can_accept() {
+    use capmap::model::Decision;
+    let mut harness = example();
+    click_card(&mut harness, "Cloud cost reporting");
+    let settings = harness.state().doc.portfolio().scoring;
+    assert_eq!(
+        assess(capability(&harness, "cost-reporting"), &settings)
+            .unwrap()
+            .recommendation,
+        Recommendation::Rationalize
+    );
+    harness.key_press(Key::A);
+    harness.run();
+    assert_eq!(
+        capability(&harness, "cost-reporting").decision,
+        Decision::Rationalize
+    );
+    harness.get_by_label("Decided “Cloud cost reporting”: Rationalize");
+    // It is saved and read back.
+    let text = io::to_ron(harness.state().doc.portfolio()).unwrap();
+    let back = io::from_ron(&text, Path::new("workshop.ron")).unwrap();
+    assert_eq!(
+        back.capability("cost-reporting").unwrap().decision,
+        Decision::Rationalize
+    );
+
+    // Accepting over a different recorded decision says so, with Undo.
+    harness
+        .state_mut()
+        .send(Command::Select(Some("artifact-repository".to_owned())));
+    harness.run();
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::D);
+    harness.run();
+    let decided = capability(&harness, "artifact-repository").decision;
+    assert_eq!(decided, Decision::Operate);
+    harness.key_press(Key::A);
+    harness.run();
+    harness.get_by_label("“Artifact repository” was decided Operate, now Orchestrate");
+    harness.get_by_label("Undo").click();
+    harness.run();
+    assert_eq!(
+        capability(&harness, "artifact-repository").decision,
+        decided
+    );
 }
 
 #[test]
@@ -582,4 +802,20 @@ fn the_status_bar_counts_what_is_decided() {
     harness.run();
     harness.get_by_label("9 of 24 decided");
     assert!(harness.query_by_label("8 of 24 decided").is_none());
+}
+
+#[test]
+fn the_first_save_dialog_starts_in_the_documents_folder_not_where_capmap_started() {
+    let mut app = CapmapApp::new(example_portfolio(), None);
+    app.dialogs = FileDialogs::scripted([None]);
+    let mut harness = harness(app);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let (kind, suggested) = harness.state().dialogs.last_request.clone().unwrap();
+    assert_eq!(kind, capmap::app::DialogKind::SaveAs);
+    let suggested = suggested.unwrap();
+    let folder = suggested.parent().unwrap();
+    assert!(folder.is_absolute(), "{}", suggested.display());
+    assert_ne!(folder, std::env::current_dir().unwrap());
+    assert_eq!(suggested.extension().unwrap(), "ron");
 }

@@ -238,3 +238,37 @@ fn metrics_are_typed_in_the_inspector() {
         .metrics;
     assert_eq!(metrics.toil_hours_per_month, Some(12.5));
 }
+
+#[test]
+fn every_team_name_shows_whole_in_the_teams_tab() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(Command::ShowReview(ReviewTab::Teams));
+    harness.run();
+    let teams = harness.state().doc.portfolio().teams.clone();
+    assert!(!teams.is_empty());
+    for team in &teams {
+        let field = harness
+            .get_by_role_and_label(
+                eframe::egui::accesskit::Role::TextInput,
+                &format!("({})", team.id),
+            )
+            .rect();
+        let text = harness.ctx.fonts_mut(|f| {
+            f.layout_no_wrap(
+                team.name.clone(),
+                eframe::egui::FontId::proportional(14.0),
+                eframe::egui::Color32::WHITE,
+            )
+            .size()
+            .x
+        });
+        assert!(
+            field.width() > text + 8.0,
+            "{}: a {:.0}-point field for {text:.0} points of name",
+            team.name,
+            field.width()
+        );
+    }
+}

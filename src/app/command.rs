@@ -302,7 +302,9 @@ impl Command {
             Self::UpdateCapability(_) => "Edit capability".into(),
             Self::UpdatePortfolioInfo { .. } => "Edit portfolio".into(),
             Self::AcceptRecommendation => "Decide as the scores recommend".into(),
-            Self::CycleDecision => "Next decision (undecided, operate, orchestrate, hybrid)".into(),
+            Self::CycleDecision => {
+                "Next decision (undecided, operate, orchestrate, hybrid, rationalize)".into()
+            }
             Self::EditName => "Rename the selected capability".into(),
             Self::EditRationale => "Write the rationale".into(),
             Self::ToggleBoard => "Show or hide the board".into(),

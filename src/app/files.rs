@@ -82,6 +82,22 @@ impl DialogKind {
         }
     }
 
+    /// The filters, the one for `suggested`'s extension first: the dialog
+    /// shows the first, and it must match the name it suggests.
+    fn filters_for(self, suggested: Option<&Path>) -> Vec<(&'static str, &'static [&'static str])> {
+        let extension = suggested
+            .and_then(Path::extension)
+            .map(|e| e.to_string_lossy().to_lowercase());
+        let mut filters = self.filters().to_vec();
+        // Stable: the others keep their order.
+        filters.sort_by_key(|(_, extensions)| {
+            !extension
+                .as_deref()
+                .is_some_and(|e| extensions.contains(&e))
+        });
+        filters
+    }
+
     fn saves(self) -> bool {
         matches!(self, Self::SaveAs | Self::ExportChart | Self::ExportLog)
     }
@@ -103,6 +119,8 @@ pub struct FileDialogs {
     receiver: Receiver<DialogAnswer>,
     scripted: Option<VecDeque<Option<PathBuf>>>,
     open: bool,
+    /// The last dialog asked for and the file it suggested (for tests).
+    pub last_request: Option<(DialogKind, Option<PathBuf>)>,
 }
 
 impl Default for FileDialogs {
@@ -113,6 +131,7 @@ impl Default for FileDialogs {
             receiver,
             scripted: None,
             open: false,
+            last_request: None,
         }
     }
 }
@@ -138,6 +157,7 @@ impl FileDialogs {
         if self.open {
             return;
         }
+        self.last_request = Some((kind, suggested.map(Path::to_owned)));
         if let Some(answers) = &mut self.scripted {
             let path = answers.pop_front().flatten();
             let _ = self.sender.send(DialogAnswer { kind, path });
@@ -148,14 +168,16 @@ impl FileDialogs {
         self.open = true;
         let sender = self.sender.clone();
         let ctx = ctx.clone();
+        let filters = kind.filters_for(suggested);
+        let default_extension = filters.first().and_then(|(_, e)| e.first()).copied();
         let directory = suggested.and_then(Path::parent).map(Path::to_owned);
         let file_name = suggested
             .and_then(Path::file_name)
             .map(|n| n.to_string_lossy().into_owned());
         std::thread::spawn(move || {
             let mut dialog = rfd::AsyncFileDialog::new();
-            for (name, extensions) in kind.filters() {
-                dialog = dialog.add_filter(*name, extensions);
+            for (name, extensions) in filters {
+                dialog = dialog.add_filter(name, extensions);
             }
             if let Some(directory) = directory.filter(|d| !d.as_os_str().is_empty()) {
                 dialog = dialog.set_directory(directory);
@@ -167,6 +189,13 @@ impl FileDialogs {
                 pollster::block_on(dialog.pick_file())
             }
             .map(|handle| handle.path().to_owned());
+            let path = path.map(|path| {
+                if kind.saves() {
+                    with_default_extension(path, default_extension)
+                } else {
+                    path
+                }
+            });
             let _ = sender.send(DialogAnswer { kind, path });
             ctx.request_repaint();
         });
@@ -180,9 +209,40 @@ impl FileDialogs {
     }
 }
 
+/// `path`, with `extension` added when it has none: a name typed without
+/// one is saved in the format the dialog showed.
+fn with_default_extension(path: PathBuf, extension: Option<&str>) -> PathBuf {
+    match extension {
+        Some(extension) if path.extension().is_none() => path.with_extension(extension),
+        _ => path,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_filter_matches_the_suggested_name() {
+        let first = |kind: DialogKind, name: &str| kind.filters_for(Some(Path::new(name)))[0].0;
+        assert_eq!(first(DialogKind::ExportChart, "/w/map.png"), "PNG image");
+        assert_eq!(first(DialogKind::ExportChart, "/w/map.SVG"), "SVG image");
+        assert_eq!(
+            first(DialogKind::ExportLog, "/w/log.csv"),
+            "CSV spreadsheet"
+        );
+        assert_eq!(first(DialogKind::ExportLog, "/w/log.md"), "Markdown");
+        assert_eq!(
+            with_default_extension(PathBuf::from("/w/map"), Some("png")),
+            PathBuf::from("/w/map.png")
+        );
+        assert_eq!(
+            with_default_extension(PathBuf::from("/w/map.svg"), Some("png")),
+            PathBuf::from("/w/map.svg")
+        );
+        // Every filter is still offered.
+        assert_eq!(DialogKind::ExportChart.filters_for(None).len(), 2);
+    }
 
     #[test]
     fn recent_files_are_newest_first_unique_and_capped() {

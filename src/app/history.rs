@@ -1,5 +1,6 @@
 //! The open document and its undo history.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -44,6 +45,10 @@ pub struct Document {
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
     open_group: Option<EditGroup>,
+    /// Capabilities added since the last save, by every id each has had,
+    /// to the id it was added with: until saved, their ids follow their
+    /// names; once saved, an id never changes.
+    fresh: HashMap<String, String>,
 }
 
 impl Document {
@@ -61,6 +66,7 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             open_group: None,
+            fresh: HashMap::new(),
         }
     }
 
@@ -119,6 +125,27 @@ impl Document {
         self.disk_stamp = crate::io::disk_stamp(&path);
         self.path = Some(path);
         self.saved_revision = self.revision;
+        self.fresh.clear();
+    }
+
+    /// Records that the capability `id` was just added: its id follows its
+    /// name until the document is saved.
+    pub fn add_fresh(&mut self, id: &str) {
+        self.fresh.insert(id.to_owned(), id.to_owned());
+    }
+
+    /// For a capability added since the last save, the id it was added
+    /// with (stable while its id follows its name).
+    #[must_use]
+    pub fn fresh_origin(&self, id: &str) -> Option<&str> {
+        self.fresh.get(id).map(String::as_str)
+    }
+
+    /// Records that a fresh capability's id changed from `old` to `new`.
+    pub fn rename_fresh(&mut self, old: &str, new: &str) {
+        if let Some(origin) = self.fresh.get(old).cloned() {
+            self.fresh.insert(new.to_owned(), origin);
+        }
     }
 
     /// Changes the portfolio with `change` as one undo step, or as part of

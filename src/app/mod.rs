@@ -25,7 +25,7 @@ use crate::io::{self, Backup};
 use crate::model::{
     Capability, Date, Decision, Portfolio, Question, Score, ScoringSettings, Summary, Zone, assess,
 };
-use crate::ui::board::{board_ui, column};
+use crate::ui::board::board_ui;
 use crate::ui::chart::chart_panel_ui;
 use crate::ui::dialogs::{
     OverwriteChoice, UnsavedChoice, error_ui, help_ui, import_choice_ui, overwrite_ui, restore_ui,
@@ -35,7 +35,7 @@ use crate::ui::inspector::inspector_ui;
 use crate::ui::menu_bar::{MenuState, menu_bar_ui};
 use crate::ui::presentation::{PRESENTATION_BASE_WIDTH, PresentView, presentation_ui};
 use crate::ui::review::{ReviewState, ReviewTab, review_ui};
-use crate::ui::status_bar::status_bar_ui;
+use crate::ui::status_bar::{Notice, StatusSource, status_bar_ui};
 use crate::ui::theme::{self, Theme, ZOOM_RANGE, ZOOM_STEP};
 use crate::ui::{ChartView, PanelContext, ViewState};
 
@@ -95,7 +95,7 @@ pub struct CapmapApp {
     /// An error being shown: title and message.
     pub error: Option<(String, String)>,
     /// A short message for the status bar, e.g. where an export went.
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
     /// True while presenting.
     pub presenting: bool,
     /// The review window: conflicts, exceptions, duplication, weights, teams.
@@ -241,7 +241,7 @@ impl CapmapApp {
         if focus_lost || waited >= self.autosave_secs {
             match io::write_recovery(&dir, self.doc.path.as_deref(), self.doc.portfolio()) {
                 Ok(()) => self.autosaved_revision = Some(revision),
-                Err(error) => self.notice = Some(format!("Autosave failed: {error}")),
+                Err(error) => self.notice = Some(Notice::info(format!("Autosave failed: {error}"))),
             }
             self.autosave_at = now;
         } else {
@@ -381,7 +381,12 @@ impl CapmapApp {
             menu_bar_ui(ui, &state, commands);
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            status_bar_ui(ui, summary, &self.file_status());
+            let source = StatusSource {
+                file_status: &self.file_status(),
+                notice: self.notice.as_ref(),
+                revision: self.doc.revision(),
+            };
+            status_bar_ui(ui, summary, &source, commands);
         });
         let mut cx = PanelContext {
             portfolio,
@@ -451,9 +456,6 @@ impl CapmapApp {
     }
 
     fn file_status(&self) -> String {
-        if let Some(notice) = &self.notice {
-            return notice.clone();
-        }
         let place = self
             .doc
             .path
@@ -543,6 +545,10 @@ impl CapmapApp {
             || self.import_choice.is_some()
             || self.recovery_offer.is_some()
             || self.overwrite_prompt.is_some()
+            // An open menu, right-click menu or drop-down gets the keys
+            // first, as in any native app: Escape closes it, and letters
+            // and digits never reach the board behind it.
+            || egui::Popup::is_any_open(ctx)
         {
             return;
         }
@@ -711,10 +717,16 @@ impl CapmapApp {
             )
     }
 
+    /// Where a save dialog starts: the open file, else a file named after
+    /// the portfolio in the user's documents folder (never the directory
+    /// capmap happened to be started from).
     fn suggested_path(&self) -> PathBuf {
         self.doc.path.clone().unwrap_or_else(|| {
             let name = crate::model::slugify(&self.doc.portfolio().name, "portfolio");
-            PathBuf::from(format!("{name}.ron"))
+            dirs::document_dir()
+                .or_else(dirs::home_dir)
+                .unwrap_or_default()
+                .join(format!("{name}.ron"))
         })
     }
 
@@ -751,9 +763,9 @@ impl CapmapApp {
                 self.view.reset_selection();
             }
             Pending::Open(None) => {
-                let suggested = self.doc.path.clone();
+                let suggested = self.suggested_path();
                 self.dialogs
-                    .request(ctx, DialogKind::Open, suggested.as_deref());
+                    .request(ctx, DialogKind::Open, Some(&suggested));
             }
             Pending::Open(Some(path)) => self.open_file(&path),
             Pending::ImportNew(path) => self.import_csv(&path, false),
@@ -827,10 +839,14 @@ impl CapmapApp {
             }
             Command::Quit => self.guard(ctx, Pending::Quit),
             Command::Undo => {
+                self.notice = None;
+                self.view.forget_typing();
                 self.doc.undo();
                 self.keep_selection_valid();
             }
             Command::Redo => {
+                self.notice = None;
+                self.view.forget_typing();
                 self.doc.redo();
                 self.keep_selection_valid();
             }
@@ -840,9 +856,9 @@ impl CapmapApp {
                 ctx.data_mut(|d| d.insert_temp(crate::ui::dialogs::help_tab_id(), true));
             }
             Command::ImportCsv => {
-                let suggested = self.doc.path.clone();
+                let suggested = self.suggested_path();
                 self.dialogs
-                    .request(ctx, DialogKind::ImportCsv, suggested.as_deref());
+                    .request(ctx, DialogKind::ImportCsv, Some(&suggested));
             }
             Command::ImportCsvFrom { path, append } => {
                 if append {
@@ -867,13 +883,14 @@ impl CapmapApp {
                 self.presenting = true;
                 self.present_view = PresentView::Chart;
                 if self.view.selected.is_none() {
-                    self.select(
-                        self.doc
-                            .portfolio()
-                            .capabilities
-                            .first()
-                            .map(|c| c.id.clone()),
-                    );
+                    // The first card the room sees on the board.
+                    let first = self
+                        .doc
+                        .portfolio()
+                        .board_order()
+                        .first()
+                        .map(|&id| id.to_owned());
+                    self.select(first);
                 }
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
             }
@@ -897,9 +914,9 @@ impl CapmapApp {
             Command::SetLabels(mode) => self.settings.labels = mode,
             Command::ToggleVoteSpread => self.settings.vote_spread = !self.settings.vote_spread,
             Command::Compare => {
-                let suggested = self.doc.path.clone();
+                let suggested = self.suggested_path();
                 self.dialogs
-                    .request(ctx, DialogKind::Compare, suggested.as_deref());
+                    .request(ctx, DialogKind::Compare, Some(&suggested));
             }
             Command::CompareWith(path) => match io::load(&path) {
                 Ok(portfolio) => {
@@ -907,7 +924,7 @@ impl CapmapApp {
                         || path.display().to_string(),
                         |n| n.to_string_lossy().into_owned(),
                     );
-                    self.notice = Some(format!("Comparing with {name}"));
+                    self.notice = Some(Notice::info(format!("Comparing with {name}")));
                     self.baseline = Some(Baseline { path, portfolio });
                     self.review.open = true;
                     self.review.tab = ReviewTab::Changes;
@@ -963,17 +980,24 @@ impl CapmapApp {
                     p.capabilities.push(Capability::new(new_id, name));
                     Some(())
                 });
+                // Until saved, its id follows the name typed over this one.
+                self.doc.add_fresh(&id);
                 self.select(Some(id));
                 self.view.focus_name = true;
             }
             Command::DeleteCapability => {
                 let Some(id) = selected else { return };
                 let neighbour = self.neighbour_in_column(&id);
-                self.doc.edit(None, |p| {
+                let deleted = self.doc.edit(None, |p| {
                     let index = p.capabilities.iter().position(|c| c.id == id)?;
-                    p.capabilities.remove(index);
-                    Some(())
+                    Some(p.capabilities.remove(index).name)
                 });
+                if let Some(name) = deleted {
+                    self.notice = Some(Notice::undoable(
+                        format!("Deleted “{name}”"),
+                        self.doc.revision(),
+                    ));
+                }
                 self.select(neighbour);
             }
             Command::MoveSelectedTo(zone) => {
@@ -983,7 +1007,8 @@ impl CapmapApp {
                     (!already && p.move_capability(&id, zone, None)).then_some(())
                 });
                 // A zone key starts the quick-scoring sequence.
-                self.view.score_cursor = 0;
+                self.view.typed.clear();
+                self.view.quick_scoring = Some(0);
             }
             Command::ReorderSelected(delta) => {
                 let Some(id) = selected else { return };
@@ -995,7 +1020,7 @@ impl CapmapApp {
                     let current = p.capability(&id)?.zone;
                     let unchanged = current == zone && before.is_none() && {
                         // Already last in its own column.
-                        column(&p.capabilities, zone).last() == Some(&id.as_str())
+                        p.column(zone).last() == Some(&id.as_str())
                     };
                     (!unchanged && p.move_capability(&id, zone, before.as_deref())).then_some(())
                 });
@@ -1013,20 +1038,48 @@ impl CapmapApp {
             }
             Command::ScoreDigit(digit) => {
                 let Some(id) = selected else { return };
-                let question = self.view.next_question();
+                let Some(capability) = self.doc.portfolio().capability(&id) else {
+                    return;
+                };
+                let Some(question) = self.view.next_question(capability) else {
+                    self.notice = Some(Notice::info(format!(
+                        "“{}” is fully scored: to rescore it, press its zone key ({}) and \
+                         then four digits, or change a score in the inspector",
+                        capability.name,
+                        zone_key_name(capability.zone)
+                    )));
+                    return;
+                };
                 self.doc.edit(None, |p| {
                     p.capability_mut(&id)?
                         .scores
                         .set(question, Score::new(digit));
                     Some(())
                 });
-                self.view.score_cursor = (self.view.score_cursor + 1) % Question::ALL.len();
+                self.view.typed.push(question);
+                self.view.quick_scoring = self
+                    .view
+                    .quick_scoring
+                    .map(|cursor| cursor + 1)
+                    .filter(|&cursor| cursor < Question::ALL.len());
             }
             Command::ScoreBackspace => {
                 let Some(id) = selected else { return };
-                self.view.score_cursor =
-                    (self.view.score_cursor + Question::ALL.len() - 1) % Question::ALL.len();
-                let question = self.view.next_question();
+                let Some(question) = self.view.typed.pop() else {
+                    self.notice = Some(Notice::info(
+                        "Backspace takes back a digit just typed; Ctrl+Z undoes anything else",
+                    ));
+                    return;
+                };
+                // A sequence goes on from the question taken back; outside
+                // one, that question is open again and the next digit
+                // answers it.
+                if let Some(cursor) = self.view.quick_scoring.as_mut() {
+                    *cursor = Question::ALL
+                        .iter()
+                        .position(|q| *q == question)
+                        .unwrap_or(0);
+                }
                 self.doc.edit(None, |p| {
                     p.capability_mut(&id)?.scores.set(question, None);
                     Some(())
@@ -1034,24 +1087,70 @@ impl CapmapApp {
             }
             Command::UpdateCapability(updated) => {
                 let id = updated.id.clone();
-                let group = self
-                    .doc
-                    .portfolio()
-                    .capability(&id)
-                    .and_then(|old| typing_group(old, &updated));
-                self.doc.edit(group, |p| {
+                let origin = self.doc.fresh_origin(&id).map(str::to_owned);
+                let old = self.doc.portfolio().capability(&id);
+                let renamed = origin.is_some() && old.is_some_and(|old| old.name != updated.name);
+                // One undo step per field typed into; keyed by the id it
+                // was added with while a fresh capability's id follows its
+                // name.
+                let group = old.and_then(|old| typing_group(old, &updated, origin.as_deref()));
+                let now = self.doc.edit(group, |p| {
+                    let name = updated.name.clone();
                     *p.capability_mut(&id)? = *updated;
-                    Some(())
+                    if !renamed {
+                        return Some(id.clone());
+                    }
+                    let new_id = p.id_for_name(&id, &name);
+                    p.capability_mut(&id)?.id.clone_from(&new_id);
+                    Some(new_id)
                 });
+                if let Some(new_id) = now.filter(|new_id| *new_id != id) {
+                    self.doc.rename_fresh(&id, &new_id);
+                    if self.view.selected.as_deref() == Some(id.as_str()) {
+                        self.view.selected = Some(new_id);
+                    }
+                }
             }
             Command::AcceptRecommendation => {
                 let Some(id) = selected else { return };
+                let settings = self.doc.portfolio().scoring;
+                let Some(capability) = self.doc.portfolio().capability(&id) else {
+                    return;
+                };
+                let Some(assessment) = assess(capability, &settings) else {
+                    self.notice = Some(Notice::info(format!(
+                        "“{}” is not fully scored yet: answer its four questions first",
+                        capability.name
+                    )));
+                    return;
+                };
+                let before = capability.decision;
+                let decision = assessment.recommendation.matching_decision();
+                if before == decision {
+                    self.notice = Some(Notice::info(format!(
+                        "“{}” is already decided: {}",
+                        capability.name,
+                        decision.label()
+                    )));
+                    return;
+                }
+                let name = capability.name.clone();
                 self.doc.edit(None, |p| {
-                    let settings = p.scoring;
-                    let capability = p.capability_mut(&id)?;
-                    let recommended = assess(capability, &settings)?.recommendation;
-                    capability.decision = recommended.matching_decision()?;
+                    p.capability_mut(&id)?.decision = decision;
                     Some(())
+                });
+                // Replacing what the room decided earlier is worth a word.
+                self.notice = Some(if before == Decision::Undecided {
+                    Notice::info(format!("Decided “{name}”: {}", decision.label()))
+                } else {
+                    Notice::undoable(
+                        format!(
+                            "“{name}” was decided {}, now {}",
+                            before.label(),
+                            decision.label()
+                        ),
+                        self.doc.revision(),
+                    )
                 });
             }
             Command::CycleDecision => {
@@ -1067,10 +1166,17 @@ impl CapmapApp {
                 });
             }
             Command::ApplyScoring(settings) => {
+                let changed = self.doc.portfolio().scoring != settings;
                 self.doc.edit(None, |p| {
                     p.scoring = settings;
                     Some(())
                 });
+                if changed {
+                    self.notice = Some(Notice::undoable(
+                        "Applied the new weights: every recommendation follows them",
+                        self.doc.revision(),
+                    ));
+                }
             }
             Command::AddTeam(name) => {
                 self.doc.edit(None, |p| {
@@ -1087,7 +1193,17 @@ impl CapmapApp {
                 });
             }
             Command::RemoveTeam(id) => {
-                self.doc.edit(None, |p| p.remove_team(&id).then_some(()));
+                let name = self.doc.portfolio().team_name(&id).to_owned();
+                if self
+                    .doc
+                    .edit(None, |p| p.remove_team(&id).then_some(()))
+                    .is_some()
+                {
+                    self.notice = Some(Notice::undoable(
+                        format!("Removed the team “{name}”"),
+                        self.doc.revision(),
+                    ));
+                }
             }
             Command::SetVote {
                 id,
@@ -1102,10 +1218,17 @@ impl CapmapApp {
                 });
             }
             Command::RevealVotes(id) => {
-                self.doc.edit(None, |p| {
-                    p.capability_mut(&id)?.reveal_votes();
-                    Some(())
+                let revealed = self.doc.edit(None, |p| {
+                    let capability = p.capability_mut(&id)?;
+                    capability.reveal_votes();
+                    Some(capability.name.clone())
                 });
+                if let Some(name) = revealed {
+                    self.notice = Some(Notice::undoable(
+                        format!("Votes revealed: their medians are now the scores of “{name}”"),
+                        self.doc.revision(),
+                    ));
+                }
             }
             Command::HideVotes(id) => {
                 self.doc.edit(None, |p| {
@@ -1120,8 +1243,23 @@ impl CapmapApp {
                 });
             }
             Command::RemoveParticipant(id) => {
-                self.doc
-                    .edit(None, |p| p.remove_participant(&id).then_some(()));
+                let name = self
+                    .doc
+                    .portfolio()
+                    .participants
+                    .iter()
+                    .find(|p| p.id == id)
+                    .map_or_else(|| id.clone(), |p| p.name.clone());
+                if self
+                    .doc
+                    .edit(None, |p| p.remove_participant(&id).then_some(()))
+                    .is_some()
+                {
+                    self.notice = Some(Notice::undoable(
+                        format!("Removed {name} and their votes"),
+                        self.doc.revision(),
+                    ));
+                }
             }
             Command::UpdatePortfolioInfo {
                 name,
@@ -1142,23 +1280,23 @@ impl CapmapApp {
 
     /// The next or previous capability in board order, wrapping around.
     fn present_step(&mut self, delta: i32) {
-        let capabilities = &self.doc.portfolio().capabilities;
-        if capabilities.is_empty() {
+        let order = self.doc.portfolio().board_order();
+        if order.is_empty() {
             return;
         }
-        let len = capabilities.len();
+        let len = order.len();
         let current = self
             .view
             .selected
             .as_deref()
-            .and_then(|id| capabilities.iter().position(|c| c.id == id));
+            .and_then(|id| order.iter().position(|&c| c == id));
         let next = match current {
             Some(index) if delta < 0 => (index + len - 1) % len,
             Some(index) => (index + 1) % len,
             None if delta < 0 => len - 1,
             None => 0,
         };
-        let id = capabilities[next].id.clone();
+        let id = order[next].to_owned();
         self.select(Some(id));
     }
 
@@ -1196,11 +1334,18 @@ impl CapmapApp {
                     self.doc = Document::unsaved(portfolio);
                     self.view.reset_selection();
                 }
-                self.notice = Some(format!(
+                let text = format!(
                     "Imported {} from {}",
                     crate::export::plural(count, "capability", "capabilities"),
                     path.display()
-                ));
+                );
+                // Appended, it is one undo step; as a new portfolio, the
+                // old one was saved or given up at the prompt.
+                self.notice = Some(if append {
+                    Notice::undoable(text, self.doc.revision())
+                } else {
+                    Notice::info(text)
+                });
             }
             Err(error) => {
                 self.error = Some((
@@ -1281,7 +1426,12 @@ impl CapmapApp {
 
     fn report_export(&mut self, what: &str, path: &Path, result: Result<(), String>) {
         match result {
-            Ok(()) => self.notice = Some(format!("Exported the {what} to {}", path.display())),
+            Ok(()) => {
+                self.notice = Some(Notice::info(format!(
+                    "Exported the {what} to {}",
+                    path.display()
+                )));
+            }
             Err(message) => {
                 self.error = Some((format!("Could not export the {what}"), message));
             }
@@ -1291,25 +1441,25 @@ impl CapmapApp {
     fn select(&mut self, id: Option<String>) {
         if self.view.selected != id {
             self.view.selected = id;
-            self.view.score_cursor = self
-                .view
-                .selected
-                .as_deref()
-                .and_then(|id| self.doc.portfolio().capability(id))
-                .and_then(|c| {
-                    Question::ALL
-                        .iter()
-                        .position(|q| c.scores.get(*q).is_none())
-                })
-                .unwrap_or(0);
+            self.view.forget_typing();
         }
     }
 
     fn keep_selection_valid(&mut self) {
+        let portfolio = self.doc.portfolio();
         if let Some(id) = &self.view.selected
-            && self.doc.portfolio().capability(id).is_none()
+            && portfolio.capability(id).is_none()
         {
-            self.view.selected = None;
+            // A fresh capability whose id followed its name (undo, redo)
+            // stays selected under the id it has now.
+            let origin = self.doc.fresh_origin(id);
+            self.view.selected = origin.and_then(|origin| {
+                portfolio
+                    .capabilities
+                    .iter()
+                    .find(|c| self.doc.fresh_origin(&c.id) == Some(origin))
+                    .map(|c| c.id.clone())
+            });
         }
     }
 
@@ -1317,7 +1467,7 @@ impl CapmapApp {
     fn neighbour_in_column(&self, id: &str) -> Option<String> {
         let portfolio = self.doc.portfolio();
         let zone = portfolio.capability(id)?.zone;
-        let ids = column(&portfolio.capabilities, zone);
+        let ids = portfolio.column(zone);
         let row = ids.iter().position(|i| *i == id)?;
         ids.get(row + 1)
             .or_else(|| row.checked_sub(1).and_then(|r| ids.get(r)))
@@ -1326,10 +1476,7 @@ impl CapmapApp {
 
     fn step_selection(&mut self, step: Step) {
         let portfolio = self.doc.portfolio();
-        let columns: Vec<Vec<&str>> = Zone::ALL
-            .iter()
-            .map(|z| column(&portfolio.capabilities, *z))
-            .collect();
+        let columns: Vec<Vec<&str>> = Zone::ALL.iter().map(|z| portfolio.column(*z)).collect();
         let position = self.view.selected.as_deref().and_then(|id| {
             columns
                 .iter()
@@ -1356,6 +1503,11 @@ impl CapmapApp {
     }
 }
 
+/// The key that moves a card to `zone`, as printed on the keyboard.
+fn zone_key_name(zone: Zone) -> &'static str {
+    zone_key(zone).name()
+}
+
 fn lower_extension(path: &Path) -> String {
     path.extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -1365,7 +1517,7 @@ fn lower_extension(path: &Path) -> String {
 /// Text edits to the same field of the same capability form one undo step
 /// while the field keeps focus; clicks (zone, scores, decision) are always
 /// their own step.
-fn typing_group(old: &Capability, new: &Capability) -> Option<EditGroup> {
+fn typing_group(old: &Capability, new: &Capability, origin: Option<&str>) -> Option<EditGroup> {
     let field = if old.name != new.name {
         "name"
     } else if old.description != new.description {
@@ -1389,7 +1541,7 @@ fn typing_group(old: &Capability, new: &Capability) -> Option<EditGroup> {
     } else {
         return None;
     };
-    Some(EditGroup(format!("{}/{field}", new.id)))
+    Some(EditGroup(format!("{}/{field}", origin.unwrap_or(&new.id))))
 }
 
 /// The bundled example, parsed. It is tested to parse; should it ever not,

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::escape_markdown;
+use super::{escape_markdown, plural};
 use crate::model::Scorecard;
 
 /// Formats a measured value without noise: 12 rather than 12.0.
@@ -54,7 +54,12 @@ pub fn scorecard_markdown(card: &Scorecard) -> String {
         let _ = writeln!(out, "No capability is run separately by two or more teams.");
     }
     for (name, copies) in &card.top_duplications {
-        let _ = writeln!(out, "- {} ({copies} separate copies)", e(name));
+        let _ = writeln!(
+            out,
+            "- {} ({})",
+            e(name),
+            plural(*copies, "separate copy", "separate copies")
+        );
     }
     out.push('\n');
     let _ = writeln!(out, "## Biggest disagreements\n");
@@ -62,7 +67,12 @@ pub fn scorecard_markdown(card: &Scorecard) -> String {
         let _ = writeln!(out, "No revealed votes disagree.");
     }
     for (name, spread) in &card.biggest_disagreements {
-        let _ = writeln!(out, "- {} (votes {spread} points apart)", e(name));
+        let _ = writeln!(
+            out,
+            "- {} (votes {} apart)",
+            e(name),
+            plural(usize::from(*spread), "point", "points")
+        );
     }
     out.push('\n');
     if card.baseline.is_some() {

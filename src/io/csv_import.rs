@@ -150,9 +150,9 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
                 line,
                 column: None,
                 message: format!(
-                    "this row has {} cells but the header names {} columns (a comma inside a cell needs quotes)",
-                    record.len(),
-                    columns.len()
+                    "this row has {} but the header names {} (a comma inside a cell needs quotes)",
+                    crate::export::plural(record.len(), "cell", "cells"),
+                    crate::export::plural(columns.len(), "column", "columns")
                 ),
             });
             continue;

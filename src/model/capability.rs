@@ -89,15 +89,19 @@ pub enum Decision {
     Orchestrate,
     /// The platform owns the shared core, teams run the edge.
     Hybrid,
+    /// Retire, merge or replace the duplicates first; decide who runs what
+    /// is left afterwards. (Added later: files without it stay valid.)
+    Rationalize,
 }
 
 impl Decision {
     /// Every decision, in menu order.
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::Undecided,
         Self::Operate,
         Self::Orchestrate,
         Self::Hybrid,
+        Self::Rationalize,
     ];
 
     /// The name shown to people.
@@ -108,6 +112,7 @@ impl Decision {
             Self::Operate => "Operate",
             Self::Orchestrate => "Orchestrate",
             Self::Hybrid => "Hybrid",
+            Self::Rationalize => "Rationalize",
         }
     }
 
@@ -120,6 +125,7 @@ impl Decision {
             "operate" => Some(Self::Operate),
             "orchestrate" => Some(Self::Orchestrate),
             "hybrid" => Some(Self::Hybrid),
+            "rationalize" | "rationalise" => Some(Self::Rationalize),
             _ => None,
         }
     }

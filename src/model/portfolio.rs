@@ -93,6 +93,26 @@ impl Portfolio {
         self.capabilities.iter().find(|c| c.id == id)
     }
 
+    /// The ids of a board column, top to bottom.
+    #[must_use]
+    pub fn column(&self, zone: Zone) -> Vec<&str> {
+        self.capabilities
+            .iter()
+            .filter(|c| c.zone == zone)
+            .map(|c| c.id.as_str())
+            .collect()
+    }
+
+    /// Every capability's id as the room reads the board: column by column
+    /// from the left, each top to bottom.
+    #[must_use]
+    pub fn board_order(&self) -> Vec<&str> {
+        Zone::ALL
+            .iter()
+            .flat_map(|&zone| self.column(zone))
+            .collect()
+    }
+
     /// The capability with this id, to change it.
     pub fn capability_mut(&mut self, id: &str) -> Option<&mut Capability> {
         self.capabilities.iter_mut().find(|c| c.id == id)
@@ -210,6 +230,15 @@ impl Portfolio {
     pub fn new_capability_id(&self, name: &str) -> String {
         unique_id(&slugify(name, "capability"), |id| {
             self.capability(id).is_some()
+        })
+    }
+
+    /// The id the capability `id` gets from `name`: made from the name,
+    /// and used by no other capability (its own id may be kept).
+    #[must_use]
+    pub fn id_for_name(&self, id: &str, name: &str) -> String {
+        unique_id(&slugify(name, "capability"), |candidate| {
+            candidate != id && self.capability(candidate).is_some()
         })
     }
 

@@ -107,6 +107,10 @@ pub struct CapabilityChange {
     pub decision: Option<(Decision, Decision)>,
     /// Scores that changed: question, before, after.
     pub scores: Vec<(String, Option<u8>, Option<u8>)>,
+    /// Where it stood before and after: the recorded decision, or the
+    /// recommendation's when none was recorded (None: neither).
+    #[serde(skip)]
+    pub stance: (Option<Decision>, Option<Decision>),
 }
 
 impl CapabilityChange {
@@ -119,22 +123,24 @@ impl CapabilityChange {
             && self.scores.is_empty()
     }
 
-    /// Moved from team-owned (Operate) to shared (Orchestrate or Hybrid),
-    /// by decision, or by recommendation when no decision is recorded.
+    /// Moved from team-owned (Operate) to shared (Orchestrate or Hybrid).
+    /// The recorded decision counts; the recommendation only when no
+    /// decision is recorded, so a recommendation that moved while the room
+    /// kept deciding Operate is no move.
     #[must_use]
     pub fn moved_to_shared(&self) -> bool {
-        let shared = |d: Decision| matches!(d, Decision::Orchestrate | Decision::Hybrid);
-        let decision_moved = self
-            .decision
-            .is_some_and(|(from, to)| from == Decision::Operate && shared(to));
-        let quadrant_moved = self.quadrant.is_some_and(|(from, to)| {
-            from == Some(Recommendation::Operate)
-                && matches!(
-                    to,
-                    Some(Recommendation::Orchestrate | Recommendation::Hybrid)
-                )
-        });
-        decision_moved || quadrant_moved
+        let shared =
+            |d: Option<Decision>| matches!(d, Some(Decision::Orchestrate | Decision::Hybrid));
+        self.stance.0 == Some(Decision::Operate) && shared(self.stance.1)
+    }
+}
+
+/// Where a capability stands: its recorded decision, or else the decision
+/// its recommendation would be.
+fn stance(capability: &Capability, recommendation: Option<Recommendation>) -> Option<Decision> {
+    match capability.decision {
+        Decision::Undecided => recommendation.map(Recommendation::matching_decision),
+        decided => Some(decided),
     }
 }
 
@@ -178,6 +184,7 @@ pub fn diff(old: &Portfolio, new: &Portfolio) -> PortfolioDiff {
                     (a != b).then(|| (q.short().to_owned(), a.map(Score::get), b.map(Score::get)))
                 })
                 .collect(),
+            stance: (stance(before, q_old), stance(capability, q_new)),
         };
         if !change.is_empty() {
             result.changed.push(change);
@@ -323,5 +330,32 @@ mod tests {
         assert_eq!(change.scores.len(), 4);
         assert_eq!(change.scores[0], ("reuse".to_owned(), Some(2), Some(5)));
         assert!(change.moved_to_shared());
+    }
+
+    #[test]
+    fn a_recommendation_that_moved_under_a_kept_operate_decision_is_no_move_to_shared() {
+        let mut old = Portfolio::new("q3");
+        old.capabilities = vec![scored("ci", [2, 2, 2, 4])];
+        old.capabilities[0].decision = Decision::Operate;
+        let mut new = Portfolio::new("q4");
+        new.capabilities = vec![scored("ci", [5, 4, 4, 2])];
+        new.capabilities[0].decision = Decision::Operate;
+        let change = &diff(&old, &new).changed[0];
+        assert!(change.quadrant.is_some(), "the recommendation moved");
+        assert!(!change.moved_to_shared());
+        // Undecided on both sides, the recommendation is what counts.
+        old.capabilities[0].decision = Decision::Undecided;
+        new.capabilities[0].decision = Decision::Undecided;
+        assert!(diff(&old, &new).changed[0].moved_to_shared());
+        // Decided Operate, then left to the recommendation (Orchestrate).
+        old.capabilities[0].decision = Decision::Operate;
+        assert!(diff(&old, &new).changed[0].moved_to_shared());
+        // Recommended Operate and undecided, then decided Hybrid.
+        old.capabilities[0].decision = Decision::Undecided;
+        new.capabilities[0].decision = Decision::Hybrid;
+        assert!(diff(&old, &new).changed[0].moved_to_shared());
+        // Decided Rationalize is not shared.
+        new.capabilities[0].decision = Decision::Rationalize;
+        assert!(!diff(&old, &new).changed[0].moved_to_shared());
     }
 }

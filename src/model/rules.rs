@@ -57,14 +57,14 @@ impl Recommendation {
         }
     }
 
-    /// The recorded decision that follows this recommendation, if any.
+    /// The decision the room records when it follows this recommendation.
     #[must_use]
-    pub fn matching_decision(self) -> Option<Decision> {
+    pub fn matching_decision(self) -> Decision {
         match self {
-            Self::Orchestrate => Some(Decision::Orchestrate),
-            Self::Operate => Some(Decision::Operate),
-            Self::Hybrid => Some(Decision::Hybrid),
-            Self::Rationalize => None,
+            Self::Orchestrate => Decision::Orchestrate,
+            Self::Operate => Decision::Operate,
+            Self::Hybrid => Decision::Hybrid,
+            Self::Rationalize => Decision::Rationalize,
         }
     }
 
@@ -301,7 +301,7 @@ pub fn conflicts_for(capability: &Capability, recommendation: Recommendation) ->
     }
     let decision = capability.decision;
     if decision != Decision::Undecided
-        && recommendation.matching_decision() != Some(decision)
+        && recommendation.matching_decision() != decision
         && capability.rationale.trim().is_empty()
     {
         found.push(Conflict::DecisionWithoutRationale {

@@ -13,6 +13,7 @@ use super::card::{CARD_CORNER, CardLook, ONE_ROW_CARD_HEIGHT};
 use super::{PanelContext, zone_color};
 use crate::app::Command;
 use crate::app::zone_key;
+use crate::export::plural;
 use crate::model::{Capability, Decision, Zone, assess, conflicts_for, locate};
 
 /// The height of one card; fixed so long columns lay out only what shows.
@@ -35,16 +36,6 @@ enum Overflow {
 pub struct CardDrag {
     /// The capability being moved.
     pub id: String,
-}
-
-/// The ids of the capabilities in `zone`, in board order.
-#[must_use]
-pub fn column(capabilities: &[Capability], zone: Zone) -> Vec<&str> {
-    capabilities
-        .iter()
-        .filter(|c| c.zone == zone)
-        .map(|c| c.id.as_str())
-        .collect()
 }
 
 /// Draws the board.
@@ -114,9 +105,9 @@ fn column_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, zone: Zone, width: f32, ove
                 })
                 .response;
             header.on_hover_text(format!(
-                "{}: {} capabilities. Press {key} to move the selected card here.",
+                "{}: {}. Press {key} to move the selected card here.",
                 zone.label(),
-                cards.len()
+                plural(cards.len(), "capability", "capabilities")
             ));
             ui.add_space(4.0);
             let (card_height, gap) = match overflow {

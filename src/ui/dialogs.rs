@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::primer::primer_ui;
 use crate::app::{BOARD_KEYS, Command, EDIT_MENU, FILE_MENU, PRESENTATION_KEYS, VIEW_MENU};
+use crate::export::plural;
 
 /// The answer to "save changes first?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,8 +158,9 @@ pub fn restore_ui(ctx: &egui::Context, name: &str, capabilities: usize) -> Optio
         ui.set_max_width(460.0);
         ui.heading("Restore unsaved work?");
         ui.label(format!(
-            "capmap closed before changes to {name} ({capabilities} capabilities) were saved. \
-             Restore them? You can then save them where you like."
+            "capmap closed before changes to {name} ({}) were saved. \
+             Restore them? You can then save them where you like.",
+            plural(capabilities, "capability", "capabilities")
         ));
         ui.add_space(8.0);
         ui.horizontal(|ui| {

@@ -83,7 +83,16 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
             .hint_text("Name"),
     );
     if cx.view.focus_name {
+        // Focused to name or rename it: the whole name is selected, so
+        // typing replaces it ("New capability" is never typed onto).
         name.request_focus();
+        let mut state = egui::TextEdit::load_state(ui.ctx(), name.id).unwrap_or_default();
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::select_all_str(
+                &capability.name,
+            )));
+        state.store(ui.ctx(), name.id);
     }
     ui.label(
         RichText::new(format!("id: {}", capability.id))
@@ -116,13 +125,9 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
 
     ui.add_space(6.0);
     section(ui, "The four questions");
-    for (index, question) in Question::ALL.into_iter().enumerate() {
-        question_ui(
-            ui,
-            &mut capability,
-            question,
-            cx.view.score_cursor % 4 == index,
-        );
+    let next = cx.view.next_question(original);
+    for question in Question::ALL {
+        question_ui(ui, &mut capability, question, next == Some(question));
     }
 
     votes_ui(ui, cx, original);

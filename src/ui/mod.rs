@@ -32,8 +32,13 @@ use crate::model::{Date, Decision, Portfolio, Question, Recommendation, Zone};
 pub struct ViewState {
     /// The selected capability's id; shared by board, chart and inspector.
     pub selected: Option<String>,
-    /// Which question the next typed digit answers (quick scoring).
-    pub score_cursor: usize,
+    /// After a zone key, which question the next digit answers: the quick
+    /// scoring sequence (zone, then four digits) rescoring every question.
+    /// `None` outside it, where a digit only answers an open question.
+    pub quick_scoring: Option<usize>,
+    /// The questions answered by digits since the card was selected, last
+    /// last: Backspace takes back only these.
+    pub typed: Vec<Question>,
     /// Put the keyboard focus in the inspector's name field next frame.
     pub focus_name: bool,
     /// Put the keyboard focus in the inspector's rationale next frame.
@@ -48,7 +53,8 @@ impl Default for ViewState {
     fn default() -> Self {
         Self {
             selected: None,
-            score_cursor: 0,
+            quick_scoring: None,
+            typed: Vec::new(),
             focus_name: false,
             focus_rationale: false,
             show_board: true,
@@ -61,13 +67,26 @@ impl ViewState {
     /// Forgets the selection (another document was opened).
     pub fn reset_selection(&mut self) {
         self.selected = None;
-        self.score_cursor = 0;
+        self.forget_typing();
     }
 
-    /// The question the next digit answers.
+    /// Ends the quick-scoring sequence and forgets the digits typed.
+    pub fn forget_typing(&mut self) {
+        self.quick_scoring = None;
+        self.typed.clear();
+    }
+
+    /// The question the next digit answers on `capability`: the next of
+    /// the quick-scoring sequence, else its first open question, else none
+    /// (a stray digit must not rescore a fully scored card).
     #[must_use]
-    pub fn next_question(&self) -> Question {
-        Question::ALL[self.score_cursor % Question::ALL.len()]
+    pub fn next_question(&self, capability: &crate::model::Capability) -> Option<Question> {
+        match self.quick_scoring {
+            Some(cursor) => Question::ALL.get(cursor).copied(),
+            None => Question::ALL
+                .into_iter()
+                .find(|q| capability.scores.get(*q).is_none()),
+        }
     }
 }
 
@@ -130,7 +149,7 @@ pub fn recommendation_color(recommendation: Recommendation) -> Color32 {
 pub fn decision_color(decision: Decision) -> Option<Color32> {
     Recommendation::ALL
         .into_iter()
-        .find(|r| r.matching_decision() == Some(decision))
+        .find(|r| r.matching_decision() == decision)
         .map(recommendation_color)
 }
 

@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color};
 use crate::app::Command;
-use crate::export::format_measure;
+use crate::export::{format_measure, plural};
 use crate::model::{
     Portfolio, Question, Scorecard, ScoringSettings, conflicts, diff, discuss_first,
     duplication_ranking, exceptions_register, quadrant_switches,
@@ -202,14 +202,20 @@ fn scorecard_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
     }
     heading(ui, "Most duplicated");
     for (name, copies) in &card.top_duplications {
-        ui.label(format!("{name}: {copies} separate copies"));
+        ui.label(format!(
+            "{name}: {}",
+            plural(*copies, "separate copy", "separate copies")
+        ));
     }
     heading(ui, "Biggest disagreements");
     if card.biggest_disagreements.is_empty() {
         ui.label(RichText::new("No revealed votes disagree.").weak());
     }
     for (name, spread) in &card.biggest_disagreements {
-        ui.label(format!("{name}: votes {spread} points apart"));
+        ui.label(format!(
+            "{name}: votes {} apart",
+            plural(usize::from(*spread), "point", "points")
+        ));
     }
     if card.baseline.is_some() {
         heading(ui, "Metrics");
@@ -387,8 +393,8 @@ fn exceptions_tab(ui: &mut Ui, cx: &mut PanelContext<'_>, sort: &mut RegisterSor
     }
     let overdue = entries.iter().filter(|e| e.overdue).count();
     ui.label(format!(
-        "{} exceptions, {overdue} overdue. Click a heading to sort.",
-        entries.len()
+        "{}, {overdue} overdue. Click a heading to sort.",
+        plural(entries.len(), "exception", "exceptions")
     ));
     egui::Grid::new("register")
         .num_columns(4)
@@ -443,7 +449,9 @@ fn duplication_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
         .show(ui, |ui| {
             for capability in ranked {
                 select_button(ui, cx, &capability.id, &capability.name);
-                ui.label(RichText::new(format!("{} copies", capability.duplication())).strong());
+                ui.label(
+                    RichText::new(plural(capability.duplication(), "copy", "copies")).strong(),
+                );
                 let teams: Vec<&str> = capability
                     .duplicated_by
                     .iter()
@@ -527,31 +535,40 @@ fn weights_tab(ui: &mut Ui, cx: &mut PanelContext<'_>, trial: &mut Option<Scorin
 
 fn teams_tab(ui: &mut Ui, cx: &mut PanelContext<'_>, new_team: &mut String) {
     let portfolio: &Portfolio = cx.portfolio;
-    egui::Grid::new("teams").num_columns(3).striped(true).show(ui, |ui| {
-        for team in &portfolio.teams {
-            let mut name = team.name.clone();
-            let response = ui.add(egui::TextEdit::singleline(&mut name).desired_width(200.0));
-            let response = response.labelled_by(ui.label(format!("({})", team.id)).id);
-            if response.changed() {
-                cx.send(Command::RenameTeam {
-                    id: team.id.clone(),
-                    name,
-                });
+    egui::Grid::new("teams")
+        .num_columns(3)
+        .striped(true)
+        .show(ui, |ui| {
+            for team in &portfolio.teams {
+                let mut name = team.name.clone();
+                // Sized, not left to the grid: a text field in a grid column
+                // takes the column's width, which starts at a few characters.
+                let size = egui::vec2(220.0, ui.spacing().interact_size.y);
+                let response = ui.add_sized(size, egui::TextEdit::singleline(&mut name));
+                let response = response.labelled_by(ui.label(format!("({})", team.id)).id);
+                if response.changed() {
+                    cx.send(Command::RenameTeam {
+                        id: team.id.clone(),
+                        name,
+                    });
+                }
+                let uses = portfolio
+                    .capabilities
+                    .iter()
+                    .filter(|c| {
+                        c.owner.as_deref() == Some(&team.id) || c.duplicated_by.contains(&team.id)
+                    })
+                    .count();
+                let button = ui.button("Remove").on_hover_text(format!(
+                    "Remove the team; it is named on {}, which lose it as owner or copy.",
+                    plural(uses, "capability", "capabilities")
+                ));
+                if button.clicked() {
+                    cx.send(Command::RemoveTeam(team.id.clone()));
+                }
+                ui.end_row();
             }
-            let uses = portfolio
-                .capabilities
-                .iter()
-                .filter(|c| c.owner.as_deref() == Some(&team.id) || c.duplicated_by.contains(&team.id))
-                .count();
-            let button = ui.button("Remove").on_hover_text(format!(
-                "Remove the team; it is named on {uses} capabilities, which lose it as owner or copy."
-            ));
-            if button.clicked() {
-                cx.send(Command::RemoveTeam(team.id.clone()));
-            }
-            ui.end_row();
-        }
-    });
+        });
     ui.horizontal(|ui| {
         let label = ui.label("New team");
         let response = ui

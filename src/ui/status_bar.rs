@@ -5,13 +5,73 @@
 use eframe::egui::{RichText, Ui};
 
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, recommendation_color, zone_color};
+use crate::app::Command;
 use crate::export::plural;
 use crate::model::{Recommendation, Summary, Zone};
 
-/// Draws the status bar.
-pub fn status_bar_ui(ui: &mut Ui, summary: &Summary, file_status: &str) {
+/// A short message in the status bar about what just happened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// What happened, in a few words.
+    pub text: String,
+    /// The document's revision right after the action, when an Undo
+    /// button beside the message takes it back (every action that removes
+    /// or overwrites data offers one). The button shows only while the
+    /// document is still at that revision, so it never undoes anything else.
+    pub undo_at: Option<u64>,
+}
+
+impl Notice {
+    /// A message with nothing to undo.
+    #[must_use]
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            undo_at: None,
+        }
+    }
+
+    /// A message about an action that left the document at `revision`,
+    /// which Undo takes back.
+    #[must_use]
+    pub fn undoable(text: impl Into<String>, revision: u64) -> Self {
+        Self {
+            text: text.into(),
+            undo_at: Some(revision),
+        }
+    }
+}
+
+/// Where the status bar's text comes from.
+pub struct StatusSource<'a> {
+    /// The file's name and whether it has unsaved changes.
+    pub file_status: &'a str,
+    /// What just happened, shown instead of the file status.
+    pub notice: Option<&'a Notice>,
+    /// The document's revision now.
+    pub revision: u64,
+}
+
+/// Draws the status bar: the notice (with its Undo button) in place of the
+/// file's name and state when there is one.
+pub fn status_bar_ui(
+    ui: &mut Ui,
+    summary: &Summary,
+    source: &StatusSource<'_>,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(file_status).weak());
+        match source.notice {
+            Some(notice) => {
+                ui.label(RichText::new(&notice.text).strong());
+                if notice.undo_at == Some(source.revision) && ui.small_button("Undo").clicked() {
+                    commands.push(Command::Undo);
+                }
+            }
+            None => {
+                ui.label(RichText::new(source.file_status).weak());
+            }
+        }
         ui.separator();
         ui.label(
             RichText::new(plural(summary.capabilities, "capability", "capabilities")).strong(),
