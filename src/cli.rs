@@ -13,7 +13,7 @@ use crate::export::{
     diff_markdown, plural, scorecard_markdown, undrawable_names,
 };
 use crate::io::{self, Backup};
-use crate::model::{Date, Portfolio, Scorecard, Summary};
+use crate::model::{Comparison, Date, Portfolio, Scorecard, Summary};
 
 /// The bundled example portfolio, as shipped in `assets/examples/`.
 pub const EXAMPLE_PORTFOLIO: &str = include_str!("../assets/examples/platform-2026-q4.ron");
@@ -498,7 +498,7 @@ fn render(
     let options = ChartOptions {
         theme: look.theme,
         labels: look.labels,
-        baseline: baseline.as_ref(),
+        comparison: baseline.as_ref().map(Comparison::earlier),
         vote_spread: look.vote_spread,
     };
     let bytes = if extension == "svg" {

@@ -549,7 +549,9 @@ fn render_says_which_names_no_font_can_draw() {
 fn counts_of_one_are_singular() {
     let dir = tempfile::tempdir().unwrap();
     let mut portfolio = capmap::model::Portfolio::new("Tiny");
-    portfolio.capabilities.push(capmap::model::Capability::new("ci", "CI"));
+    portfolio
+        .capabilities
+        .push(capmap::model::Capability::new("ci", "CI"));
     portfolio.teams.push(capmap::model::Team {
         id: "platform".into(),
         name: "Platform".into(),

@@ -157,7 +157,8 @@ fn comparing_with_last_quarter_lists_what_moved() {
     harness.run();
     harness.run();
     assert!(harness.state().baseline.is_some());
-    harness.get_by_label("Since 2026-Q4: 3 changed, 1 new, 1 removed.");
+    harness.get_by_label("From 2026-Q4 (the compared file) to 2027-Q1 (this file):");
+    harness.get_by_label("3 changed, 1 new, 1 removed.");
     harness.get_by_label("Moved from team-owned to shared");
     harness.get_by_label_contains("zone Differentiator → Commodity");
     harness.get_by_label("Product and merchant search");
@@ -271,4 +272,36 @@ fn every_team_name_shows_whole_in_the_teams_tab() {
             field.width()
         );
     }
+}
+
+#[test]
+fn comparing_with_the_newer_quarter_still_reads_from_older_to_newer() {
+    // Last quarter's file is open; the newer one is compared with.
+    let mut harness = harness();
+    harness.state_mut().send(Command::CompareWith(
+        "assets/examples/platform-2027-q1.ron".into(),
+    ));
+    harness.run();
+    harness.run();
+    // The same changes as with the newer file open, and it says which way.
+    harness.get_by_label("From 2026-Q4 (this file) to 2027-Q1 (the compared file):");
+    harness.get_by_label("3 changed, 1 new, 1 removed.");
+    harness.get_by_label("Moved from team-owned to shared");
+    harness.get_by_label_contains("zone Differentiator → Commodity");
+    assert!(
+        harness
+            .state()
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("from 2026-Q4 (this file) to 2027-Q1")
+    );
+    // The scorecard is the newer quarter's, against this one.
+    harness
+        .state_mut()
+        .send(Command::ShowReview(ReviewTab::Scorecard));
+    harness.run();
+    harness.get_by_label("Northwind Pay platform map (2027-Q1), compared with 2026-Q4.");
+    harness.get_by_label("CI/CD pipeline templates: toil 60 → 25 hours/month");
 }

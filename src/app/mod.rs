@@ -23,7 +23,8 @@ use crate::export::{
 };
 use crate::io::{self, Backup};
 use crate::model::{
-    Capability, Date, Decision, Portfolio, Question, Score, ScoringSettings, Summary, Zone, assess,
+    Capability, Comparison, Date, Decision, Portfolio, Question, Score, ScoringSettings, Summary,
+    Zone, assess,
 };
 use crate::ui::board::board_ui;
 use crate::ui::chart::chart_panel_ui;
@@ -302,7 +303,7 @@ impl CapmapApp {
                 view: &self.view,
                 today,
                 commands: &mut commands,
-                baseline: self.baseline.as_ref().map(|b| &b.portfolio),
+                comparison: self.comparison(),
                 chart: self.chart_view(),
             };
             presentation_ui(ui, &mut cx, geometry, self.present_view);
@@ -315,7 +316,7 @@ impl CapmapApp {
                     view: &self.view,
                     today,
                     commands: &mut commands,
-                    baseline: self.baseline.as_ref().map(|b| &b.portfolio),
+                    comparison: self.comparison(),
                     chart: self.chart_view(),
                 };
                 review_ui(&ctx, &mut cx, &mut review);
@@ -393,7 +394,7 @@ impl CapmapApp {
             view: &self.view,
             today,
             commands,
-            baseline: self.baseline.as_ref().map(|b| &b.portfolio),
+            comparison: self.comparison(),
             chart: self.chart_view(),
         };
         if self.view.show_inspector {
@@ -924,7 +925,13 @@ impl CapmapApp {
                         || path.display().to_string(),
                         |n| n.to_string_lossy().into_owned(),
                     );
-                    self.notice = Some(Notice::info(format!("Comparing with {name}")));
+                    let open = self.doc.portfolio();
+                    let direction = crate::ui::review::comparison_direction(
+                        Comparison::new(open, &portfolio),
+                        open,
+                    );
+                    let direction = direction.trim_end_matches(':').replacen("From", "from", 1);
+                    self.notice = Some(Notice::info(format!("Comparing with {name}, {direction}")));
                     self.baseline = Some(Baseline { path, portfolio });
                     self.review.open = true;
                     self.review.tab = ReviewTab::Changes;
@@ -1361,6 +1368,13 @@ impl CapmapApp {
         }
     }
 
+    /// The file compared with, in time order with the open one.
+    fn comparison(&self) -> Option<Comparison<'_>> {
+        self.baseline
+            .as_ref()
+            .map(|b| Comparison::new(self.doc.portfolio(), &b.portfolio))
+    }
+
     /// How the chart is drawn, from the remembered settings.
     fn chart_view(&self) -> ChartView {
         ChartView {
@@ -1384,7 +1398,7 @@ impl CapmapApp {
         let options = ChartOptions {
             theme: self.image_theme(),
             labels: self.settings.labels,
-            baseline: self.baseline.as_ref().map(|b| &b.portfolio),
+            comparison: self.comparison(),
             vote_spread: self.settings.vote_spread,
         };
         let bytes = match extension.as_str() {

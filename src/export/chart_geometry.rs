@@ -4,8 +4,8 @@
 //! from this, so what is projected and what is exported agree.
 
 use crate::model::{
-    Date, Decision, Portfolio, Question, Recommendation, ScoringSettings, Zone, conflicts_for,
-    locate,
+    Comparison, Date, Decision, Portfolio, Question, Recommendation, ScoringSettings, Zone,
+    conflicts_for, locate,
 };
 
 /// The lowest value shown on either axis.
@@ -277,17 +277,33 @@ impl ChartGeometry {
     /// `baseline` at another position (matched by id).
     #[must_use]
     pub fn moves_from(&self, baseline: &Portfolio) -> Vec<ChartMove> {
+        self.moves(Comparison::earlier(baseline))
+    }
+
+    /// The moves between this chart's portfolio and the other quarter's,
+    /// from the earlier position to the later: when the other file is the
+    /// later quarter, from each dot to where it goes.
+    #[must_use]
+    pub fn moves(&self, comparison: Comparison<'_>) -> Vec<ChartMove> {
+        let other = comparison.other;
         self.points
             .iter()
             .filter_map(|point| {
-                let before = baseline.capability(&point.id)?;
-                let old = locate(before, &baseline.scoring)?;
-                let moved = (old.differentiation - point.differentiation).abs() > 1e-9
-                    || (old.pull - point.pull).abs() > 1e-9;
+                let there = other.capability(&point.id)?;
+                let there = locate(there, &other.scoring)?;
+                let moved = (there.differentiation - point.differentiation).abs() > 1e-9
+                    || (there.pull - point.pull).abs() > 1e-9;
+                let here = [point.differentiation, point.pull];
+                let there = [there.differentiation, there.pull];
+                let (from, to) = if comparison.other_is_later {
+                    (here, there)
+                } else {
+                    (there, here)
+                };
                 moved.then(|| ChartMove {
                     id: point.id.clone(),
-                    from: [old.differentiation, old.pull],
-                    to: [point.differentiation, point.pull],
+                    from,
+                    to,
                 })
             })
             .collect()
@@ -362,6 +378,21 @@ mod tests {
             capability("c", [2, 2, 2, 2]),
         ];
         let moves = ChartGeometry::new(&new, today()).moves_from(&old);
+        assert_eq!(
+            moves,
+            vec![ChartMove {
+                id: "a".into(),
+                from: [5.0, 1.0],
+                to: [1.0, 5.0]
+            }]
+        );
+        // With last quarter open and the later one compared with, the
+        // arrow still runs from the earlier position to the later.
+        let later = Comparison {
+            other: &new,
+            other_is_later: true,
+        };
+        let moves = ChartGeometry::new(&old, today()).moves(later);
         assert_eq!(
             moves,
             vec![ChartMove {

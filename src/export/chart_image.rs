@@ -12,7 +12,7 @@ use super::{
     AXIS_MAX, AXIS_MIN, ChartGeometry, ChartPoint, QuadrantArea, ScreenRect, X_AXIS_TITLE,
     Y_AXIS_TITLE,
 };
-use crate::model::{Date, Decision, Portfolio, Recommendation, Zone};
+use crate::model::{Comparison, Date, Decision, Portfolio, Recommendation, Zone};
 
 mod png;
 mod svg_parts;
@@ -158,8 +158,9 @@ pub struct ChartOptions<'a> {
     pub theme: ImageTheme,
     /// Names, numbers, or names when they all fit.
     pub labels: LabelMode,
-    /// Last quarter: arrows show where capabilities moved from.
-    pub baseline: Option<&'a Portfolio>,
+    /// Another quarter: arrows show where capabilities moved, from the
+    /// earlier quarter's position to the later's.
+    pub comparison: Option<Comparison<'a>>,
     /// Whiskers of the vote spread for every capability, not only none.
     pub vote_spread: bool,
 }

@@ -18,8 +18,8 @@ pub use metrics::{Metric, Metrics, parse_metric};
 pub use portfolio::{Portfolio, ScoringSettings, Team, slugify, unique_id};
 pub use progress::DecisionProgress;
 pub use review::{
-    CapabilityChange, PortfolioDiff, QuadrantSwitch, RegisterEntry, diff, duplication_ranking,
-    exceptions_register, quadrant_switches,
+    CapabilityChange, Comparison, PortfolioDiff, QuadrantSwitch, RegisterEntry, diff,
+    duplication_ranking, exceptions_register, quadrant_switches, quarter_key,
 };
 pub use rules::{
     Assessment, Conflict, Position, Recommendation, Summary, assess, centralization_pull,

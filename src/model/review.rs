@@ -144,6 +144,79 @@ fn stance(capability: &Capability, recommendation: Option<Recommendation>) -> Op
     }
 }
 
+/// A quarter such as "2026-Q4", "2026 Q4" or "Q4 2026", as (year,
+/// quarter) so that quarters compare in time order.
+#[must_use]
+pub fn quarter_key(quarter: &str) -> Option<(u32, u8)> {
+    let upper = quarter.trim().to_uppercase();
+    let mut year = None;
+    let mut number = None;
+    for part in upper.split(|c: char| c == '-' || c == '/' || c.is_whitespace()) {
+        let part = part.trim();
+        if let Some(q) = part.strip_prefix('Q') {
+            number = q.parse::<u8>().ok().filter(|q| (1..=4).contains(q));
+        } else if let Some((y, q)) = part.split_once('Q') {
+            year = y.parse::<u32>().ok();
+            number = q.parse::<u8>().ok().filter(|q| (1..=4).contains(q));
+        } else if !part.is_empty() {
+            year = part.parse::<u32>().ok();
+        }
+    }
+    Some((year?, number?))
+}
+
+/// The open portfolio compared with another quarter's, which may be the
+/// earlier or the later one: changes always read from earlier to later.
+#[derive(Clone, Copy, Debug)]
+pub struct Comparison<'a> {
+    /// The other quarter's portfolio.
+    pub other: &'a Portfolio,
+    /// Whether the other one is the later quarter.
+    pub other_is_later: bool,
+}
+
+impl<'a> Comparison<'a> {
+    /// `open` compared with `other`: the later quarter is the one whose
+    /// `quarter` comes later; when either does not name one, `other` is
+    /// taken as the earlier (it is usually last quarter's file).
+    #[must_use]
+    pub fn new(open: &Portfolio, other: &'a Portfolio) -> Self {
+        let key = |p: &Portfolio| p.quarter.as_deref().and_then(quarter_key);
+        let other_is_later = matches!((key(open), key(other)), (Some(a), Some(b)) if b > a);
+        Self {
+            other,
+            other_is_later,
+        }
+    }
+
+    /// `other` as the earlier quarter, whatever the quarters say (the
+    /// command line's `--baseline`).
+    #[must_use]
+    pub fn earlier(other: &'a Portfolio) -> Self {
+        Self {
+            other,
+            other_is_later: false,
+        }
+    }
+
+    /// The earlier and the later portfolio, given the open one.
+    #[must_use]
+    pub fn earlier_later(self, open: &'a Portfolio) -> (&'a Portfolio, &'a Portfolio) {
+        if self.other_is_later {
+            (open, self.other)
+        } else {
+            (self.other, open)
+        }
+    }
+
+    /// What changed, from the earlier quarter to the later.
+    #[must_use]
+    pub fn diff(self, open: &'a Portfolio) -> PortfolioDiff {
+        let (earlier, later) = self.earlier_later(open);
+        diff(earlier, later)
+    }
+}
+
 /// What changed between two portfolios (two quarters).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PortfolioDiff {
@@ -357,5 +430,44 @@ mod tests {
         // Decided Rationalize is not shared.
         new.capabilities[0].decision = Decision::Rationalize;
         assert!(!diff(&old, &new).changed[0].moved_to_shared());
+    }
+
+    #[test]
+    fn quarters_compare_in_time_order_however_they_are_written() {
+        assert_eq!(quarter_key("2026-Q4"), Some((2026, 4)));
+        assert_eq!(quarter_key("2026 q1"), Some((2026, 1)));
+        assert_eq!(quarter_key("Q3 2025"), Some((2025, 3)));
+        assert_eq!(quarter_key("2026Q2"), Some((2026, 2)));
+        assert_eq!(quarter_key("2026-Q5"), None);
+        assert_eq!(quarter_key("autumn"), None);
+        assert!(quarter_key("2025-Q4") < quarter_key("2026-Q1"));
+    }
+
+    #[test]
+    fn a_comparison_reads_from_the_earlier_quarter_whichever_file_is_open() {
+        let mut q3 = Portfolio::new("map");
+        q3.quarter = Some("2026-Q3".into());
+        q3.capabilities = vec![scored("ci", [2, 2, 2, 4])];
+        let mut q4 = q3.clone();
+        q4.quarter = Some("2026-Q4".into());
+        q4.capabilities = vec![scored("ci", [5, 4, 4, 2]), scored("new", [1, 1, 1, 1])];
+        // The older file open, the newer one compared with.
+        let comparison = Comparison::new(&q3, &q4);
+        assert!(comparison.other_is_later);
+        let from_open_older = comparison.diff(&q3);
+        assert_eq!(
+            from_open_older.added.len(),
+            1,
+            "one added in Q4, none removed"
+        );
+        assert!(from_open_older.removed.is_empty());
+        // The same answer with the newer file open.
+        let comparison = Comparison::new(&q4, &q3);
+        assert!(!comparison.other_is_later);
+        assert_eq!(comparison.diff(&q4), from_open_older);
+        // No quarters: the other file is the earlier.
+        q3.quarter = None;
+        assert!(!Comparison::new(&q4, &q3).other_is_later);
+        assert!(!Comparison::new(&q3, &q4).other_is_later);
     }
 }

@@ -118,13 +118,19 @@ impl<'a> CardLook<'a> {
             let color = decision_color(decision).unwrap_or_else(|| visuals.text_color());
             (decision.label(), color, true)
         };
-        let tag = cx
-            .baseline
-            .and_then(|baseline| match baseline.capability(&capability.id) {
-                None => Some("new"),
-                Some(before) if before.zone != capability.zone => Some("moved"),
-                Some(_) => None,
-            });
+        // Against the other quarter: new or moved since the earlier one,
+        // or (the other being later) dropped or moved by then.
+        let tag = cx.comparison.and_then(|comparison| {
+            match (
+                comparison.other.capability(&capability.id),
+                comparison.other_is_later,
+            ) {
+                (None, false) => Some("new"),
+                (None, true) => Some("dropped later"),
+                (Some(other), _) if other.zone != capability.zone => Some("moved"),
+                (Some(_), _) => None,
+            }
+        });
         Self {
             rect,
             name: &capability.name,
@@ -407,7 +413,7 @@ mod tests {
             view: &view,
             today: Date::from_ymd(2026, 11, 27).unwrap(),
             commands: &mut commands,
-            baseline,
+            comparison: baseline.map(crate::model::Comparison::earlier),
             chart: crate::ui::ChartView::default(),
         };
         f(&cx)

@@ -206,8 +206,8 @@ fn plot_ui(
                 .allow_hover(false),
         );
         // Arrows from last quarter's position to this one.
-        if let Some(baseline) = cx.baseline {
-            let moves = geometry.moves_from(baseline);
+        if let Some(comparison) = cx.comparison {
+            let moves = geometry.moves(comparison);
             if !moves.is_empty() {
                 let origins: Vec<[f64; 2]> = moves.iter().map(|m| m.from).collect();
                 let tips: Vec<[f64; 2]> = moves.iter().map(|m| m.to).collect();

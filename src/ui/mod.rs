@@ -25,7 +25,7 @@ use eframe::egui::Color32;
 
 use crate::app::Command;
 use crate::export::{LabelMode, palette};
-use crate::model::{Date, Decision, Portfolio, Question, Recommendation, Zone};
+use crate::model::{Comparison, Date, Decision, Portfolio, Question, Recommendation, Zone};
 
 /// What the app remembers about the view, apart from the document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,8 +100,8 @@ pub struct PanelContext<'a> {
     pub today: Date,
     /// Where panels put what the user asked for.
     pub commands: &'a mut Vec<Command>,
-    /// The portfolio being compared with (last quarter), if any.
-    pub baseline: Option<&'a Portfolio>,
+    /// Another quarter's portfolio being compared with, if any.
+    pub comparison: Option<Comparison<'a>>,
     /// How the chart names its dots and shows vote spread.
     pub chart: ChartView,
 }

@@ -7,7 +7,7 @@ use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color};
 use crate::app::Command;
 use crate::export::{format_measure, plural};
 use crate::model::{
-    Portfolio, Question, Scorecard, ScoringSettings, conflicts, diff, discuss_first,
+    Comparison, Portfolio, Question, Scorecard, ScoringSettings, conflicts, discuss_first,
     duplication_ranking, exceptions_register, quadrant_switches,
 };
 
@@ -160,7 +160,14 @@ fn conflicts_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
 }
 
 fn scorecard_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
-    let card = Scorecard::new(cx.portfolio, cx.baseline, cx.today);
+    // The later quarter's scorecard, against the earlier one.
+    let card = match cx.comparison {
+        Some(comparison) => {
+            let (earlier, later) = comparison.earlier_later(cx.portfolio);
+            Scorecard::new(later, Some(earlier), cx.today)
+        }
+        None => Scorecard::new(cx.portfolio, None, cx.today),
+    };
     let heading = |ui: &mut Ui, text: &str| {
         ui.add_space(4.0);
         ui.label(RichText::new(text).strong());
@@ -241,22 +248,37 @@ fn scorecard_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
     }
 }
 
+/// Which way the changes read: "From 2026-Q3 (this file) to 2026-Q4
+/// (the compared file):".
+#[must_use]
+pub fn comparison_direction(comparison: Comparison<'_>, open: &Portfolio) -> String {
+    let name = |p: &Portfolio| p.quarter.clone().unwrap_or_else(|| p.name.clone());
+    let (earlier, later) = comparison.earlier_later(open);
+    let (earlier_is, later_is) = if comparison.other_is_later {
+        ("this file", "the compared file")
+    } else {
+        ("the compared file", "this file")
+    };
+    format!(
+        "From {} ({earlier_is}) to {} ({later_is}):",
+        name(earlier),
+        name(later)
+    )
+}
+
 fn changes_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
-    let Some(baseline) = cx.baseline else {
+    let Some(comparison) = cx.comparison else {
         ui.label("Compare with last quarter's file (File > Compare with…) to see what moved.");
         if ui.button("Compare with…").clicked() {
             cx.send(Command::Compare);
         }
         return;
     };
-    let changes = diff(baseline, cx.portfolio);
-    ui.horizontal(|ui| {
-        let name = baseline
-            .quarter
-            .clone()
-            .unwrap_or_else(|| baseline.name.clone());
+    let changes = comparison.diff(cx.portfolio);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(comparison_direction(comparison, cx.portfolio));
         ui.label(format!(
-            "Since {name}: {} changed, {} new, {} removed.",
+            "{} changed, {} new, {} removed.",
             changes.changed.len(),
             changes.added.len(),
             changes.removed.len()

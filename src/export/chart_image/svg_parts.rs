@@ -84,7 +84,7 @@ pub(super) fn legend_entries(
     if options.vote_spread && spreads {
         entries.push((LegendMark::Spread, "vote spread, lowest to highest".into()));
     }
-    if options.baseline.is_some() {
+    if options.comparison.is_some() {
         entries.push((
             LegendMark::Note,
             "→ moved since the compared quarter".into(),
@@ -170,8 +170,8 @@ impl SvgChart {
             );
         }
         // Arrows from where capabilities stood in the compared quarter.
-        if let Some(baseline) = options.baseline {
-            for m in geometry.moves_from(baseline) {
+        if let Some(comparison) = options.comparison {
+            for m in geometry.moves(comparison) {
                 let from = to(m.from[0], m.from[1]);
                 let tip = to(m.to[0], m.to[1]);
                 arrow(svg, from, tip, radius, s, colors.weak);
