@@ -629,8 +629,8 @@ fn markdown_entry<'a>(md: &'a str, id: &str) -> &'a str {
 
 #[test]
 fn the_decision_log_gives_each_escalation_path_support_boundary_and_slo() {
-    let portfolio = capmap::io::load(Path::new(EXAMPLE)).unwrap();
     type Field = fn(&capmap::model::Capability) -> &str;
+    let portfolio = capmap::io::load(Path::new(EXAMPLE)).unwrap();
     let fields: [(&str, &str, Field); 3] = [
         ("Escalation path", "escalation_path", |c| &c.escalation_path),
         ("Support boundary", "support_boundary", |c| {
@@ -720,7 +720,8 @@ fn render_with_a_baseline_draws_an_arrow_from_each_old_spot_to_the_new_one() {
             let before = assess(old.capability(&c.id)?, &old.scoring)?;
             let from = [before.differentiation, before.pull];
             let to = [now.differentiation, now.pull];
-            (from != to).then(|| (c.id.clone(), from, to))
+            let moved = (from[0] - to[0]).abs() > 1e-9 || (from[1] - to[1]).abs() > 1e-9;
+            moved.then(|| (c.id.clone(), from, to))
         })
         .collect();
     let mut moves: Vec<(String, [f64; 2], [f64; 2])> = geometry
@@ -760,7 +761,10 @@ fn render_with_a_baseline_draws_an_arrow_from_each_old_spot_to_the_new_one() {
     let (a, b) = alone
         .iter()
         .flat_map(|a| alone.iter().map(move |b| (a, b)))
-        .find(|(a, b)| a.0.differentiation != b.0.differentiation && a.0.pull != b.0.pull)
+        .find(|(a, b)| {
+            (a.0.differentiation - b.0.differentiation).abs() > 0.5
+                && (a.0.pull - b.0.pull).abs() > 0.5
+        })
         .expect("two dots apart");
     let x_scale = (b.1[0] - a.1[0]) / (b.0.differentiation - a.0.differentiation);
     let y_scale = (b.1[1] - a.1[1]) / (b.0.pull - a.0.pull);
