@@ -196,15 +196,44 @@ fn version_names_the_build() {
 
 #[test]
 fn help_is_available_everywhere_and_bad_arguments_are_explained() {
-    for args in [
-        &["--help"][..],
-        &["check", "--help"],
-        &["report", "--help"],
-        &["new", "--help"],
-    ] {
-        let out = capmap(args);
-        assert!(out.status.success(), "{args:?}");
-        assert!(text(&out.stdout).contains("Usage"), "{args:?}");
+    use clap::CommandFactory;
+    let out = capmap(&["--help"]);
+    assert!(out.status.success());
+    let top = text(&out.stdout);
+    assert!(top.contains("Usage: capmap"), "{top}");
+    // Every subcommand the CLI defines, not a list copied here.
+    let cli = capmap::cli::Cli::command();
+    let subcommands: Vec<&clap::Command> = cli.get_subcommands().collect();
+    assert!(subcommands.len() >= 6, "{} subcommands", subcommands.len());
+    for subcommand in subcommands {
+        let name = subcommand.get_name();
+        let about = subcommand
+            .get_about()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        assert!(!about.is_empty(), "{name} says what it does");
+        assert!(
+            top.contains(&format!("  {name}")),
+            "--help lists {name}: {top}"
+        );
+        assert!(top.contains(&about), "--help says what {name} does: {top}");
+        let out = capmap(&[name, "--help"]);
+        assert!(out.status.success(), "{name} --help: {}", text(&out.stderr));
+        let help = text(&out.stdout);
+        assert!(help.starts_with(&about), "{name} --help: {help}");
+        assert!(
+            help.contains(&format!("Usage: capmap {name} ")),
+            "{name} --help: {help}"
+        );
+        // Each of its options is explained.
+        for arg in subcommand.get_arguments() {
+            if let Some(long) = arg.get_long() {
+                assert!(
+                    help.contains(&format!("--{long}")),
+                    "{name} --help names --{long}: {help}"
+                );
+            }
+        }
     }
     let out = capmap(&["report", EXAMPLE, "--format", "pdf"]);
     assert_eq!(out.status.code(), Some(2));
@@ -278,17 +307,59 @@ fn render_writes_an_svg_that_parses_and_names_every_scored_capability() {
         .filter(|n| n.has_tag_name("text"))
         .filter_map(|n| n.text())
         .collect();
-    for name in [
-        "Identity and single sign-on",
-        "Low-latency matching engine",
-        "ORCHESTRATE",
-    ] {
-        assert!(texts.contains(&name), "{name} missing from {texts:?}");
+    assert!(texts.contains(&"ORCHESTRATE"), "{texts:?}");
+
+    let portfolio = capmap::io::load(Path::new(EXAMPLE)).unwrap();
+    let scored: Vec<&capmap::model::Capability> = portfolio
+        .capabilities
+        .iter()
+        .filter(|c| capmap::model::assess(c, &portfolio.scoring).is_some())
+        .collect();
+    assert!(scored.len() > 20, "{} scored", scored.len());
+    assert!(scored.len() < portfolio.capabilities.len(), "some are not");
+    let group = |id: &str| {
+        doc.descendants().find(|n| {
+            n.has_tag_name("g")
+                && n.attribute("class") == Some("capability")
+                && n.attribute("data-id") == Some(id)
+        })
+    };
+    for capability in &portfolio.capabilities {
+        let name = &capability.name;
+        let Some(group) = group(&capability.id) else {
+            assert!(
+                !scored.iter().any(|c| c.id == capability.id),
+                "{name} is scored but not plotted"
+            );
+            continue;
+        };
+        assert!(
+            scored.iter().any(|c| c.id == capability.id),
+            "{name} is not scored, yet plotted"
+        );
+        let title = group
+            .children()
+            .find(|n| n.has_tag_name("title"))
+            .and_then(|n| n.text())
+            .unwrap_or_default();
+        assert!(title.starts_with(&format!("{name} (")), "{title}");
+        // Named beside its dot: in full, or shortened with an ellipsis.
+        let label = group
+            .descendants()
+            .find(|n| n.has_tag_name("text") && n.attribute("class") == Some("label"))
+            .and_then(|n| n.text())
+            .unwrap_or_else(|| panic!("{name} has no label"));
+        let named = label == name
+            || label
+                .strip_suffix('…')
+                .is_some_and(|start| start.len() >= 10 && name.starts_with(start));
+        assert!(named, "{name} is labelled {label:?}");
     }
-    assert!(
-        !texts.contains(&"Mobile build farm"),
-        "unscored capabilities are not plotted"
-    );
+    let groups = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some("capability"))
+        .count();
+    assert_eq!(groups, scored.len(), "one dot per scored capability");
 }
 
 #[test]
@@ -563,4 +634,204 @@ fn counts_of_one_are_singular() {
     let stdout = text(&out.stdout);
     assert!(stdout.contains(": 1 capability in 1 team, "), "{stdout}");
     assert!(!stdout.contains("1 capabilities") && !stdout.contains("1 teams"));
+}
+
+/// The lines of the Markdown log's entry for capability `id`.
+fn markdown_entry<'a>(md: &'a str, id: &str) -> &'a str {
+    let heading = format!(" (`{id}`)\n");
+    let start = md
+        .find(&heading)
+        .unwrap_or_else(|| panic!("no entry for {id}"));
+    let rest = &md[start..];
+    let end = rest.find("\n### ").unwrap_or(rest.len());
+    &rest[..end]
+}
+
+#[test]
+fn the_decision_log_gives_each_escalation_path_support_boundary_and_slo() {
+    type Field = fn(&capmap::model::Capability) -> &str;
+    let portfolio = capmap::io::load(Path::new(EXAMPLE)).unwrap();
+    let fields: [(&str, &str, Field); 3] = [
+        ("Escalation path", "escalation_path", |c| &c.escalation_path),
+        ("Support boundary", "support_boundary", |c| {
+            &c.support_boundary
+        }),
+        ("SLO", "slo", |c| &c.slo),
+    ];
+    for (label, _, field) in fields {
+        assert!(
+            portfolio.capabilities.iter().any(|c| !field(c).is_empty()),
+            "the example has a capability with a {label}"
+        );
+    }
+
+    let md = text(&capmap(&["report", EXAMPLE, "--as-of", "2026-11-27"]).stdout);
+    let dir = tempfile::tempdir().unwrap();
+    let csv_path = dir.path().join("log.csv");
+    let out = capmap(&[
+        "report",
+        EXAMPLE,
+        "--format",
+        "csv",
+        "-o",
+        csv_path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no {name} column in {header:?}"))
+    };
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), portfolio.capabilities.len());
+
+    for capability in &portfolio.capabilities {
+        let entry = markdown_entry(&md, &capability.id);
+        let row = rows
+            .iter()
+            .find(|r| &r[column("id")] == capability.id.as_str())
+            .unwrap_or_else(|| panic!("no row for {}", capability.id));
+        for (label, header, field) in fields {
+            let value = field(capability);
+            let line = format!("- **{label}:** ");
+            if value.is_empty() {
+                assert!(!entry.contains(&line), "{entry}");
+            } else {
+                let expected = format!("{line}{}\n", capmap::export::escape_markdown(value));
+                assert!(entry.contains(&expected), "{label} missing: {entry}");
+            }
+            assert_eq!(&row[column(header)], value, "{} {header}", capability.id);
+        }
+    }
+}
+
+/// The centre of each capability's dot in a rendered SVG, by id.
+fn svg_dots(doc: &roxmltree::Document<'_>) -> Vec<(String, [f64; 2])> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some("capability"))
+        .filter_map(|g| {
+            let id = g.attribute("data-id")?.to_owned();
+            let dot = g.children().find(|n| n.has_tag_name("circle"))?;
+            let at = |a: &str| dot.attribute(a)?.parse::<f64>().ok();
+            Some((id, [at("cx")?, at("cy")?]))
+        })
+        .collect()
+}
+
+#[test]
+fn render_with_a_baseline_draws_an_arrow_from_each_old_spot_to_the_new_one() {
+    use capmap::model::assess;
+    let new_path = "assets/examples/platform-2027-q1.ron";
+    let old = capmap::io::load(Path::new(EXAMPLE)).unwrap();
+    let new = capmap::io::load(Path::new(new_path)).unwrap();
+    let today = capmap::model::Date::from_ymd(2026, 11, 27).unwrap();
+    let geometry = capmap::export::ChartGeometry::new(&new, today);
+
+    // What moved, worked out here from the two files: scored in both
+    // quarters, at another spot now.
+    let mut expected: Vec<(String, [f64; 2], [f64; 2])> = new
+        .capabilities
+        .iter()
+        .filter_map(|c| {
+            let now = assess(c, &new.scoring)?;
+            let before = assess(old.capability(&c.id)?, &old.scoring)?;
+            let from = [before.differentiation, before.pull];
+            let to = [now.differentiation, now.pull];
+            let moved = (from[0] - to[0]).abs() > 1e-9 || (from[1] - to[1]).abs() > 1e-9;
+            moved.then(|| (c.id.clone(), from, to))
+        })
+        .collect();
+    let mut moves: Vec<(String, [f64; 2], [f64; 2])> = geometry
+        .moves_from(&old)
+        .into_iter()
+        .map(|m| (m.id, m.from, m.to))
+        .collect();
+    expected.sort_by(|a, b| a.0.cmp(&b.0));
+    moves.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(expected.len() >= 2, "{expected:?}");
+    assert_eq!(moves, expected);
+
+    let dir = tempfile::tempdir().unwrap();
+    let svg_path = dir.path().join("chart.svg");
+    let out = capmap(&[
+        "render",
+        new_path,
+        "-o",
+        svg_path.to_str().unwrap(),
+        "--baseline",
+        EXAMPLE,
+        "--as-of",
+        "2026-11-27",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+
+    // The image's axes, from two dots alone on their spots.
+    let dots = svg_dots(&doc);
+    let alone: Vec<(&capmap::export::ChartPoint, [f64; 2])> = geometry
+        .points
+        .iter()
+        .filter(|p| p.shared_with == 1)
+        .filter_map(|p| Some((p, dots.iter().find(|(id, _)| *id == p.id)?.1)))
+        .collect();
+    let (a, b) = alone
+        .iter()
+        .flat_map(|a| alone.iter().map(move |b| (a, b)))
+        .find(|(a, b)| {
+            (a.0.differentiation - b.0.differentiation).abs() > 0.5
+                && (a.0.pull - b.0.pull).abs() > 0.5
+        })
+        .expect("two dots apart");
+    let x_scale = (b.1[0] - a.1[0]) / (b.0.differentiation - a.0.differentiation);
+    let y_scale = (b.1[1] - a.1[1]) / (b.0.pull - a.0.pull);
+    let image = |at: [f64; 2]| {
+        [
+            a.1[0] + (at[0] - a.0.differentiation) * x_scale,
+            a.1[1] + (at[1] - a.0.pull) * y_scale,
+        ]
+    };
+    for (p, dot) in &alone {
+        let want = image([p.differentiation, p.pull]);
+        assert!((want[0] - dot[0]).abs() < 0.5 && (want[1] - dot[1]).abs() < 0.5);
+    }
+
+    let arrows: Vec<([f64; 2], [f64; 2])> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some("moved"))
+        .map(|g| {
+            let line = g.children().find(|n| n.has_tag_name("line")).unwrap();
+            let at = |a: &str| line.attribute(a).unwrap().parse::<f64>().unwrap();
+            let polygon = g.children().find(|n| n.has_tag_name("polygon")).unwrap();
+            let tip: Vec<f64> = polygon
+                .attribute("points")
+                .unwrap()
+                .split([' ', ','])
+                .take(2)
+                .map(|v| v.parse().unwrap())
+                .collect();
+            ([at("x1"), at("y1")], [tip[0], tip[1]])
+        })
+        .collect();
+    assert!(arrows.len() <= moves.len(), "{} arrows", arrows.len());
+    let distance = |a: [f64; 2], b: [f64; 2]| (a[0] - b[0]).hypot(a[1] - b[1]);
+    let mut drawn = 0;
+    for (id, from, to) in &moves {
+        let (start, end) = (image(*from), image(*to));
+        // A move shorter than a dot is too short for an arrow.
+        if distance(start, end) < 40.0 {
+            continue;
+        }
+        drawn += 1;
+        assert!(
+            arrows
+                .iter()
+                .any(|(s, tip)| distance(*s, start) < 0.5 && distance(*tip, end) < 20.0),
+            "no arrow for {id} from {start:?} to {end:?}: {arrows:?}"
+        );
+    }
+    assert!(drawn >= 2, "{drawn} long moves");
 }

@@ -819,3 +819,127 @@ fn the_first_save_dialog_starts_in_the_documents_folder_not_where_capmap_started
     assert_ne!(folder, std::env::current_dir().unwrap());
     assert_eq!(suggested.extension().unwrap(), "ron");
 }
+
+#[test]
+fn file_open_recent_lists_the_recent_files_and_opens_the_one_clicked() {
+    let dir = tempfile::tempdir().unwrap();
+    let older = dir.path().join("2026-q3.ron");
+    let newer = dir.path().join("2026-q4.ron");
+    let mut q3 = example_portfolio();
+    q3.name = "Last summer's map".into();
+    q3.capabilities.truncate(4);
+    io::save(&q3, &older).unwrap();
+    io::save(&example_portfolio(), &newer).unwrap();
+    let mut app = CapmapApp::new(capmap::model::Portfolio::new("Empty"), None);
+    app.settings.remember(&older);
+    app.settings.remember(&newer);
+    let mut harness = harness(app);
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open Recent").hover();
+    harness.run();
+    // Both, newest first.
+    let newer_entry = harness.get_by_label("2026-q4.ron").rect();
+    let older_entry = harness.get_by_label("2026-q3.ron").rect();
+    assert!(newer_entry.top() < older_entry.top());
+    harness.get_by_label("2026-q3.ron").click();
+    harness.run();
+
+    let app = harness.state();
+    assert_eq!(app.doc.portfolio().name, q3.name);
+    assert!(*app.doc.portfolio() == q3);
+    assert_eq!(
+        app.doc
+            .path
+            .as_deref()
+            .map(std::fs::canonicalize)
+            .transpose()
+            .unwrap(),
+        Some(std::fs::canonicalize(&older).unwrap())
+    );
+    assert!(!app.doc.is_dirty());
+    // Opened, it is the most recent now.
+    assert_eq!(
+        app.settings.recent.first().and_then(|p| p.file_name()),
+        older.file_name()
+    );
+}
+
+/// Whether the app asked the window not to close in the last frame.
+fn cancelled_close(harness: &Harness<'_, CapmapApp>) -> bool {
+    harness.output().viewport_output[&egui::ViewportId::ROOT]
+        .commands
+        .contains(&egui::ViewportCommand::CancelClose)
+}
+
+/// Presses the window's close button: one frame with a close request.
+fn press_close_button(harness: &mut Harness<'_, CapmapApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+}
+
+#[test]
+fn the_window_close_button_asks_to_save_unsaved_changes_first() {
+    let mut harness = example();
+    // Nothing unsaved: the window closes at once.
+    press_close_button(&mut harness);
+    assert!(!cancelled_close(&harness));
+    assert!(!harness.state().is_asking_to_save());
+    harness.run();
+
+    click_card(&mut harness, "Cloud cost reporting");
+    harness.key_press(Key::C);
+    harness.run();
+    let edited = harness.state().doc.portfolio().clone();
+    press_close_button(&mut harness);
+    assert!(cancelled_close(&harness), "the window stays open");
+    assert!(harness.state().is_asking_to_save());
+    harness.run();
+    harness.get_by_label("Save your changes?");
+    harness.get_by_label_contains("Save them before quitting?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(!harness.state().wants_to_close());
+    assert_eq!(*harness.state().doc.portfolio(), edited);
+
+    // Asked again, Discard lets it close.
+    press_close_button(&mut harness);
+    assert!(cancelled_close(&harness));
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(harness.state().wants_to_close());
+    // Now closing goes through.
+    press_close_button(&mut harness);
+    assert!(!cancelled_close(&harness));
+}
+
+#[test]
+fn help_framework_primer_opens_the_help_on_the_primer() {
+    let mut harness = example();
+    // The help was last left on the keyboard tab.
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.get_by_label("Quick scoring");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Quick scoring").is_none());
+
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label_contains("Framework primer").click();
+    harness.run();
+    harness.get_by_label("Operate or orchestrate?");
+    harness.get_by_label("1. Sort into three zones");
+    assert!(
+        harness.query_by_label("Quick scoring").is_none(),
+        "the primer, not the keys"
+    );
+}

@@ -5,7 +5,7 @@
 
 use capmap::app::{CapmapApp, Command, Document, example_portfolio};
 use capmap::model::{Capability, Portfolio, Question, Score, Zone};
-use eframe::egui::{self, Shape, vec2};
+use eframe::egui::{self, Modifiers, Shape, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -238,4 +238,222 @@ fn a_long_index_draws_what_shows_and_brings_the_selected_entry_into_view() {
         "the selected entry is scrolled into view"
     );
     assert!(harness.query_by_label("1  Capability 000").is_none());
+}
+
+/// Where the chart draws the plot point (differentiation, pull) on screen.
+fn on_screen(harness: &Harness<'_, CapmapApp>, at: [f64; 2]) -> egui::Pos2 {
+    let transform: egui_plot::PlotTransform = harness
+        .ctx
+        .data(|d| d.get_temp(capmap::ui::chart::transform_id()))
+        .expect("the chart was drawn");
+    transform.position_from_point(&egui_plot::PlotPoint::new(at[0], at[1]))
+}
+
+/// The straight lines the plot drew in the last frame (the comparison
+/// arrows' shafts among them).
+fn plot_lines(harness: &Harness<'_, CapmapApp>) -> Vec<[egui::Pos2; 2]> {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            Shape::LineSegment { points, .. } => Some(*points),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The chart of the 2027-Q1 example, compared with 2026-Q4 through File >
+/// Compare (its dialog answered with last quarter's file).
+fn comparing_quarters() -> Harness<'static, CapmapApp> {
+    let next =
+        capmap::io::load(std::path::Path::new("assets/examples/platform-2027-q1.ron")).unwrap();
+    let mut app = CapmapApp::new(next, None);
+    app.today = capmap::model::Date::from_ymd(2026, 11, 27);
+    app.dialogs = capmap::app::FileDialogs::scripted([Some(std::path::PathBuf::from(
+        "assets/examples/platform-2026-q4.ron",
+    ))]);
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+#[test]
+fn comparing_with_last_quarter_draws_an_arrow_from_each_old_spot_to_the_new_one() {
+    let mut harness = comparing_quarters();
+    let moves = |harness: &Harness<'_, CapmapApp>| {
+        let baseline =
+            capmap::io::load(std::path::Path::new("assets/examples/platform-2026-q4.ron")).unwrap();
+        let today = capmap::model::Date::from_ymd(2026, 11, 27).unwrap();
+        capmap::export::ChartGeometry::new(harness.state().doc.portfolio(), today)
+            .moves_from(&baseline)
+    };
+    let moves = moves(&harness);
+    assert!(moves.len() >= 2, "{moves:?}");
+    let arrow_drawn = |harness: &Harness<'_, CapmapApp>, m: &capmap::export::ChartMove| {
+        let (from, to) = (on_screen(harness, m.from), on_screen(harness, m.to));
+        plot_lines(harness)
+            .iter()
+            .any(|[a, b]| a.distance(from) < 1.0 && b.distance(to) < 1.0)
+    };
+    for m in &moves {
+        assert!(!arrow_drawn(&harness, m), "no arrows before comparing");
+    }
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::C);
+    harness.run();
+    harness.run();
+    assert!(harness.state().baseline.is_some());
+    for m in &moves {
+        assert!(
+            arrow_drawn(&harness, m),
+            "no arrow for {} on the chart",
+            m.id
+        );
+    }
+    // The exported chart has them too.
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("compared.svg");
+    harness
+        .state_mut()
+        .send(Command::ExportChartTo(svg.clone()));
+    harness.run();
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert_eq!(text.matches("<g class=\"moved\">").count(), moves.len());
+
+    harness.get_by_label("Stop comparing").click();
+    harness.run();
+    assert!(harness.state().baseline.is_none());
+    for m in &moves {
+        assert!(
+            !arrow_drawn(&harness, m),
+            "the arrows go with the comparison"
+        );
+    }
+}
+
+/// The vertices of the chart's line work under and over its dots: meshes
+/// drawn with the font texture, as egui tessellates lines.
+fn line_vertices(harness: &Harness<'_, CapmapApp>) -> Vec<egui::epaint::Vertex> {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            Shape::Mesh(mesh) if mesh.texture_id == egui::TextureId::default() => {
+                Some(mesh.vertices.clone())
+            }
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+/// How many ends of `point`'s whiskers (its vote spread) the chart drew,
+/// of how many it has away from the dot.
+fn whisker_ends_drawn(
+    harness: &Harness<'_, CapmapApp>,
+    point: &capmap::export::ChartPoint,
+) -> (usize, usize) {
+    let dot = on_screen(harness, [point.differentiation, point.pull]);
+    let mut ends = Vec::new();
+    if let Some((low, high)) = point.differentiation_spread {
+        for x in [low, high] {
+            ends.push(egui::pos2(on_screen(harness, [x, 0.0]).x, dot.y));
+        }
+    }
+    if let Some((low, high)) = point.pull_spread {
+        for y in [low, high] {
+            ends.push(egui::pos2(dot.x, on_screen(harness, [0.0, y]).y));
+        }
+    }
+    ends.retain(|end| end.distance(dot) > 10.0);
+    let color = capmap::ui::zone_color(point.zone).gamma_multiply(0.8);
+    let vertices = line_vertices(harness);
+    let drawn = ends
+        .iter()
+        .filter(|end| {
+            vertices
+                .iter()
+                .any(|v| v.pos.distance(**end) < 3.0 && v.color == color)
+        })
+        .count();
+    (drawn, ends.len())
+}
+
+#[test]
+fn the_vote_spread_shows_on_the_selected_dot_and_on_every_dot_from_the_view_menu() {
+    let mut app = CapmapApp::new(example_portfolio(), None);
+    app.today = capmap::model::Date::from_ymd(2026, 11, 27);
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
+    harness.run();
+    let today = capmap::model::Date::from_ymd(2026, 11, 27).unwrap();
+    let geometry = capmap::export::ChartGeometry::new(harness.state().doc.portfolio(), today);
+    let spread: Vec<&capmap::export::ChartPoint> = geometry
+        .points
+        .iter()
+        .filter(|p| p.differentiation_spread.is_some() || p.pull_spread.is_some())
+        .filter(|p| p.shared_with == 1)
+        .collect();
+    assert!(spread.len() >= 2, "the example has two revealed votes");
+    for point in &spread {
+        let (drawn, ends) = whisker_ends_drawn(&harness, point);
+        assert!(ends > 0, "{} has a spread to see", point.name);
+        assert_eq!(drawn, 0, "{}: no whiskers until asked", point.name);
+    }
+
+    // Selected: its whiskers, and only its.
+    let (selected, other) = (spread[0], spread[1]);
+    harness
+        .get_by_label_contains(&format!("{} (", selected.name))
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().view.selected.as_deref(),
+        Some(selected.id.as_str())
+    );
+    let (drawn, ends) = whisker_ends_drawn(&harness, selected);
+    assert_eq!(drawn, ends, "the selected dot shows its vote spread");
+    assert_eq!(whisker_ends_drawn(&harness, other).0, 0);
+
+    // View > Show the vote spread on every dot.
+    harness.get_by_label("View").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Show the vote spread on every dot")
+        .click();
+    harness.run();
+    assert!(harness.state().settings.vote_spread);
+    for point in &spread {
+        let (drawn, ends) = whisker_ends_drawn(&harness, point);
+        assert_eq!(drawn, ends, "{}: every dot's spread when asked", point.name);
+    }
+    // The exported chart has them too.
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("spread.svg");
+    harness
+        .state_mut()
+        .send(Command::ExportChartTo(svg.clone()));
+    harness.run();
+    assert!(
+        std::fs::read_to_string(&svg)
+            .unwrap()
+            .contains("class=\"spread\"")
+    );
+
+    // And the menu takes them off again.
+    harness.get_by_label("View").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Hide the vote spread on every dot")
+        .click();
+    harness.run();
+    assert!(!harness.state().settings.vote_spread);
+    assert_eq!(whisker_ends_drawn(&harness, other).0, 0);
 }

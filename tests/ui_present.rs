@@ -118,6 +118,50 @@ fn f5_presents_arrows_step_and_escape_leaves() {
     assert_eq!(*harness.state().doc.portfolio(), example_portfolio());
 }
 
+/// The viewport commands the app sent in the last frame.
+fn viewport_commands(harness: &Harness<'_, CapmapApp>) -> Vec<eframe::egui::ViewportCommand> {
+    harness.output().viewport_output[&eframe::egui::ViewportId::ROOT]
+        .commands
+        .clone()
+}
+
+#[test]
+fn presenting_fills_the_screen_and_leaving_gives_the_window_back() {
+    use eframe::egui::ViewportCommand::Fullscreen;
+    let mut harness = harness_sized(CapmapApp::new(example_portfolio(), None), 1920.0, 1080.0);
+    assert!(!viewport_commands(&harness).contains(&Fullscreen(true)));
+    // F5 goes full screen in the very frame it is pressed.
+    harness.key_down(Key::F5);
+    harness.step();
+    assert!(harness.state().presenting);
+    assert!(
+        viewport_commands(&harness).contains(&Fullscreen(true)),
+        "{:?}",
+        viewport_commands(&harness)
+    );
+    harness.key_up(Key::F5);
+    harness.run();
+
+    harness.key_down(Key::Escape);
+    harness.step();
+    assert!(!harness.state().presenting);
+    assert!(
+        viewport_commands(&harness).contains(&Fullscreen(false)),
+        "{:?}",
+        viewport_commands(&harness)
+    );
+    harness.key_up(Key::Escape);
+    harness.run();
+
+    // From the View menu too.
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label_contains("Present").click();
+    harness.step();
+    assert!(harness.state().presenting);
+    assert!(viewport_commands(&harness).contains(&Fullscreen(true)));
+}
+
 #[test]
 fn presenting_zoomed_in_settles() {
     // At 150 % a 1920 wide wall is zoomed 2.88 times; a zoom that large

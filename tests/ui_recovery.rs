@@ -209,3 +209,38 @@ fn an_idle_app_asks_for_no_frame_and_unsaved_work_for_one_autosave() {
     );
     assert!(io::read_recovery(&data).is_none(), "not yet written");
 }
+
+#[test]
+fn unsaved_work_is_copied_for_recovery_as_soon_as_the_window_loses_focus() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    // The usual 30 seconds between autosaves.
+    let app = CapmapApp::new(example_portfolio(), None).with_recovery(data.clone());
+    let mut harness = harness(app);
+    harness
+        .state_mut()
+        .send(Command::Select(Some("cost-reporting".into())));
+    harness
+        .state_mut()
+        .send(Command::MoveSelectedTo(capmap::model::Zone::Commodity));
+    harness.run();
+    assert!(harness.state().doc.is_dirty());
+    assert!(
+        io::read_recovery(&data).is_none(),
+        "not yet: the next autosave is 30 seconds away"
+    );
+
+    // The facilitator switches to another window, as winit reports it.
+    harness
+        .input_mut()
+        .viewports
+        .entry(eframe::egui::ViewportId::ROOT)
+        .or_default()
+        .focused = Some(false);
+    harness.event(eframe::egui::Event::WindowFocused(false));
+    harness.run();
+    let recovered = io::read_recovery(&data)
+        .expect("copied when the focus went")
+        .unwrap();
+    assert_eq!(recovered.portfolio, *harness.state().doc.portfolio());
+}

@@ -4,12 +4,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
 
 use capmap::app::{CapmapApp, Command, example_portfolio};
+use capmap::export::ChartGeometry;
 use capmap::io;
-use capmap::model::{Date, ScoringSettings, quadrant_switches};
+use capmap::model::{Date, ScoringSettings, duplication_ranking, quadrant_switches};
 use capmap::ui::review::ReviewTab;
-use eframe::egui::{Key, Modifiers, vec2};
+use eframe::egui::accesskit::Role;
+use eframe::egui::{Key, Modifiers, Pos2, Shape, TextureId, Vec2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use egui_plot::{PlotPoint, PlotTransform};
 
 fn harness() -> Harness<'static, CapmapApp> {
     let mut app = CapmapApp::new(example_portfolio(), None);
@@ -58,28 +61,175 @@ fn the_duplication_view_ranks_most_copies_first() {
         .state_mut()
         .send(Command::ShowReview(ReviewTab::Duplication));
     harness.run();
-    harness.get_by_label("4 copies");
+    let portfolio = example_portfolio();
+    let expected: Vec<(String, String)> = duplication_ranking(&portfolio)
+        .iter()
+        .map(|c| (c.name.clone(), format!("{} copies", c.duplication())))
+        .collect();
+    assert!(expected.len() > 2, "the example has several duplicated");
+    assert_ne!(
+        expected.first().map(|e| &e.1),
+        expected.last().map(|e| &e.1),
+        "not all with as many copies: the order means something"
+    );
+    let mut by_copies = expected.clone();
+    by_copies.sort_by_key(|(_, copies)| {
+        std::cmp::Reverse(copies.trim_end_matches(" copies").parse::<usize>().unwrap())
+    });
+    assert_eq!(expected, by_copies, "the ranking is most copies first");
+
+    // The rows as drawn, top to bottom: the copies column, and the name
+    // on the same row.
+    let mut counts: Vec<&String> = expected.iter().map(|(_, copies)| copies).collect();
+    counts.dedup();
+    let mut rows: Vec<(f32, String)> = counts
+        .into_iter()
+        .flat_map(|copies| {
+            harness
+                .query_all_by_label(copies)
+                .map(|n| (n.rect().center().y, copies.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let shown: Vec<(String, String)> = rows
+        .into_iter()
+        .map(|(y, copies)| {
+            let name = expected
+                .iter()
+                .map(|(name, _)| name)
+                .find(|name| {
+                    harness
+                        .query_all_by_label(name)
+                        .any(|n| (n.rect().center().y - y).abs() < 4.0)
+                })
+                .cloned()
+                .unwrap_or_else(|| format!("no capability on the row at y = {y}"));
+            (name, copies)
+        })
+        .collect();
+    assert_eq!(shown, expected);
+}
+
+/// The centres of the marks the chart drew in the last frame (its dots,
+/// and the rings and holes on them): one quad each, in the mesh drawn with
+/// a texture of its own.
+fn mark_centres(harness: &Harness<'_, CapmapApp>) -> Vec<Pos2> {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            Shape::Mesh(mesh) if mesh.texture_id != TextureId::default() => Some(mesh),
+            _ => None,
+        })
+        .flat_map(|mesh| {
+            mesh.vertices.chunks(4).map(|quad| {
+                let sum = quad.iter().fold(Vec2::ZERO, |sum, v| sum + v.pos.to_vec2());
+                (sum / quad.len() as f32).to_pos2()
+            })
+        })
+        .collect()
+}
+
+/// Where the chart draws the plot point (differentiation, pull) on screen.
+fn on_screen(harness: &Harness<'_, CapmapApp>, at: [f64; 2]) -> Pos2 {
+    let transform: PlotTransform = harness
+        .ctx
+        .data(|d| d.get_temp(capmap::ui::chart::transform_id()))
+        .expect("the chart was drawn");
+    transform.position_from_point(&PlotPoint::new(at[0], at[1]))
+}
+
+/// Whether the chart drew a dot at plot point `at`.
+fn dot_at(harness: &Harness<'_, CapmapApp>, at: [f64; 2]) -> bool {
+    let want = on_screen(harness, at);
+    mark_centres(harness)
+        .iter()
+        .any(|centre| centre.distance(want) < 1.5)
+}
+
+/// A capability alone on its spot both with the saved weights and with
+/// `trial`, that moves under `trial` to where no dot was, away from every
+/// other: (name, saved spot, spot under `trial`).
+fn one_that_moves(trial: &ScoringSettings) -> (String, [f64; 2], [f64; 2]) {
+    let portfolio = example_portfolio();
+    let today = Date::from_ymd(2026, 11, 27).unwrap();
+    let saved = ChartGeometry::new(&portfolio, today);
+    let tried = ChartGeometry::with_settings(&portfolio, trial, today);
+    let far = |a: [f64; 2], b: [f64; 2]| (a[0] - b[0]).abs() + (a[1] - b[1]).abs() > 0.2;
+    // Every other capability's spot.
+    let others = |g: &ChartGeometry, id: &str| -> Vec<[f64; 2]> {
+        g.points
+            .iter()
+            .filter(|p| p.id != id)
+            .map(|p| [p.differentiation, p.pull])
+            .collect()
+    };
+    tried
+        .points
+        .iter()
+        .filter(|p| p.shared_with == 1)
+        .find_map(|p| {
+            let before = saved.points.iter().find(|s| s.id == p.id)?;
+            let (from, to) = (
+                [before.differentiation, before.pull],
+                [p.differentiation, p.pull],
+            );
+            let alone = before.shared_with == 1
+                && far(from, to)
+                && others(&saved, &p.id).iter().all(|s| far(*s, to))
+                && others(&tried, &p.id).iter().all(|s| far(*s, from));
+            alone.then(|| (p.name.clone(), from, to))
+        })
+        .expect("the example has a capability that moves on its own")
+}
+
+/// Tries risk weight 3 and threshold 3.5 on the review window's sliders,
+/// as the room would, and returns the weights being tried.
+fn slide_to_a_trial(harness: &mut Harness<'static, CapmapApp>) -> ScoringSettings {
+    harness
+        .get_by_role_and_label(Role::Slider, "Risk weight")
+        .set_value_accesskit(3.0);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Slider, "Threshold")
+        .set_value_accesskit(3.5);
+    harness.run();
+    let trial = harness
+        .state()
+        .review
+        .trial
+        .expect("weights are being tried");
+    assert!((trial.risk_weight - 3.0).abs() < 1e-9, "{trial:?}");
+    assert!((trial.threshold - 3.5).abs() < 1e-9, "{trial:?}");
+    let reuse = ScoringSettings::default().reuse_weight;
+    assert!((trial.reuse_weight - reuse).abs() < 1e-9, "{trial:?}");
+    trial
 }
 
 #[test]
-fn trying_weights_moves_the_chart_lists_switches_and_applies_in_one_step() {
+fn trying_weights_on_the_sliders_moves_the_dots_lists_switches_and_applies_in_one_step() {
     let mut harness = harness();
     harness
         .state_mut()
         .send(Command::ShowReview(ReviewTab::Weights));
     harness.run();
-    let trial = ScoringSettings {
-        risk_weight: 3.0,
-        threshold: 3.5,
-        ..ScoringSettings::default()
-    };
+    let trial = slide_to_a_trial(&mut harness);
+
+    // The chart follows the weights being tried, before anything is applied.
+    let (name, saved, tried) = one_that_moves(&trial);
+    assert!(
+        dot_at(&harness, tried),
+        "{name} is drawn where the trial puts it"
+    );
+    assert!(!dot_at(&harness, saved), "{name} has left its saved spot");
+
     let expected = quadrant_switches(&example_portfolio(), &trial);
     assert!(
         !expected.is_empty(),
         "the example has capabilities that switch"
     );
-    harness.state_mut().review.trial = Some(trial);
-    harness.run();
     harness.get_by_label(&format!("{} change quadrant:", expected.len()));
     // The document is untouched until Apply.
     assert_eq!(
@@ -90,11 +240,43 @@ fn trying_weights_moves_the_chart_lists_switches_and_applies_in_one_step() {
     harness.run();
     assert_eq!(harness.state().doc.portfolio().scoring, trial);
     assert!(harness.state().review.trial.is_none());
+    assert!(dot_at(&harness, tried), "applied, {name} stays");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(
         harness.state().doc.portfolio().scoring,
         ScoringSettings::default()
+    );
+    assert!(dot_at(&harness, saved), "undone, {name} is back");
+    assert!(!dot_at(&harness, tried));
+}
+
+#[test]
+fn reset_or_closing_the_review_puts_the_dots_back_where_the_saved_weights_have_them() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(Command::ShowReview(ReviewTab::Weights));
+    harness.run();
+    let trial = slide_to_a_trial(&mut harness);
+    let (name, saved, tried) = one_that_moves(&trial);
+    assert!(dot_at(&harness, tried), "{name} follows the sliders");
+    harness.get_by_label("Reset").click();
+    harness.run();
+    assert!(dot_at(&harness, saved), "reset, {name} is back");
+    assert!(!dot_at(&harness, tried));
+
+    slide_to_a_trial(&mut harness);
+    assert!(dot_at(&harness, tried));
+    harness.get_by_label("Close window").click();
+    harness.run();
+    assert!(!harness.state().review.open);
+    assert!(dot_at(&harness, saved), "closed, {name} is back");
+    assert!(!dot_at(&harness, tried));
+    assert_eq!(
+        harness.state().doc.portfolio().scoring,
+        ScoringSettings::default(),
+        "nothing was applied"
     );
 }
 
