@@ -148,3 +148,29 @@ fn participants_are_added_and_removed_with_their_votes() {
     assert_eq!(portfolio.participants.len(), 3);
     assert!(portfolio.capabilities[0].votes.is_empty());
 }
+
+#[test]
+fn revealing_votes_keeps_the_chart_where_it_was() {
+    let mut harness = harness(workshop());
+    type_vote(&mut harness, "Ana", "5451");
+    type_vote(&mut harness, "Bo", "3452");
+    let chart = |harness: &Harness<'_, CapmapApp>| {
+        harness
+            .ctx
+            .data(|d| d.get_temp::<egui_plot::PlotTransform>(capmap::ui::chart::transform_id()))
+            .map(|t| *t.frame())
+            .unwrap()
+    };
+    let before = chart(&harness);
+    harness.get_by_label("Reveal").click();
+    harness.run();
+    harness.run();
+    harness.get_by_label("median");
+    // Short headings, the whole question on hover.
+    harness.get_by_label("Diff.");
+    let after = chart(&harness);
+    assert!(
+        (after.left() - before.left()).abs() < 0.5 && (after.right() - before.right()).abs() < 0.5,
+        "the chart moved from {before:?} to {after:?}"
+    );
+}

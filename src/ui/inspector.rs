@@ -340,13 +340,40 @@ fn votes_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, capability: &Capability) {
 /// Every vote, the median and the spread; a spread of 2 or more is marked.
 fn revealed_votes_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, capability: &Capability) {
     section(ui, "Votes (revealed)");
+    // In the inspector's width: short headings (the question on hover),
+    // and a table wider than the panel scrolls instead of widening it and
+    // pushing the chart aside.
+    egui::ScrollArea::horizontal()
+        .id_salt(("votes scroll", &capability.id))
+        .show(ui, |ui| votes_table_ui(ui, cx, capability));
+    if ui.button("Hide and vote again").clicked() {
+        cx.send(Command::HideVotes(capability.id.clone()));
+    }
+}
+
+/// A question's heading in the votes table: "Diff." for differentiation.
+fn vote_heading(question: Question) -> &'static str {
+    match question {
+        Question::Reuse => "Reuse",
+        Question::Cost => "Cost",
+        Question::Risk => "Risk",
+        Question::Differentiation => "Diff.",
+    }
+}
+
+fn votes_table_ui(ui: &mut Ui, cx: &PanelContext<'_>, capability: &Capability) {
     let dash = || "–".to_owned();
     egui::Grid::new(("votes", &capability.id))
         .striped(true)
         .show(ui, |ui| {
             ui.label("");
             for question in Question::ALL {
-                ui.label(RichText::new(capitalise(question.short())).small());
+                ui.label(RichText::new(vote_heading(question)).small())
+                    .on_hover_text(format!(
+                        "{}: {}",
+                        capitalise(question.short()),
+                        question.text()
+                    ));
             }
             ui.end_row();
             for participant in &cx.portfolio.participants {
@@ -380,9 +407,6 @@ fn revealed_votes_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, capability: &Capabi
             }
             ui.end_row();
         });
-    if ui.button("Hide and vote again").clicked() {
-        cx.send(Command::HideVotes(capability.id.clone()));
-    }
 }
 
 /// Optional operating metrics, folded away until needed.
