@@ -487,3 +487,69 @@ fn comparing_with_the_newer_quarter_still_reads_from_older_to_newer() {
     harness.get_by_label("Northwind Pay platform map (2027-Q1), compared with 2026-Q4.");
     harness.get_by_label("CI/CD pipeline templates: toil 60 → 25 hours/month");
 }
+
+/// The chart's plot area on screen, in points.
+fn chart_frame(harness: &Harness<'_, CapmapApp>) -> eframe::egui::Rect {
+    harness
+        .ctx
+        .data(|d| d.get_temp::<egui_plot::PlotTransform>(capmap::ui::chart::transform_id()))
+        .map(|t| *t.frame())
+        .unwrap()
+}
+
+#[test]
+fn on_a_small_zoomed_in_screen_the_chart_keeps_nearly_half_the_width_and_the_review_opens_beside_it()
+ {
+    for zoom in [1.0, 1.21, 1.5] {
+        let mut app = CapmapApp::new(example_portfolio(), None);
+        app.settings.zoom = zoom;
+        let mut harness = Harness::builder()
+            .with_size(vec2(1366.0, 768.0))
+            .with_max_steps(12)
+            .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
+        harness.run();
+        let window = harness.ctx.content_rect();
+        let chart = chart_frame(&harness);
+        // Nearly half the window for the chart with its axes, index and
+        // legend.
+        let area = harness
+            .ctx
+            .data(|d| d.get_temp::<eframe::egui::Rect>(capmap::ui::chart::area_id()))
+            .unwrap();
+        assert!(
+            area.width() >= window.width() * 0.45 - 1.0,
+            "at {zoom}: a {:.0}-point chart panel in a {:.0}-point window",
+            area.width(),
+            window.width()
+        );
+        // The axis titles stay whole: the plot is at least half the panel.
+        assert!(
+            chart.width() >= area.width() / 2.0,
+            "at {zoom}: {chart:?} in {area:?}"
+        );
+        // The Review window opens over the board, leaving the chart in view.
+        harness
+            .state_mut()
+            .send(Command::ShowReview(ReviewTab::Weights));
+        harness.run();
+        harness.run();
+        let review = harness
+            .get_by_role_and_label(eframe::egui::accesskit::Role::Window, "Review")
+            .rect();
+        let covered = (review.right().min(chart.right()) - chart.left()).max(0.0);
+        assert!(
+            covered < chart.width() * 0.25,
+            "at {zoom}: the review covers {covered:.0} of {:.0} points of chart",
+            chart.width()
+        );
+        // Weight sliders wide enough to set one step.
+        let slider = harness
+            .get_by_role_and_label(eframe::egui::accesskit::Role::Slider, "Reuse weight")
+            .rect();
+        assert!(
+            slider.width() >= capmap::ui::review::WEIGHT_SLIDER_MIN,
+            "at {zoom}: a {:.0}-point slider",
+            slider.width()
+        );
+    }
+}

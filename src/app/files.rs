@@ -166,6 +166,13 @@ impl FileDialogs {
             return;
         }
         self.open = true;
+        // zenity (rfd's fallback where no desktop portal runs) ignores the
+        // starting folder and opens in the working directory: make that
+        // the folder. Every path capmap keeps is absolute, so nothing else
+        // depends on it.
+        if let Some(folder) = suggested.and_then(Path::parent).filter(|d| d.is_dir()) {
+            let _ = std::env::set_current_dir(folder);
+        }
         let sender = self.sender.clone();
         let ctx = ctx.clone();
         let filters = kind.filters_for(suggested);

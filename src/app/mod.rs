@@ -397,22 +397,30 @@ impl CapmapApp {
             comparison: self.comparison(),
             chart: self.chart_view(),
         };
+        // Board and inspector never take the chart's share of the window
+        // (45 %), however small or zoomed in: they give way before it.
+        let window = ui.available_width();
         if self.view.show_inspector {
-            // Board and inspector never take the chart's half of a small
-            // or zoomed-in window.
+            let max = window * INSPECTOR_SHARE;
             egui::Panel::right("inspector")
                 .resizable(true)
                 .default_size(280.0)
-                .min_size(200.0)
-                .max_size((ui.available_width() * 0.25).max(200.0))
+                .min_size(max.min(200.0))
+                .max_size(max)
                 .show(ui, |ui| inspector_ui(ui, &mut cx));
         }
         if self.view.show_board {
+            // What the inspector left beside the chart's share (less the
+            // panels' margins and resize handles); narrower than its
+            // columns, the board scrolls sideways.
+            let max = (ui.available_width() - window * CHART_SHARE - PANEL_CHROME)
+                .min(window * BOARD_SHARE)
+                .max(BOARD_MIN);
             egui::Panel::left("board")
                 .resizable(true)
                 .default_size(540.0)
-                .min_size(300.0)
-                .max_size((ui.available_width() * 0.4).max(400.0))
+                .min_size(BOARD_MIN)
+                .max_size(max)
                 .show(ui, |ui| board_ui(ui, &mut cx));
         }
         egui::CentralPanel::default().show(ui, |ui| chart_panel_ui(ui, &mut cx, geometry));
@@ -782,9 +790,12 @@ impl CapmapApp {
         match io::load(path) {
             Ok(portfolio) => {
                 self.notice = None;
-                self.doc = Document::new(portfolio, Some(path.to_owned()));
+                // Absolute: it stays right whatever the working directory
+                // (a file dialog may change it).
+                let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+                self.doc = Document::new(portfolio, Some(path.clone()));
                 self.view.reset_selection();
-                self.settings.remember(path);
+                self.settings.remember(&path);
             }
             Err(error) => {
                 self.error = Some((
@@ -799,7 +810,8 @@ impl CapmapApp {
     fn save_to(&mut self, path: &Path) -> bool {
         match io::save(self.doc.portfolio(), path) {
             Ok(()) => {
-                self.doc.mark_saved(path.to_owned());
+                self.doc
+                    .mark_saved(std::path::absolute(path).unwrap_or_else(|_| path.to_owned()));
                 self.settings.remember(path);
                 true
             }
@@ -1516,6 +1528,24 @@ impl CapmapApp {
         }
     }
 }
+
+/// The inspector's widest share of the window.
+const INSPECTOR_SHARE: f32 = 0.22;
+
+/// What a side panel's frame and resize handle add to its content, in
+/// points, beside two panels.
+const PANEL_CHROME: f32 = 24.0;
+
+/// The chart's least share of the window's width: board and inspector
+/// give way before it does (down to [`BOARD_MIN`]).
+const CHART_SHARE: f32 = 0.45;
+
+/// The narrowest board: two columns in view, the others a scroll away.
+const BOARD_MIN: f32 = 200.0;
+
+/// The board's widest share of the window (less when the inspector and
+/// the board would leave the chart less than half).
+const BOARD_SHARE: f32 = 0.4;
 
 /// The key that moves a card to `zone`, as printed on the keyboard.
 fn zone_key_name(zone: Zone) -> &'static str {

@@ -40,7 +40,12 @@ pub struct CardDrag {
 
 /// Draws the board.
 pub fn board_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
-    columns_ui(ui, cx, Overflow::Scroll);
+    // Narrower than four readable columns (a small or zoomed-in window,
+    // where the chart keeps its share): the board scrolls sideways, like
+    // a kanban board, rather than cutting a column off.
+    egui::ScrollArea::horizontal()
+        .id_salt("board columns")
+        .show(ui, |ui| columns_ui(ui, cx, Overflow::Scroll));
 }
 
 /// Draws the board for the wall: every card of a column shows at once

@@ -41,6 +41,8 @@ impl Default for ChartStyle {
 /// Draws the chart of `geometry` with the capabilities still to score
 /// beside it.
 pub fn chart_panel_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGeometry) {
+    let area = ui.max_rect();
+    ui.ctx().data_mut(|d| d.insert_temp(area_id(), area));
     // Only the wall hides the pointer at rest.
     ui.ctx()
         .data_mut(|d| d.remove_temp::<bool>(super::presentation::resting_id()));
@@ -433,6 +435,13 @@ impl QuadrantTitle {
         };
         ScreenRect { x, y, w, h }
     }
+}
+
+/// Where the chart panel keeps the area it was given last frame (plot,
+/// axes, index, legend), so tests and tools can see how much room it has.
+#[must_use]
+pub fn area_id() -> egui::Id {
+    egui::Id::unique("capmap chart panel area")
 }
 
 /// Where the chart keeps its last screen transform, so tests and tools can

@@ -94,18 +94,25 @@ pub struct ReviewState {
 /// Draws the review window while it is open.
 pub fn review_ui(ctx: &egui::Context, cx: &mut PanelContext<'_>, state: &mut ReviewState) {
     let mut open = state.open;
+    // Over the board on the left, not over the chart it changes: the
+    // chart stays in view while weights are tried and lists are read.
+    let screen = ctx.content_rect();
     egui::Window::new("Review")
         .open(&mut open)
-        .default_width(520.0)
-        .default_height(420.0)
+        .default_pos(screen.left_top() + egui::vec2(12.0, 48.0))
+        .default_width(520.0_f32.min(screen.width() * 0.3).max(320.0))
+        .max_width(screen.width() * 0.45)
+        .default_height(420.0_f32.min(screen.height() * 0.7))
         .show(ctx, |ui| {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 for tab in ReviewTab::ALL {
                     ui.selectable_value(&mut state.tab, tab, tab.label());
                 }
             });
             ui.separator();
-            egui::ScrollArea::vertical().show(ui, |ui| match state.tab {
+            // Wide tables scroll sideways inside the window rather than
+            // widening it over the chart.
+            egui::ScrollArea::both().show(ui, |ui| match state.tab {
                 ReviewTab::Conflicts => conflicts_tab(ui, cx),
                 ReviewTab::DiscussFirst => discuss_first_tab(ui, cx),
                 ReviewTab::Changes => changes_tab(ui, cx),
@@ -149,7 +156,8 @@ fn conflicts_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
                     } else {
                         ui.visuals().text_color()
                     };
-                    ui.label(RichText::new(conflict.message()).color(color));
+                    // Wrapped to the window, not widening it over the chart.
+                    ui.add(egui::Label::new(RichText::new(conflict.message()).color(color)).wrap());
                     ui.end_row();
                 }
             }
@@ -388,7 +396,11 @@ fn participants_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, new_participant: &mut
     ui.horizontal(|ui| {
         let label = ui.label("New participant");
         let response = ui
-            .add(egui::TextEdit::singleline(new_participant).hint_text("e.g. Ana (security)"))
+            .add(
+                egui::TextEdit::singleline(new_participant)
+                    .hint_text("e.g. Ana (security)")
+                    .desired_width(160.0),
+            )
             .labelled_by(label.id);
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (ui.button("Add person").clicked() || enter) && !new_participant.trim().is_empty() {
@@ -485,10 +497,16 @@ fn duplication_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
         });
 }
 
+/// The narrowest a weight slider gets: 20 steps of at least 12 points.
+pub const WEIGHT_SLIDER_MIN: f32 = 240.0;
+
 fn weights_tab(ui: &mut Ui, cx: &mut PanelContext<'_>, trial: &mut Option<ScoringSettings>) {
     let saved = cx.portfolio.scoring;
     let mut settings = trial.unwrap_or(saved);
     ui.label("Try other weights: the chart follows, and the list shows every capability that changes quadrant.");
+    // Wide enough that one step of a weight (a quarter) is a deliberate
+    // move of the mouse, not a twitch; the arrow keys step too.
+    ui.spacing_mut().slider_width = (ui.available_width() - 130.0).clamp(WEIGHT_SLIDER_MIN, 420.0);
     let mut changed = false;
     for (label, value) in [
         ("Reuse weight", &mut settings.reuse_weight),
@@ -594,7 +612,11 @@ fn teams_tab(ui: &mut Ui, cx: &mut PanelContext<'_>, new_team: &mut String) {
     ui.horizontal(|ui| {
         let label = ui.label("New team");
         let response = ui
-            .add(egui::TextEdit::singleline(new_team).hint_text("e.g. Payments"))
+            .add(
+                egui::TextEdit::singleline(new_team)
+                    .hint_text("e.g. Payments")
+                    .desired_width(160.0),
+            )
             .labelled_by(label.id);
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (ui.button("Add").clicked() || enter) && !new_team.trim().is_empty() {
