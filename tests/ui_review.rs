@@ -517,7 +517,7 @@ fn on_a_small_zoomed_in_screen_the_chart_keeps_nearly_half_the_width_and_the_rev
             .data(|d| d.get_temp::<eframe::egui::Rect>(capmap::ui::chart::area_id()))
             .unwrap();
         assert!(
-            area.width() >= window.width() * 0.45 - 1.0,
+            area.width() >= window.width() * 0.44 - 1.0,
             "at {zoom}: a {:.0}-point chart panel in a {:.0}-point window",
             area.width(),
             window.width()

@@ -398,7 +398,7 @@ impl CapmapApp {
             chart: self.chart_view(),
         };
         // Board and inspector never take the chart's share of the window
-        // (45 %), however small or zoomed in: they give way before it.
+        // (44 %), however small or zoomed in: they give way before it.
         let window = ui.available_width();
         if self.view.show_inspector {
             let max = window * INSPECTOR_SHARE;
@@ -1109,10 +1109,16 @@ impl CapmapApp {
                 let origin = self.doc.fresh_origin(&id).map(str::to_owned);
                 let old = self.doc.portfolio().capability(&id);
                 let renamed = origin.is_some() && old.is_some_and(|old| old.name != updated.name);
+                let exceptions_removed = old.map_or(0, |old| {
+                    old.exceptions
+                        .len()
+                        .saturating_sub(updated.exceptions.len())
+                });
                 // One undo step per field typed into; keyed by the id it
                 // was added with while a fresh capability's id follows its
                 // name.
                 let group = old.and_then(|old| typing_group(old, &updated, origin.as_deref()));
+                let updated_name = updated.name.clone();
                 let now = self.doc.edit(group, |p| {
                     let name = updated.name.clone();
                     *p.capability_mut(&id)? = *updated;
@@ -1123,6 +1129,12 @@ impl CapmapApp {
                     p.capability_mut(&id)?.id.clone_from(&new_id);
                     Some(new_id)
                 });
+                if exceptions_removed > 0 && now.is_some() {
+                    self.notice = Some(Notice::undoable(
+                        format!("Removed an exception from “{}”", updated_name),
+                        self.doc.revision(),
+                    ));
+                }
                 if let Some(new_id) = now.filter(|new_id| *new_id != id) {
                     self.doc.rename_fresh(&id, &new_id);
                     if self.view.selected.as_deref() == Some(id.as_str()) {
@@ -1538,7 +1550,7 @@ const PANEL_CHROME: f32 = 24.0;
 
 /// The chart's least share of the window's width: board and inspector
 /// give way before it does (down to [`BOARD_MIN`]).
-const CHART_SHARE: f32 = 0.45;
+const CHART_SHARE: f32 = 0.44;
 
 /// The narrowest board: two columns in view, the others a scroll away.
 const BOARD_MIN: f32 = 200.0;

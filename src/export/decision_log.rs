@@ -235,4 +235,33 @@ mod tests {
         let log = DecisionLog::new(&sample(), Date::from_ymd(2026, 1, 31).unwrap());
         assert_eq!(log.capabilities[0].overdue_exceptions, 0);
     }
+
+    #[test]
+    fn a_rationalize_decision_is_written_to_both_logs() {
+        let mut portfolio = sample();
+        portfolio.capabilities[1].decision = crate::model::Decision::Rationalize;
+        let log = DecisionLog::new(&portfolio, Date::from_ymd(2026, 2, 1).unwrap());
+        assert_eq!(log.capabilities[1].decision, "Rationalize");
+        let markdown = crate::export::to_markdown(&log);
+        assert!(
+            markdown.contains("- **Decision:** Rationalize"),
+            "{markdown}"
+        );
+        let csv = crate::export::to_csv(&log).unwrap();
+        assert!(
+            csv.lines()
+                .any(|l| l.starts_with("pipeline,") && l.contains(",Rationalize,")),
+            "{csv}"
+        );
+        // A spreadsheet saying "rationalise" imports it.
+        let import = crate::io::import_csv(
+            "name,decision\nLegacy queues,rationalise\n",
+            &Portfolio::new("p"),
+        )
+        .unwrap();
+        assert_eq!(
+            import.capabilities[0].decision,
+            crate::model::Decision::Rationalize
+        );
+    }
 }

@@ -45,6 +45,9 @@ pub fn board_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
     // a kanban board, rather than cutting a column off.
     egui::ScrollArea::horizontal()
         .id_salt("board columns")
+        // The panel's whole width: shrunk to its content, the board would
+        // narrow itself frame after frame.
+        .auto_shrink([false, false])
         .show(ui, |ui| columns_ui(ui, cx, Overflow::Scroll));
 }
 
@@ -57,7 +60,8 @@ pub fn presentation_board_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
 fn columns_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, overflow: Overflow) {
     let columns = Zone::ALL.len() as f32;
     let gap = 8.0;
-    let width = ((ui.available_width() - gap * (columns - 1.0)) / columns).max(90.0);
+    // A point to spare: rounding must not make the board scroll sideways.
+    let width = ((ui.available_width() - 1.0 - gap * (columns - 1.0)) / columns).max(90.0);
     let height = ui.available_height();
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = gap;

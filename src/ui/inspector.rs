@@ -555,7 +555,9 @@ fn exceptions_ui(ui: &mut Ui, capability: &mut Capability, today: Date) {
                     egui::TextEdit::singleline(&mut exception.approved_by).desired_width(120.0),
                 );
             });
-            ui.horizontal(|ui| {
+            // Wrapped: in a narrow inspector "remove" goes to the next
+            // line rather than widening the panel over the chart.
+            ui.horizontal_wrapped(|ui| {
                 if let Some(date) = parsed_text_edit(
                     ui,
                     "Review by",
