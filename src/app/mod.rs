@@ -1131,7 +1131,7 @@ impl CapmapApp {
                 });
                 if exceptions_removed > 0 && now.is_some() {
                     self.notice = Some(Notice::undoable(
-                        format!("Removed an exception from “{}”", updated_name),
+                        format!("Removed an exception from “{updated_name}”"),
                         self.doc.revision(),
                     ));
                 }
