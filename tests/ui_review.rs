@@ -553,3 +553,24 @@ fn on_a_small_zoomed_in_screen_the_chart_keeps_nearly_half_the_width_and_the_rev
         );
     }
 }
+
+#[test]
+fn applying_weights_says_so_and_its_undo_button_takes_them_back() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(Command::ShowReview(ReviewTab::Weights));
+    harness.run();
+    let trial = slide_to_a_trial(&mut harness);
+    harness.get_by_label("Apply").click();
+    harness.run();
+    assert_eq!(harness.state().doc.portfolio().scoring, trial);
+    harness.get_by_label_contains("Applied the new weights");
+    harness.get_by_label("Undo").click();
+    harness.run();
+    assert_eq!(
+        harness.state().doc.portfolio().scoring,
+        ScoringSettings::default()
+    );
+    assert!(harness.query_by_label("Undo").is_none());
+}

@@ -174,3 +174,17 @@ fn revealing_votes_keeps_the_chart_where_it_was() {
         "the chart moved from {before:?} to {after:?}"
     );
 }
+
+#[test]
+fn revealing_says_so_and_its_undo_button_hides_the_votes_again() {
+    let mut harness = harness(workshop());
+    type_vote(&mut harness, "Ana", "5451");
+    type_vote(&mut harness, "Bo", "3452");
+    let before = harness.state().doc.portfolio().clone();
+    harness.get_by_label("Reveal").click();
+    harness.run();
+    harness.get_by_label("Votes revealed: their medians are now the scores of “Secrets”");
+    harness.get_by_label("Undo").click();
+    harness.run();
+    assert_eq!(*harness.state().doc.portfolio(), before);
+}
