@@ -835,3 +835,66 @@ fn render_with_a_baseline_draws_an_arrow_from_each_old_spot_to_the_new_one() {
     }
     assert!(drawn >= 2, "{drawn} long moves");
 }
+
+/// The bundled example with `from` replaced by `to` (once), written to `dir`.
+fn example_with(dir: &Path, name: &str, from: &str, to: &str) -> PathBuf {
+    let text = std::fs::read_to_string(EXAMPLE).unwrap();
+    assert!(text.contains(from), "the example holds {from}");
+    write(dir, name, &text.replacen(from, to, 1))
+}
+
+#[test]
+fn hostile_ids_control_characters_and_impossible_metrics_are_refused_with_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "id.ron",
+            "id: \"secrets-management\"",
+            "id: \"secrets`<img src=x onerror=alert(1)>`\"",
+            "may hold only letters, digits, -, _ and .",
+        ),
+        (
+            "raw-escape.ron",
+            "name: \"Northwind Pay platform map\"",
+            "name: \"Northwind \u{1b}[31mPay\"",
+            ":5:",
+        ),
+        (
+            "escaped-escape.ron",
+            "name: \"Northwind Pay platform map\"",
+            "name: \"Northwind \\u{1b}[31mPay\"",
+            "the name holds a control character (U+001B)",
+        ),
+        (
+            "nan.ron",
+            "deployments_per_week: 12.0",
+            "deployments_per_week: NaN",
+            "must be a number from 0 up, not NaN",
+        ),
+        (
+            "percent.ron",
+            "change_failure_rate_pct: 18.0",
+            "change_failure_rate_pct: 180.0",
+            "must be a number from 0 to 100, not 180",
+        ),
+        (
+            "negative.ron",
+            "deployments_per_week: 12.0",
+            "deployments_per_week: -3.0",
+            "must be a number from 0 up, not -3",
+        ),
+    ];
+    for (name, from, to, expected) in cases {
+        let path = example_with(dir.path(), name, from, to);
+        let out = capmap(&["check", path.to_str().unwrap()]);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
+        assert!(stderr.contains(expected), "{name}: {stderr}");
+        assert!(stderr.contains(name), "{name} is named: {stderr}");
+        // Nothing from the file reaches the terminal as a control character.
+        assert!(
+            !stderr.chars().any(|c| c.is_control() && c != '\n'),
+            "{name}: {stderr:?}"
+        );
+    }
+}

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::escape_markdown;
+use super::{code_span, escape_markdown};
 use crate::model::{PortfolioDiff, Recommendation};
 
 fn quadrant(value: Option<Recommendation>) -> &'static str {
@@ -31,7 +31,7 @@ pub fn diff_markdown(old_name: &str, new_name: &str, diff: &PortfolioDiff) -> St
     if !shared.is_empty() {
         let _ = writeln!(out, "## Moved from team-owned to shared\n");
         for change in shared {
-            let _ = writeln!(out, "- {} (`{}`)", e(&change.name), change.id);
+            let _ = writeln!(out, "- {} ({})", e(&change.name), code_span(&change.id));
         }
         out.push('\n');
     }
@@ -54,9 +54,9 @@ pub fn diff_markdown(old_name: &str, new_name: &str, diff: &PortfolioDiff) -> St
             }
             let _ = writeln!(
                 out,
-                "- **{}** (`{}`): {}",
+                "- **{}** ({}): {}",
                 e(&change.name),
-                change.id,
+                code_span(&change.id),
                 parts.join("; ")
             );
         }
@@ -66,7 +66,7 @@ pub fn diff_markdown(old_name: &str, new_name: &str, diff: &PortfolioDiff) -> St
         if !list.is_empty() {
             let _ = writeln!(out, "## {title}\n");
             for (id, name) in list {
-                let _ = writeln!(out, "- {} (`{id}`)", e(name));
+                let _ = writeln!(out, "- {} ({})", e(name), code_span(id));
             }
             out.push('\n');
         }

@@ -6,11 +6,25 @@ use super::{DecisionLog, LogEntry};
 use crate::model::{Recommendation, format_against};
 
 /// Escapes text so Markdown shows it as typed: no links, emphasis, headings,
-/// tables or HTML can be smuggled in through a capability's name.
+/// lists, rules, code blocks, tables or HTML can be smuggled in through a
+/// capability's name, description or rationale. The text becomes one line;
+/// what would open a block at the start of a line (`# `, `- `, `+ `, `1) `,
+/// `---`, `> `, an indent) is escaped too, wherever the text lands.
 #[must_use]
 pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let text = text.trim_start();
+    let mut out = String::with_capacity(text.len() + 1);
+    // A block marker at the start: a backslash keeps it text (CommonMark
+    // shows "\#" as "#" anywhere).
+    if text.starts_with(['#', '-', '+', '=', '>']) {
+        out.push('\\');
+    }
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let list_number = digits > 0 && text[digits..].starts_with(['.', ')']);
+    for (i, c) in text.chars().enumerate() {
+        if list_number && i == digits {
+            out.push('\\');
+        }
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -27,6 +41,27 @@ pub fn escape_markdown(text: &str) -> String {
         }
     }
     out
+}
+
+/// `text` as an inline code span that shows it exactly: fenced with more
+/// backticks than it holds in a row, on one line (for ids, which are
+/// validated slugs anyway).
+#[must_use]
+pub fn code_span(text: &str) -> String {
+    let text = text.replace(['\n', '\r'], " ");
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 /// The log as Markdown.
@@ -84,12 +119,7 @@ pub fn plural(count: usize, one: &str, many: &str) -> String {
 
 fn write_entry(out: &mut String, entry: &LogEntry, threshold: f64) {
     let e = escape_markdown;
-    let _ = writeln!(
-        out,
-        "### {} (`{}`)\n",
-        e(&entry.name),
-        entry.id.replace('`', "'")
-    );
+    let _ = writeln!(out, "### {} ({})\n", e(&entry.name), code_span(&entry.id));
     if !entry.description.is_empty() {
         let _ = writeln!(out, "{}\n", e(&entry.description));
     }

@@ -28,7 +28,7 @@ pub use decision_log::{DecisionLog, ExceptionEntry, LogEntry, ScoreEntry};
 pub use diff_markdown::diff_markdown;
 pub use label_placer::{rect_distance, segment_distance, segment_hits_rect, segments_cross};
 pub use log_csv::{neutralise_formula, to_csv};
-pub use log_markdown::{escape_markdown, plural, to_markdown};
+pub use log_markdown::{code_span, escape_markdown, plural, to_markdown};
 pub use scorecard_markdown::{format_measure, scorecard_markdown};
 
 /// The formats the decision log can be written in.

@@ -106,6 +106,20 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Portfolio, LoadError> {
         found,
         supported: FORMAT_VERSION,
     };
+    // A portfolio is plain text git diffs as text: a raw control
+    // character (an escape sequence for a terminal, a NUL) is refused where
+    // it stands. Escaped ones ("\u{1b}") are caught by validation.
+    if let Some((line, column, c)) = first_control(text) {
+        return Err(LoadError::Syntax {
+            path: path.to_owned(),
+            line,
+            column,
+            message: format!(
+                "a control character (U+{:04X}) is not allowed in a portfolio file",
+                u32::from(c)
+            ),
+        });
+    }
     let file: FileIn = match options().from_str(text) {
         Ok(file) => file,
         Err(err) => {
@@ -142,6 +156,17 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Portfolio, LoadError> {
             problems,
         })
     }
+}
+
+/// The first control character other than tab and line breaks, with its
+/// 1-based line and column.
+fn first_control(text: &str) -> Option<(usize, usize, char)> {
+    text.lines().enumerate().find_map(|(index, line)| {
+        line.chars()
+            .enumerate()
+            .find(|&(_, c)| crate::model::is_forbidden_control(c, true))
+            .map(|(column, c)| (index + 1, column + 1, c))
+    })
 }
 
 /// Parses file bytes: refuses oversized input and non-UTF-8 text, accepts

@@ -26,5 +26,5 @@ pub use rules::{
     conflicts, conflicts_for, format_against, is_high, locate,
 };
 pub use scorecard::{MetricChange, Scorecard};
-pub use validate::{Place, Problem, validate};
+pub use validate::{Place, Problem, escape_controls, is_forbidden_control, is_valid_id, validate};
 pub use votes::{Participant, Spread, Vote, discuss_first, median, parse_vote_digits, vote_digits};

@@ -44,8 +44,69 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.place, self.message)
+        // Ids and texts quoted from the file may hold control characters:
+        // never print them raw to a terminal.
+        let text = format!("{}: {}", self.place, self.message);
+        f.write_str(&escape_controls(&text))
     }
+}
+
+/// Whether `c` is a control character a text field may not hold: every
+/// C0 and C1 control and DEL, except tab, and line breaks where the field
+/// spans lines (`multiline`).
+#[must_use]
+pub fn is_forbidden_control(c: char, multiline: bool) -> bool {
+    c.is_control() && !(c == '\t' || (multiline && (c == '\n' || c == '\r')))
+}
+
+/// `text` with every control character but tab and line break written as
+/// `\u{1b}`: safe to print to a terminal.
+#[must_use]
+pub fn escape_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_forbidden_control(c, true) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether `id` is a slug capmap accepts: letters, digits, `-`, `_` and
+/// `.`, nothing else (no spaces, quotes, backticks or line breaks), so an
+/// id never becomes structure in Markdown, HTML, CSV or a terminal.
+#[must_use]
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// The problems with one id: empty, not a slug.
+fn id_problem(id: &str) -> Option<String> {
+    if id.trim().is_empty() {
+        Some("the id is empty".to_owned())
+    } else if !is_valid_id(id) {
+        Some(format!(
+            "the id {id:?} may hold only letters, digits, -, _ and . (a slug such as \
+             \"identity-sso\")"
+        ))
+    } else {
+        None
+    }
+}
+
+/// The problem with a text field holding a control character, if it does.
+fn control_problem(field: &str, text: &str, multiline: bool) -> Option<String> {
+    let c = text.chars().find(|&c| is_forbidden_control(c, multiline))?;
+    Some(format!(
+        "the {field} holds a control character (U+{:04X}); only text, tabs{} are allowed",
+        u32::from(c),
+        if multiline { " and line breaks" } else { "" }
+    ))
 }
 
 /// Every rule problem in `portfolio`: duplicate or empty ids, empty names,
@@ -85,11 +146,21 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Problem> {
         );
     }
 
+    for (field, text, multiline) in [
+        ("name", portfolio.name.as_str(), false),
+        ("quarter", portfolio.quarter.as_deref().unwrap_or(""), false),
+        ("notes", portfolio.notes.as_str(), true),
+    ] {
+        if let Some(message) = control_problem(field, text, multiline) {
+            report(Place::Portfolio, message);
+        }
+    }
+
     let mut team_ids = HashSet::new();
     for (index, team) in portfolio.teams.iter().enumerate() {
         let place = Place::Team(label(&team.id, "team", index));
-        if team.id.trim().is_empty() {
-            report(place.clone(), "the id is empty".to_owned());
+        if let Some(message) = id_problem(&team.id) {
+            report(place.clone(), message);
         } else if !team_ids.insert(team.id.as_str()) {
             report(
                 place.clone(),
@@ -97,15 +168,18 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Problem> {
             );
         }
         if team.name.trim().is_empty() {
-            report(place, "the name is empty".to_owned());
+            report(place.clone(), "the name is empty".to_owned());
+        }
+        if let Some(message) = control_problem("name", &team.name, false) {
+            report(place, message);
         }
     }
 
     let mut participant_ids = HashSet::new();
     for (index, participant) in portfolio.participants.iter().enumerate() {
         let place = Place::Participant(label(&participant.id, "participant", index));
-        if participant.id.trim().is_empty() {
-            report(place.clone(), "the id is empty".to_owned());
+        if let Some(message) = id_problem(&participant.id) {
+            report(place.clone(), message);
         } else if !participant_ids.insert(participant.id.as_str()) {
             report(
                 place.clone(),
@@ -113,15 +187,18 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Problem> {
             );
         }
         if participant.name.trim().is_empty() {
-            report(place, "the name is empty".to_owned());
+            report(place.clone(), "the name is empty".to_owned());
+        }
+        if let Some(message) = control_problem("name", &participant.name, false) {
+            report(place, message);
         }
     }
 
     let mut capability_ids = HashSet::new();
     for (index, capability) in portfolio.capabilities.iter().enumerate() {
         let place = Place::Capability(label(&capability.id, "capability", index));
-        if capability.id.trim().is_empty() {
-            report(place.clone(), "the id is empty".to_owned());
+        if let Some(message) = id_problem(&capability.id) {
+            report(place.clone(), message);
         } else if !capability_ids.insert(capability.id.as_str()) {
             report(
                 place.clone(),
@@ -130,6 +207,47 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Problem> {
         }
         if capability.name.trim().is_empty() {
             report(place.clone(), "the name is empty".to_owned());
+        }
+        let texts = [
+            ("name", capability.name.as_str(), false),
+            ("description", capability.description.as_str(), true),
+            ("rationale", capability.rationale.as_str(), true),
+            ("escalation path", capability.escalation_path.as_str(), true),
+            (
+                "support boundary",
+                capability.support_boundary.as_str(),
+                true,
+            ),
+            ("SLO", capability.slo.as_str(), true),
+            ("notes", capability.notes.as_str(), true),
+        ];
+        let tags = capability.tags.iter().map(|t| ("tag", t.as_str(), false));
+        let exceptions = capability.exceptions.iter().flat_map(|e| {
+            [
+                ("exception's reason", e.reason.as_str(), true),
+                ("exception's approver", e.approved_by.as_str(), false),
+            ]
+        });
+        for (field, text, multiline) in texts.into_iter().chain(tags).chain(exceptions) {
+            if let Some(message) = control_problem(field, text, multiline) {
+                report(place.clone(), message);
+            }
+        }
+        for metric in crate::model::Metric::ALL {
+            let Some(value) = capability.metrics.get(metric) else {
+                continue;
+            };
+            let percent = metric.unit() == "%";
+            if !value.is_finite() || value < 0.0 || (percent && value > 100.0) {
+                report(
+                    place.clone(),
+                    format!(
+                        "the metric {} must be a number from 0{}, not {value}",
+                        metric.label().to_lowercase(),
+                        if percent { " to 100" } else { " up" }
+                    ),
+                );
+            }
         }
         if let Some(owner) = &capability.owner
             && !team_ids.contains(owner.as_str())
