@@ -559,7 +559,12 @@ fn import(
     );
     let mut portfolio = Portfolio::new(name);
     match io::import_csv(&text, &portfolio) {
-        Ok(import) => import.append_to(&mut portfolio),
+        Ok(import) => {
+            for note in &import.notes {
+                writeln!(err, "{}: note: {note}", input.display())?;
+            }
+            import.append_to(&mut portfolio);
+        }
         Err(error) => {
             for problem in &error.problems {
                 writeln!(err, "{}: {problem}", input.display())?;
@@ -587,14 +592,26 @@ fn import(
 /// # Errors
 /// The reason, ready to print after the file name.
 pub fn read_text(path: &Path) -> Result<String, String> {
-    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-    if size > io::MAX_FILE_BYTES {
-        return Err(format!(
-            "the file is larger than {} MB",
+    use std::io::Read as _;
+    let too_large = || {
+        format!(
+            "the file is larger than {} MB, the most capmap reads",
             io::MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        )
+    };
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    if file.metadata().map_err(|e| e.to_string())?.len() > io::MAX_FILE_BYTES {
+        return Err(too_large());
     }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    // A pipe or a growing file has no size up front: never read more than
+    // one byte past the limit.
+    let mut bytes = Vec::new();
+    file.take(io::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > io::MAX_FILE_BYTES {
+        return Err(too_large());
+    }
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "byte {} is not UTF-8 text; save the spreadsheet as CSV UTF-8",

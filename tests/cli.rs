@@ -898,3 +898,84 @@ fn hostile_ids_control_characters_and_impossible_metrics_are_refused_with_their_
         );
     }
 }
+
+/// Runs `capmap import CSV -o OUT` on `csv` text.
+fn import(dir: &Path, csv: &str) -> (Output, PathBuf) {
+    let input = write(dir, "in.csv", csv);
+    let output = dir.join("out.ron");
+    let _ = std::fs::remove_file(&output);
+    let out = capmap(&[
+        "import",
+        input.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    (out, output)
+}
+
+#[test]
+fn an_unclosed_quote_is_refused_at_the_line_it_opened_never_merging_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv =
+        "name,zone\nIdentity,commodity\n\"Secrets,commodity\nLogging,commodity\nCI/CD,commodity\n";
+    let (out, output) = import(dir.path(), csv);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("in.csv: line 3:"), "{stderr}");
+    assert!(stderr.contains("never closed"), "{stderr}");
+    assert!(!output.exists(), "nothing is written");
+
+    // Closed quotes on another line: a name that runs over lines.
+    let csv = "name,zone\n\"Secrets\nmanagement\",commodity\nLogging,commodity\n";
+    let (out, output) = import(dir.path(), csv);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("line 2"), "{stderr}");
+    assert!(stderr.contains("runs over several lines"), "{stderr}");
+    assert!(!output.exists());
+}
+
+#[test]
+fn control_characters_in_a_spreadsheet_are_removed_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, output) = import(dir.path(), "name,zone\nSec\u{1b}[31mrets\u{0},commodity\n");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("removed control characters from 1 cell"),
+        "{}",
+        text(&out.stderr)
+    );
+    let portfolio = capmap::io::load(&output).unwrap();
+    assert_eq!(portfolio.capabilities[0].name, "Sec[31mrets");
+}
+
+#[test]
+fn a_stream_larger_than_the_limit_is_refused_without_reading_it_all() {
+    // A pipe has no size up front: the limit must hold while reading.
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("out.ron");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_capmap"))
+        .args(["import", "/dev/stdin", "-o", output.to_str().unwrap()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write as _;
+        let line = "name\n".repeat(1 << 16);
+        // Up to 64 MB, past the 50 MB limit; stops when capmap hangs up.
+        for _ in 0..205 {
+            if stdin.write_all(line.as_bytes()).is_err() {
+                break;
+            }
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("larger than 50 MB"), "{stderr}");
+    assert!(!output.exists());
+}

@@ -44,6 +44,12 @@ impl Rng {
             .collect()
     }
 
+    /// Text for a field on one line (a name, a tag): no line break, which
+    /// only the fields that span lines may hold.
+    fn line(&mut self) -> String {
+        self.text().replace('\n', " ")
+    }
+
     fn score(&mut self) -> Option<Score> {
         if self.chance(20) {
             None
@@ -54,9 +60,9 @@ impl Rng {
 }
 
 fn generated(rng: &mut Rng) -> Portfolio {
-    let mut portfolio = Portfolio::new(format!("p{}", rng.text()));
+    let mut portfolio = Portfolio::new(format!("p{}", rng.line()));
     if rng.chance(50) {
-        portfolio.quarter = Some(rng.text());
+        portfolio.quarter = Some(rng.line());
     }
     portfolio.notes = rng.text();
     portfolio.scoring.reuse_weight = rng.below(40) as f64 / 8.0;
@@ -64,23 +70,23 @@ fn generated(rng: &mut Rng) -> Portfolio {
     for i in 0..rng.below(5) {
         portfolio.teams.push(Team {
             id: format!("team-{i}"),
-            name: format!("t{}", rng.text()),
+            name: format!("t{}", rng.line()),
         });
     }
     for i in 0..rng.below(3) {
         portfolio.participants.push(Participant {
             id: format!("p{i}"),
-            name: format!("v{}", rng.text()),
+            name: format!("v{}", rng.line()),
         });
     }
     for i in 0..rng.below(8) {
-        let mut c = Capability::new(format!("cap-{i}"), format!("c{}", rng.text()));
+        let mut c = Capability::new(format!("cap-{i}"), format!("c{}", rng.line()));
         c.description = rng.text();
         c.zone = Zone::ALL[rng.below(4)];
         for q in Question::ALL {
             c.scores.set(q, rng.score());
         }
-        c.decision = Decision::ALL[rng.below(4)];
+        c.decision = Decision::ALL[rng.below(Decision::ALL.len())];
         c.rationale = rng.text();
         if !portfolio.teams.is_empty() && rng.chance(60) {
             c.owner = Some(portfolio.teams[rng.below(portfolio.teams.len())].id.clone());
@@ -95,7 +101,7 @@ fn generated(rng: &mut Rng) -> Portfolio {
         for _ in 0..rng.below(3) {
             c.exceptions.push(Exception {
                 reason: format!("r{}", rng.text()),
-                approved_by: rng.text(),
+                approved_by: rng.line(),
                 review_by: Date::from_ymd(
                     2020 + i32::try_from(rng.below(10)).unwrap(),
                     1 + rng.below(12) as u8,
@@ -104,7 +110,7 @@ fn generated(rng: &mut Rng) -> Portfolio {
                 .unwrap(),
             });
         }
-        c.tags = (0..rng.below(3)).map(|_| rng.text()).collect();
+        c.tags = (0..rng.below(3)).map(|_| rng.line()).collect();
         for participant in &portfolio.participants {
             if rng.chance(50) {
                 let mut scores = capmap::model::Scores::default();

@@ -473,11 +473,15 @@ fn escape_closes_an_open_menu_and_keys_never_reach_the_board_behind_it() {
         Some("cost-reporting")
     );
 
-    // The same with the right-click menu.
+    // The same with the right-click menu, which selects its card.
     harness
-        .get_by_label_contains("Cloud cost reporting (")
+        .get_by_label_contains("Audit trail (")
         .click_secondary();
     harness.run();
+    assert_eq!(
+        harness.state().view.selected.as_deref(),
+        Some("audit-trail")
+    );
     harness.get_by_label("Differentiator D");
     harness.key_press(Key::R);
     harness.run();
@@ -487,7 +491,7 @@ fn escape_closes_an_open_menu_and_keys_never_reach_the_board_behind_it() {
     assert_eq!(*harness.state().doc.portfolio(), before);
     assert_eq!(
         harness.state().view.selected.as_deref(),
-        Some("cost-reporting")
+        Some("audit-trail")
     );
 }
 
@@ -627,6 +631,16 @@ fn the_file_named_on_start_opens_and_a_missing_one_is_explained() {
     let missing = CapmapApp::start(Some("/nowhere/missing.ron".into()), Settings::default());
     assert!(missing.error.is_some());
     assert_eq!(missing.doc.portfolio().name, example_portfolio().name);
+    // A file not written yet, in a folder that exists: a new portfolio
+    // that saves there.
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("plan.ron");
+    let new = CapmapApp::start(Some(fresh.clone()), Settings::default());
+    assert!(new.error.is_none());
+    assert_eq!(new.doc.path.as_deref(), Some(fresh.as_path()));
+    assert!(new.doc.portfolio().capabilities.is_empty());
+    assert_eq!(new.doc.portfolio().name, "plan");
+    assert!(new.doc.is_dirty(), "quitting asks to save it");
     let first_start = CapmapApp::start(None, Settings::default());
     assert_eq!(first_start.doc.path, None);
     assert_eq!(first_start.doc.portfolio(), &example_portfolio());
@@ -945,5 +959,91 @@ fn help_framework_primer_opens_the_help_on_the_primer() {
     assert!(
         harness.query_by_label("Quick scoring").is_none(),
         "the primer, not the keys"
+    );
+}
+
+/// Types `text` as a keyboard does: for every character a key press and
+/// the text it gives, one frame each.
+fn type_like_a_keyboard(harness: &mut Harness<'_, CapmapApp>, text: &str) {
+    for c in text.chars() {
+        if let Some(key) = egui::Key::from_name(&c.to_ascii_uppercase().to_string()) {
+            harness.input_mut().events.push(egui::Event::Key {
+                key,
+                physical_key: Some(key),
+                pressed: true,
+                repeat: false,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        harness
+            .input_mut()
+            .events
+            .push(egui::Event::Text(c.to_string()));
+        harness.run();
+    }
+}
+
+#[test]
+fn the_rationale_that_resolves_a_conflict_keeps_the_focus_while_it_is_typed() {
+    let mut harness = example();
+    click_card(&mut harness, "Developer portal");
+    // Decided against the scores with no rationale: a conflict, shown above
+    // the rationale until the first letter is typed.
+    harness.get_by_label_contains("no rationale is recorded");
+    let before = capability(&harness, "developer-portal").clone();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let sentence = "Search is shared infrastructure but ranking is ours.";
+    type_like_a_keyboard(&mut harness, sentence);
+    let after = capability(&harness, "developer-portal");
+    assert_eq!(after.rationale, sentence);
+    assert_eq!(after.zone, before.zone, "no letter became a zone key");
+    assert_eq!(
+        after.decision, before.decision,
+        "no letter became a decision"
+    );
+}
+
+#[test]
+fn another_capability_shows_from_the_top_of_the_inspector() {
+    let mut harness = example();
+    click_card(&mut harness, "Developer portal");
+    // Down to the rationale, far below the name.
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    click_card(&mut harness, "Audit trail");
+    let name = name_field(&harness).rect();
+    let window = harness.ctx.content_rect();
+    assert!(
+        name.top() >= window.top() && name.bottom() <= window.bottom(),
+        "the name field is out of view: {name:?}"
+    );
+}
+
+#[test]
+fn a_card_chosen_by_keyboard_scrolls_into_view_on_a_board_that_scrolls_sideways() {
+    // 1366x768 at 150 %: the board is narrower than its columns.
+    let mut app = CapmapApp::new(example_portfolio(), None);
+    app.settings.zoom = 1.5;
+    let mut harness = Harness::builder()
+        .with_size(vec2(1366.0, 768.0))
+        .with_max_steps(24)
+        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
+    harness.run();
+    harness
+        .state_mut()
+        .send(Command::Select(Some("data-retention".to_owned())));
+    harness.run();
+    let card = card_center(&harness, "Data retention");
+    let chart = harness
+        .ctx
+        .data(|d| d.get_temp::<eframe::egui::Rect>(capmap::ui::chart::area_id()))
+        .unwrap();
+    assert!(
+        card.x < chart.left() && card.x > 0.0,
+        "the selected card at {card:?} is out of the board's view (chart from {})",
+        chart.left()
     );
 }

@@ -184,6 +184,25 @@ impl CapmapApp {
     pub fn start(file: Option<PathBuf>, settings: Settings) -> Self {
         let mut app = Self::new(example_portfolio(), None);
         app.settings = settings;
+        // `capmap plan.ron` for a file not written yet starts it there, like
+        // an editor would; a missing folder is still an error.
+        if let Some(path) = file.as_deref().filter(|p| {
+            !p.exists()
+                && p.parent()
+                    .is_some_and(|d| d.as_os_str().is_empty() || d.is_dir())
+        }) {
+            let name = path.file_stem().map_or_else(
+                || "Untitled portfolio".to_owned(),
+                |s| s.to_string_lossy().into_owned(),
+            );
+            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+            app.notice = Some(Notice::info(format!(
+                "A new portfolio: Ctrl+S saves it as {}",
+                absolute.display()
+            )));
+            app.doc = Document::unsaved_at(Portfolio::new(name), Some(absolute));
+            return app;
+        }
         let target = file.or_else(|| app.settings.last_file.clone());
         if let Some(path) = target {
             app.open_file(&path);
@@ -397,30 +416,28 @@ impl CapmapApp {
             comparison: self.comparison(),
             chart: self.chart_view(),
         };
-        // Board and inspector never take the chart's share of the window
-        // (44 %), however small or zoomed in: they give way before it.
+        // Board and inspector take a share of the window, so the layout
+        // follows the window (a laptop's screen, then the projector's) and
+        // never takes the chart's share (44 %), however small or zoomed in.
         let window = ui.available_width();
         if self.view.show_inspector {
-            let max = window * INSPECTOR_SHARE;
+            let width = (window * INSPECTOR_SHARE)
+                .min(INSPECTOR_MAX)
+                .max(INSPECTOR_MIN.min(window * 0.25));
             egui::Panel::right("inspector")
-                .resizable(true)
-                .default_size(280.0)
-                .min_size(max.min(200.0))
-                .max_size(max)
+                .resizable(false)
+                .exact_size(width)
                 .show(ui, |ui| inspector_ui(ui, &mut cx));
         }
         if self.view.show_board {
             // What the inspector left beside the chart's share (less the
-            // panels' margins and resize handles); narrower than its
-            // columns, the board scrolls sideways.
-            let max = (ui.available_width() - window * CHART_SHARE - PANEL_CHROME)
-                .min(window * BOARD_SHARE)
-                .max(BOARD_MIN);
+            // panels' margins); narrower than its columns, the board
+            // scrolls sideways.
+            let room = ui.available_width() - window * CHART_SHARE - PANEL_CHROME;
+            let width = (window * BOARD_SHARE).min(room).max(BOARD_MIN);
             egui::Panel::left("board")
-                .resizable(true)
-                .default_size(540.0)
-                .min_size(BOARD_MIN)
-                .max_size(max)
+                .resizable(false)
+                .exact_size(width)
                 .show(ui, |ui| board_ui(ui, &mut cx));
         }
         egui::CentralPanel::default().show(ui, |ui| chart_panel_ui(ui, &mut cx, geometry));
@@ -1353,6 +1370,7 @@ impl CapmapApp {
         match io::import_csv(&text, &base) {
             Ok(import) => {
                 let count = import.capabilities.len();
+                let notes = import.notes.join("; ");
                 if append {
                     self.doc.edit(None, |p| {
                         import.append_to(p);
@@ -1365,11 +1383,14 @@ impl CapmapApp {
                     self.doc = Document::unsaved(portfolio);
                     self.view.reset_selection();
                 }
-                let text = format!(
+                let mut text = format!(
                     "Imported {} from {}",
                     crate::export::plural(count, "capability", "capabilities"),
                     path.display()
                 );
+                if !notes.is_empty() {
+                    text = format!("{text} ({notes})");
+                }
                 // Appended, it is one undo step; as a new portfolio, the
                 // old one was saved or given up at the prompt.
                 self.notice = Some(if append {
@@ -1541,11 +1562,17 @@ impl CapmapApp {
     }
 }
 
-/// The inspector's widest share of the window.
+/// The inspector's share of the window's width.
 const INSPECTOR_SHARE: f32 = 0.22;
 
-/// What a side panel's frame and resize handle add to its content, in
-/// points, beside two panels.
+/// The inspector's width on a wide window: enough for its fields.
+const INSPECTOR_MAX: f32 = 360.0;
+
+/// The inspector's width on a narrow window (or a quarter of it).
+const INSPECTOR_MIN: f32 = 200.0;
+
+/// What a side panel's frame adds to its content, in points, beside two
+/// panels.
 const PANEL_CHROME: f32 = 24.0;
 
 /// The chart's least share of the window's width: board and inspector
@@ -1555,9 +1582,9 @@ const CHART_SHARE: f32 = 0.44;
 /// The narrowest board: two columns in view, the others a scroll away.
 const BOARD_MIN: f32 = 200.0;
 
-/// The board's widest share of the window (less when the inspector and
-/// the board would leave the chart less than half).
-const BOARD_SHARE: f32 = 0.4;
+/// The board's share of the window's width (less when the chart would
+/// get less than its share).
+const BOARD_SHARE: f32 = 0.32;
 
 /// The key that moves a card to `zone`, as printed on the keyboard.
 fn zone_key_name(zone: Zone) -> &'static str {

@@ -57,6 +57,8 @@ pub struct CsvImport {
     pub capabilities: Vec<Capability>,
     /// Teams named as owners that the portfolio did not have yet.
     pub new_teams: Vec<Team>,
+    /// What was changed on the way in, to tell the user.
+    pub notes: Vec<String>,
 }
 
 impl CsvImport {
@@ -65,6 +67,31 @@ impl CsvImport {
         portfolio.teams.extend(self.new_teams);
         portfolio.capabilities.extend(self.capabilities);
     }
+}
+
+/// Columns whose text may span lines.
+const MULTILINE_COLUMNS: [&str; 2] = ["description", "rationale"];
+
+/// The line of the quote that is never closed: quotes toggle a quoted
+/// cell on and off ("" inside one toggles twice), and the last one that
+/// opened a cell is where it started.
+fn unclosed_quote_line(text: &str) -> u64 {
+    let mut line = 1;
+    let mut opened_at = 1;
+    let mut inside = false;
+    for c in text.chars() {
+        match c {
+            '"' => {
+                inside = !inside;
+                if inside {
+                    opened_at = line;
+                }
+            }
+            '\n' => line += 1,
+            _ => {}
+        }
+    }
+    opened_at
 }
 
 /// Reads a CSV capability list to add to `portfolio` (ids and team names
@@ -127,7 +154,22 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
         return Err(CsvImportError { problems });
     }
 
+    // An odd number of quotes: one was opened and never closed, and the
+    // CSV reader would take everything after it as one cell.
+    if text.matches('"').count() % 2 == 1 {
+        let opened = unclosed_quote_line(text);
+        return Err(CsvImportError {
+            problems: vec![CsvProblem {
+                line: opened,
+                column: None,
+                message: "a quote opened on this line is never closed, so every later row \
+                          would run into one cell; close it (\"\") or remove it"
+                    .to_owned(),
+            }],
+        });
+    }
     let mut import = CsvImport::default();
+    let mut stripped = 0;
     for record in reader.records() {
         let record = match record {
             Ok(record) => record,
@@ -163,10 +205,32 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
         };
         let mut capability = Capability::default();
         let mut owner_name = None;
-        for (index, value) in record.iter().enumerate() {
+        for (index, raw) in record.iter().enumerate() {
             let Some(column) = columns[index] else {
                 continue;
             };
+            let multiline = MULTILINE_COLUMNS.contains(&column);
+            if !multiline && raw.contains(['\n', '\r']) {
+                // Most often a quote opened on this line and closed (or
+                // never closed) rows later: refused, never merged.
+                row.problems.push(CsvProblem {
+                    line,
+                    column: Some(column.to_owned()),
+                    message: "this cell runs over several lines; a quote opened in this row \
+                              is probably not closed where it should be"
+                        .to_owned(),
+                });
+                continue;
+            }
+            // Control characters (NUL, ESC…) never reach the portfolio.
+            let cleaned: String = raw
+                .chars()
+                .filter(|&c| !crate::model::is_forbidden_control(c, multiline))
+                .collect();
+            if cleaned.len() != raw.len() {
+                stripped += 1;
+            }
+            let value = cleaned.as_str();
             match column {
                 "name" => value.clone_into(&mut capability.name),
                 "description" => value.clone_into(&mut capability.description),
@@ -218,6 +282,13 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
             capability.owner = Some(team_for(&name, portfolio, &mut import.new_teams));
         }
         import.capabilities.push(capability);
+    }
+    if stripped > 0 {
+        import.notes.push(format!(
+            "removed control characters from {} (NUL, escape codes and the like \
+             are not text)",
+            crate::export::plural(stripped, "cell", "cells")
+        ));
     }
     if problems.is_empty() {
         Ok(import)
@@ -302,7 +373,7 @@ mod tests {
     fn a_good_file_imports_every_column() {
         let text = "Name,Description,ZONE,reuse,cost,risk,differentiation,owner,decision,rationale,tags\n\
                     Secrets,\"Vault, rotation\",Regulated control,5,4,5,1,Platform,orchestrate,Leak anywhere,security;audit\n\
-                    \"Search\nengine\",,,2,,,,,,,\n";
+                    \"Search engine\",\"Finds things,\nacross lines\",,2,,,,,,,\n";
         let result = import(text).unwrap();
         assert_eq!(result.capabilities.len(), 2);
         let secrets = &result.capabilities[0];
@@ -321,7 +392,9 @@ mod tests {
             }]
         );
         let search = &result.capabilities[1];
-        assert_eq!(search.name, "Search\nengine");
+        assert_eq!(search.name, "Search engine");
+        // A description may span lines; a name may not (see below).
+        assert_eq!(search.description, "Finds things,\nacross lines");
         assert_eq!(search.zone, Zone::Unplaced);
         assert_eq!(search.scores.cost, None);
     }

@@ -43,12 +43,40 @@ pub fn board_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
     // Narrower than four readable columns (a small or zoomed-in window,
     // where the chart keeps its share): the board scrolls sideways, like
     // a kanban board, rather than cutting a column off.
-    egui::ScrollArea::horizontal()
+    let mut area = egui::ScrollArea::horizontal()
         .id_salt("board columns")
         // The panel's whole width: shrunk to its content, the board would
         // narrow itself frame after frame.
-        .auto_shrink([false, false])
-        .show(ui, |ui| columns_ui(ui, cx, Overflow::Scroll));
+        .auto_shrink([false, false]);
+    // A card selected by the keyboard or on the chart brings its column
+    // into view.
+    let id = Id::unique("capmap board followed across");
+    let selected = cx.view.selected.clone();
+    if ui.data(|d| d.get_temp::<Option<String>>(id)) != Some(selected.clone()) {
+        ui.data_mut(|d| d.insert_temp(id, selected.clone()));
+        let zone = selected
+            .as_deref()
+            .and_then(|id| cx.portfolio.capability(id))
+            .map(|c| c.zone);
+        if let Some(index) = zone.and_then(|z| Zone::ALL.iter().position(|&a| a == z)) {
+            let view = ui.available_width();
+            let width = column_width(view);
+            let right = (index as f32 + 1.0) * (width + COLUMN_GAP) - COLUMN_GAP;
+            area = area.horizontal_scroll_offset((right - view).max(0.0));
+        }
+    }
+    area.show(ui, |ui| columns_ui(ui, cx, Overflow::Scroll));
+}
+
+/// Space between board columns.
+const COLUMN_GAP: f32 = 8.0;
+
+/// A column's width on a board `available` points wide: four side by side,
+/// never narrower than 90 (the board then scrolls sideways). A point is
+/// spared: rounding must not make a board that fits scroll.
+fn column_width(available: f32) -> f32 {
+    let columns = Zone::ALL.len() as f32;
+    ((available - 1.0 - COLUMN_GAP * (columns - 1.0)) / columns).max(90.0)
 }
 
 /// Draws the board for the wall: every card of a column shows at once
@@ -58,10 +86,8 @@ pub fn presentation_board_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
 }
 
 fn columns_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, overflow: Overflow) {
-    let columns = Zone::ALL.len() as f32;
-    let gap = 8.0;
-    // A point to spare: rounding must not make the board scroll sideways.
-    let width = ((ui.available_width() - 1.0 - gap * (columns - 1.0)) / columns).max(90.0);
+    let gap = COLUMN_GAP;
+    let width = column_width(ui.available_width());
     let height = ui.available_height();
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = gap;
@@ -123,9 +149,9 @@ fn column_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, zone: Zone, width: f32, ove
                 Overflow::Scroll => (CARD_HEIGHT, CARD_GAP),
                 Overflow::Fit => fitted_card_height(ui.available_height(), cards.len()),
             };
-            let follow = (overflow == Overflow::Fit)
-                .then(|| newly_selected_row(ui, cx, zone, &cards))
-                .flatten();
+            // A card selected by the keyboard (or on the chart) scrolls into
+            // view, down its column and across a board that scrolls sideways.
+            let follow = newly_selected_row(ui, cx, zone, &cards);
             // `show_rows` places rows by this ui's spacing: it must be the
             // gap the cards are laid out with, or the last card ends up
             // below the end of the scrolled range.
@@ -264,7 +290,9 @@ fn card_ui(
         );
         cx.send(Command::Select(Some(capability.id.clone())));
     }
-    if response.clicked() {
+    // A right-click selects too, as in a file manager: the menu acts on
+    // the card the room sees selected.
+    if response.clicked() || response.secondary_clicked() {
         cx.send(Command::Select(Some(capability.id.clone())));
     }
     response.context_menu(|ui| {

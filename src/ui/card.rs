@@ -300,7 +300,15 @@ impl<'a> CardLook<'a> {
         } else {
             self.text_color
         };
-        layout(ctx, self.badge, 11.0, color)
+        // On a narrow card the badge shrinks (to 8 points) rather than
+        // stick out of it.
+        let room = self.rect.width() - 16.0;
+        let full = layout(ctx, self.badge, 11.0, color);
+        if full.size().x <= room {
+            return full;
+        }
+        let size = (11.0 * room / full.size().x).max(8.0);
+        layout(ctx, self.badge, size, color)
     }
 
     /// Paints the badge pill from its top-left corner `min`; returns its

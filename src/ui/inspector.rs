@@ -20,13 +20,22 @@ pub fn inspector_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
         .selected
         .as_deref()
         .and_then(|id| cx.portfolio.capability(id));
-    egui::ScrollArea::vertical()
+    // Another capability starts at the top (its name), not where the last
+    // one was scrolled to.
+    let shown_id = egui::Id::unique("inspector shows");
+    let now = selected.map(|c| c.id.clone());
+    let changed = ui.ctx().data(|d| d.get_temp::<Option<String>>(shown_id)) != Some(now.clone());
+    ui.ctx().data_mut(|d| d.insert_temp(shown_id, now));
+    let mut area = egui::ScrollArea::vertical()
         .id_salt("inspector")
-        .auto_shrink([false, false])
-        .show(ui, |ui| match selected {
-            Some(capability) => capability_ui(ui, cx, capability),
-            None => portfolio_ui(ui, cx),
-        });
+        .auto_shrink([false, false]);
+    if changed {
+        area = area.vertical_scroll_offset(0.0);
+    }
+    area.show(ui, |ui| match selected {
+        Some(capability) => capability_ui(ui, cx, capability),
+        None => portfolio_ui(ui, cx),
+    });
 }
 
 fn portfolio_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
@@ -84,8 +93,10 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
     );
     if cx.view.focus_name {
         // Focused to name or rename it: the whole name is selected, so
-        // typing replaces it ("New capability" is never typed onto).
+        // typing replaces it ("New capability" is never typed onto), and
+        // in view.
         name.request_focus();
+        name.scroll_to_me(Some(egui::Align::Min));
         let mut state = egui::TextEdit::load_state(ui.ctx(), name.id).unwrap_or_default();
         state
             .cursor
@@ -290,6 +301,7 @@ fn votes_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, capability: &Capability) {
             let response = ui
                 .add(
                     egui::TextEdit::singleline(&mut text)
+                        .id_salt(("vote", &participant.id))
                         .password(true)
                         .char_limit(4)
                         .desired_width(60.0),

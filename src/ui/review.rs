@@ -398,6 +398,7 @@ fn participants_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, new_participant: &mut
         let response = ui
             .add(
                 egui::TextEdit::singleline(new_participant)
+                    .id_salt("new participant")
                     .hint_text("e.g. Ana (security)")
                     .desired_width(160.0),
             )
@@ -584,7 +585,10 @@ fn teams_tab(ui: &mut Ui, cx: &mut PanelContext<'_>, new_team: &mut String) {
                 // Sized, not left to the grid: a text field in a grid column
                 // takes the column's width, which starts at a few characters.
                 let size = egui::vec2(220.0, ui.spacing().interact_size.y);
-                let response = ui.add_sized(size, egui::TextEdit::singleline(&mut name));
+                let response = ui.add_sized(
+                    size,
+                    egui::TextEdit::singleline(&mut name).id_salt(("team name", &team.id)),
+                );
                 let response = response.labelled_by(ui.label(format!("({})", team.id)).id);
                 if response.changed() {
                     cx.send(Command::RenameTeam {
@@ -614,6 +618,7 @@ fn teams_tab(ui: &mut Ui, cx: &mut PanelContext<'_>, new_team: &mut String) {
         let response = ui
             .add(
                 egui::TextEdit::singleline(new_team)
+                    .id_salt("new team")
                     .hint_text("e.g. Payments")
                     .desired_width(160.0),
             )

@@ -72,6 +72,11 @@ pub fn parsed_text_edit<T: PartialEq>(
 /// A text field with its label above it (or beside it in a horizontal
 /// layout), linked for screen readers.
 pub fn labelled(ui: &mut Ui, label: &str, edit: egui::TextEdit<'_>) -> egui::Response {
+    // Named by its label, not by how many widgets came before it: a
+    // warning that appears or goes above the field (a conflict resolved by
+    // the first letter of a rationale) must not take the keyboard focus
+    // away in the middle of typing.
+    let edit = edit.id_salt(("labelled field", label));
     let label = ui.label(label);
     ui.add(edit).labelled_by(label.id)
 }
