@@ -546,8 +546,8 @@ fn import(
     if refuses_to_overwrite(output, force, err)? {
         return Ok(ExitCode::FAILURE);
     }
-    let text = match read_text(input) {
-        Ok(text) => text,
+    let (text, encoding_note) = match read_text(input) {
+        Ok(read) => read,
         Err(message) => {
             writeln!(err, "{}: {message}", input.display())?;
             return Ok(ExitCode::FAILURE);
@@ -560,14 +560,14 @@ fn import(
     let mut portfolio = Portfolio::new(name);
     match io::import_csv(&text, &portfolio) {
         Ok(import) => {
-            for note in &import.notes {
+            for note in encoding_note.iter().chain(&import.notes) {
                 writeln!(err, "{}: note: {note}", input.display())?;
             }
             import.append_to(&mut portfolio);
         }
         Err(error) => {
             for problem in &error.problems {
-                writeln!(err, "{}: {problem}", input.display())?;
+                writeln!(err, "{}", problem.located(input))?;
             }
             writeln!(err, "capmap: nothing was imported")?;
             return Ok(ExitCode::FAILURE);
@@ -587,11 +587,13 @@ fn import(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads a text file, refusing huge and non-UTF-8 files with a message.
+/// Reads a spreadsheet's text, refusing huge files with a message. Text
+/// that is not UTF-8 is read as Windows-1252 (what Excel and `LibreOffice`
+/// write as "CSV" in many locales), with a note saying so.
 ///
 /// # Errors
 /// The reason, ready to print after the file name.
-pub fn read_text(path: &Path) -> Result<String, String> {
+pub fn read_text(path: &Path) -> Result<(String, Option<String>), String> {
     use std::io::Read as _;
     let too_large = || {
         format!(
@@ -612,12 +614,17 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     if bytes.len() as u64 > io::MAX_FILE_BYTES {
         return Err(too_large());
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "byte {} is not UTF-8 text; save the spreadsheet as CSV UTF-8",
-            e.utf8_error().valid_up_to() + 1
-        )
-    })
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, None)),
+        Err(error) => {
+            let bytes = error.into_bytes();
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+            Ok((
+                text.into_owned(),
+                Some("read as Windows-1252, not UTF-8; check the accents".to_owned()),
+            ))
+        }
+    }
 }
 
 fn new(

@@ -285,7 +285,8 @@ fn import_of_a_bad_spreadsheet_names_line_and_column_and_writes_nothing() {
     let stderr = text(&out.stderr);
     assert!(
         stderr.starts_with(&format!(
-            "{}: line 3, column reuse: `seven` is not a score",
+            "{}:3:2: `seven` is not a score; use a whole number from 1 to 5, or leave it \
+             empty (column reuse)",
             csv.display()
         )),
         "{stderr}"
@@ -921,7 +922,7 @@ fn an_unclosed_quote_is_refused_at_the_line_it_opened_never_merging_rows() {
     let (out, output) = import(dir.path(), csv);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("in.csv: line 3:"), "{stderr}");
+    assert!(stderr.contains("in.csv:3: "), "{stderr}");
     assert!(stderr.contains("never closed"), "{stderr}");
     assert!(!output.exists(), "nothing is written");
 
@@ -930,7 +931,7 @@ fn an_unclosed_quote_is_refused_at_the_line_it_opened_never_merging_rows() {
     let (out, output) = import(dir.path(), csv);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("line 2"), "{stderr}");
+    assert!(stderr.contains("in.csv:2:1: "), "{stderr}");
     assert!(stderr.contains("runs over several lines"), "{stderr}");
     assert!(!output.exists());
 }
@@ -978,4 +979,66 @@ fn a_stream_larger_than_the_limit_is_refused_without_reading_it_all() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("larger than 50 MB"), "{stderr}");
     assert!(!output.exists());
+}
+
+#[test]
+fn what_spreadsheets_really_write_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    // LibreOffice in a German locale: `;`, Windows-1252, trailing
+    // separators and scores written as 4.0.
+    let mut bytes = b"name;zone;reuse;cost;risk;differentiation;;\n".to_vec();
+    bytes.extend_from_slice(b"Z\xfcrich payments;commodity;4.0;3;5,0;1;;\n");
+    let input = dir.path().join("export.csv");
+    std::fs::write(&input, &bytes).unwrap();
+    let output = dir.path().join("out.ron");
+    let out = capmap(&[
+        "import",
+        input.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("read as Windows-1252"), "{stderr}");
+    assert!(stderr.contains("separated by `;`"), "{stderr}");
+    let portfolio = capmap::io::load(&output).unwrap();
+    let payments = &portfolio.capabilities[0];
+    assert_eq!(payments.name, "Zürich payments");
+    assert_eq!(payments.scores.reuse, capmap::model::Score::new(4));
+    assert_eq!(payments.scores.risk, capmap::model::Score::new(5));
+
+    // capmap's own decision log imports back.
+    let log = dir.path().join("log.csv");
+    let out = capmap(&[
+        "report",
+        EXAMPLE,
+        "--format",
+        "csv",
+        "-o",
+        log.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let back = dir.path().join("back.ron");
+    let out = capmap(&[
+        "import",
+        log.to_str().unwrap(),
+        "-o",
+        back.to_str().unwrap(),
+    ]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("left out columns capmap works out itself"),
+        "{stderr}"
+    );
+    let example = capmap::io::load(Path::new(EXAMPLE)).unwrap();
+    let imported = capmap::io::load(&back).unwrap();
+    assert_eq!(imported.capabilities.len(), example.capabilities.len());
+    for (a, b) in example.capabilities.iter().zip(&imported.capabilities) {
+        assert_eq!(
+            (&a.name, a.zone, a.scores, a.decision),
+            (&b.name, b.zone, b.scores, b.decision)
+        );
+        assert_eq!(a.slo, b.slo);
+    }
 }

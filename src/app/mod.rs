@@ -1351,8 +1351,8 @@ impl CapmapApp {
     /// Imports a CSV file, appended to the open portfolio or as a new one.
     /// A bad file changes nothing and lists every problem.
     fn import_csv(&mut self, path: &Path, append: bool) {
-        let text = match crate::cli::read_text(path) {
-            Ok(text) => text,
+        let (text, encoding_note) = match crate::cli::read_text(path) {
+            Ok(read) => read,
             Err(message) => {
                 self.error = Some((format!("Could not import {}", path.display()), message));
                 return;
@@ -1370,7 +1370,12 @@ impl CapmapApp {
         match io::import_csv(&text, &base) {
             Ok(import) => {
                 let count = import.capabilities.len();
-                let notes = import.notes.join("; ");
+                let notes = encoding_note
+                    .iter()
+                    .chain(&import.notes)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("; ");
                 if append {
                     self.doc.edit(None, |p| {
                         import.append_to(p);

@@ -7,7 +7,7 @@ use std::fmt;
 use crate::model::{Capability, Decision, Portfolio, Score, Team, Zone, slugify, unique_id};
 
 /// The columns the importer understands, matched case-insensitively.
-pub const CSV_COLUMNS: [&str; 11] = [
+pub const CSV_COLUMNS: [&str; 14] = [
     "name",
     "description",
     "zone",
@@ -18,7 +18,25 @@ pub const CSV_COLUMNS: [&str; 11] = [
     "owner",
     "decision",
     "rationale",
+    "escalation_path",
+    "support_boundary",
+    "slo",
     "tags",
+];
+
+/// Columns of capmap's own decision log (`report --format csv`) that are
+/// worked out from the others: a log imports back, without them.
+pub const COMPUTED_COLUMNS: [&str; 10] = [
+    "id",
+    "pull",
+    "recommendation",
+    "reason",
+    "conflicts",
+    "severe_conflict",
+    "exceptions",
+    "overdue_exceptions",
+    "duplication",
+    "duplicated_by",
 ];
 
 /// One thing wrong in a CSV file.
@@ -30,6 +48,27 @@ pub struct CsvProblem {
     pub column: Option<String>,
     /// What is wrong.
     pub message: String,
+    /// The cell's 1-based column number, when the problem is in one cell.
+    pub column_number: Option<usize>,
+}
+
+impl CsvProblem {
+    /// `FILE:LINE:COLUMN: message (column NAME)`, or `FILE:LINE: message`,
+    /// as compilers print them, so editors jump to the place.
+    #[must_use]
+    pub fn located(&self, file: &std::path::Path) -> String {
+        let file = file.display();
+        let name = self
+            .column
+            .as_deref()
+            .map(|c| format!(" (column {c})"))
+            .unwrap_or_default();
+        match (self.line, self.column_number) {
+            (0, _) => format!("{file}: {}", self.message),
+            (line, Some(column)) => format!("{file}:{line}:{column}: {}{name}", self.message),
+            (line, None) => format!("{file}:{line}: {}{name}", self.message),
+        }
+    }
 }
 
 impl fmt::Display for CsvProblem {
@@ -70,7 +109,13 @@ impl CsvImport {
 }
 
 /// Columns whose text may span lines.
-const MULTILINE_COLUMNS: [&str; 2] = ["description", "rationale"];
+const MULTILINE_COLUMNS: [&str; 5] = [
+    "description",
+    "rationale",
+    "escalation_path",
+    "support_boundary",
+    "slo",
+];
 
 /// The line of the quote that is never closed: quotes toggle a quoted
 /// cell on and off ("" inside one toggles twice), and the last one that
@@ -106,11 +151,20 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
             line: 0,
             column: None,
             message,
+            column_number: None,
         }],
+    };
+    // LibreOffice and Excel in many locales separate cells with `;`.
+    let header_line = text.lines().next().unwrap_or_default();
+    let separator = if header_line.matches(';').count() > header_line.matches(',').count() {
+        b';'
+    } else {
+        b','
     };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
+        .delimiter(separator)
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
@@ -123,15 +177,31 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
         ));
     }
     let mut problems = Vec::new();
+    let mut notes = Vec::new();
+    if separator == b';' {
+        notes.push("cells are separated by `;`".to_owned());
+    }
+    let mut computed = Vec::new();
     let mut columns: Vec<Option<&'static str>> = Vec::new();
-    for header in &headers {
-        let key = header.trim().to_lowercase();
+    for (index, header) in headers.iter().enumerate() {
+        let key = header.trim().to_lowercase().replace([' ', '-'], "_");
         let known = CSV_COLUMNS.iter().find(|c| **c == key).copied();
+        // Trailing separators give empty headers: nothing to read there.
+        if key.is_empty() {
+            columns.push(None);
+            continue;
+        }
+        if COMPUTED_COLUMNS.contains(&key.as_str()) {
+            computed.push(key);
+            columns.push(None);
+            continue;
+        }
         if known.is_none() {
             problems.push(CsvProblem {
                 line: 1,
                 column: Some(header.to_owned()),
                 message: format!("unknown column; the columns are {}", CSV_COLUMNS.join(", ")),
+                column_number: Some(index + 1),
             });
         }
         if known.is_some() && columns.contains(&known) {
@@ -139,6 +209,7 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
                 line: 1,
                 column: Some(header.to_owned()),
                 message: "this column appears twice".to_owned(),
+                column_number: Some(index + 1),
             });
         }
         columns.push(known);
@@ -148,6 +219,7 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
             line: 1,
             column: None,
             message: "there is no `name` column; it is the one column every file needs".to_owned(),
+            column_number: None,
         });
     }
     if !problems.is_empty() {
@@ -165,10 +237,20 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
                 message: "a quote opened on this line is never closed, so every later row \
                           would run into one cell; close it (\"\") or remove it"
                     .to_owned(),
+                column_number: None,
             }],
         });
     }
-    let mut import = CsvImport::default();
+    if !computed.is_empty() {
+        notes.push(format!(
+            "left out columns capmap works out itself: {}",
+            computed.join(", ")
+        ));
+    }
+    let mut import = CsvImport {
+        notes,
+        ..CsvImport::default()
+    };
     let mut stripped = 0;
     for record in reader.records() {
         let record = match record {
@@ -179,6 +261,7 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
                     line,
                     column: None,
                     message: format!("this row cannot be read: {error}"),
+                    column_number: None,
                 });
                 continue;
             }
@@ -196,11 +279,13 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
                     crate::export::plural(record.len(), "cell", "cells"),
                     crate::export::plural(columns.len(), "column", "columns")
                 ),
+                column_number: None,
             });
             continue;
         }
         let mut row = RowReader {
             line,
+            cell: 0,
             problems: &mut problems,
         };
         let mut capability = Capability::default();
@@ -209,6 +294,7 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
             let Some(column) = columns[index] else {
                 continue;
             };
+            row.cell = index + 1;
             let multiline = MULTILINE_COLUMNS.contains(&column);
             if !multiline && raw.contains(['\n', '\r']) {
                 // Most often a quote opened on this line and closed (or
@@ -219,6 +305,7 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
                     message: "this cell runs over several lines; a quote opened in this row \
                               is probably not closed where it should be"
                         .to_owned(),
+                    column_number: Some(index + 1),
                 });
                 continue;
             }
@@ -256,6 +343,9 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
                     });
                 }
                 "rationale" => value.clone_into(&mut capability.rationale),
+                "escalation_path" => value.clone_into(&mut capability.escalation_path),
+                "support_boundary" => value.clone_into(&mut capability.support_boundary),
+                "slo" => value.clone_into(&mut capability.slo),
                 _ => {
                     capability.tags = value
                         .split([';', ','])
@@ -271,6 +361,7 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
                 line,
                 column: Some("name".to_owned()),
                 message: "the name is empty".to_owned(),
+                column_number: None,
             });
             continue;
         }
@@ -319,6 +410,8 @@ fn team_for(name: &str, portfolio: &Portfolio, new_teams: &mut Vec<Team>) -> Str
 
 struct RowReader<'a> {
     line: u64,
+    /// The 1-based column of the cell being read.
+    cell: usize,
     problems: &'a mut Vec<CsvProblem>,
 }
 
@@ -328,6 +421,7 @@ impl RowReader<'_> {
             line: self.line,
             column: Some(column.to_owned()),
             message,
+            column_number: Some(self.cell),
         });
     }
 
@@ -348,7 +442,13 @@ impl RowReader<'_> {
         if value.is_empty() {
             return None;
         }
-        let score = value.parse::<u8>().ok().and_then(Score::new);
+        // "4.0" is how a spreadsheet writes 4.
+        let whole = value
+            .replace(',', ".")
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.fract() == 0.0 && (1.0..=5.0).contains(v));
+        let score = whole.and_then(|v| Score::new(v as u8));
         if score.is_none() {
             self.problem(
                 column,
