@@ -52,6 +52,9 @@ pub enum Command {
         /// Write here instead of to standard output.
         #[arg(long, short, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Replace OUT if it exists (no backup is kept; never the portfolio itself).
+        #[arg(long, requires = "output")]
+        force: bool,
         /// Count exceptions as overdue against this day (YYYY-MM-DD) instead of today.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<Date>,
@@ -80,6 +83,9 @@ pub enum Command {
         /// The image to write; its extension (.svg or .png) picks the format.
         #[arg(long, short, value_name = "OUT")]
         output: PathBuf,
+        /// Replace OUT if it exists (no backup is kept; never the portfolio itself).
+        #[arg(long)]
+        force: bool,
         /// Width in pixels.
         #[arg(long, default_value_t = 1920)]
         width: u32,
@@ -202,7 +208,19 @@ fn parse_date(text: &str) -> Result<Date, String> {
 
 /// Runs a headless command, writing results to `out` and problems to `err`.
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    let result = match command {
+    dispatch(command, out, err).unwrap_or_else(|e| {
+        // Writing to a closed pipe or a full disk: say so if we still can.
+        let _ = writeln!(err, "capmap: {e}");
+        ExitCode::FAILURE
+    })
+}
+
+fn dispatch(
+    command: Command,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
+    match command {
         Command::Check { files, as_of } => {
             check(&files, as_of.unwrap_or_else(Date::today), out, err)
         }
@@ -210,11 +228,18 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             file,
             format,
             output,
+            force,
             as_of,
             scorecard,
             baseline,
         } => {
             let today = as_of.unwrap_or_else(Date::today);
+            let inputs = [Some(file.as_path()), baseline.as_deref()];
+            if let Some(path) = &output
+                && refuses_output(path, &inputs, Overwrite::replace(force), err)?
+            {
+                return Ok(ExitCode::FAILURE);
+            }
             if scorecard {
                 scorecard_report(
                     &file,
@@ -243,6 +268,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
         Command::Render {
             file,
             output,
+            force,
             width,
             height,
             theme,
@@ -260,7 +286,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             render(
                 &file,
                 baseline.as_deref(),
-                &output,
+                (&output, force),
                 (width, height),
                 look,
                 today,
@@ -268,12 +294,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
                 err,
             )
         }
-    };
-    result.unwrap_or_else(|e| {
-        // Writing to a closed pipe or a full disk: say so if we still can.
-        let _ = writeln!(err, "capmap: {e}");
-        ExitCode::FAILURE
-    })
+    }
 }
 
 /// `capmap check`: one summary line per valid file on `out`, located
@@ -428,17 +449,94 @@ fn diff(
     Ok(ExitCode::SUCCESS)
 }
 
-/// True (after saying why) when `output` exists and `--force` was not given.
-fn refuses_to_overwrite(output: &Path, force: bool, err: &mut dyn Write) -> std::io::Result<bool> {
-    let refuse = output.exists() && !force;
-    if refuse {
+/// What a command does with an output file that exists.
+#[derive(Clone, Copy)]
+enum Overwrite {
+    /// Refuses it (no --force).
+    Refuse {
+        /// Whether --force would keep the old file as .bak.
+        keeps_backup: bool,
+    },
+    /// Replaces it (--force).
+    Replace,
+}
+
+impl Overwrite {
+    /// An export: replaced without a backup, with --force.
+    fn replace(force: bool) -> Self {
+        if force {
+            Self::Replace
+        } else {
+            Self::Refuse {
+                keeps_backup: false,
+            }
+        }
+    }
+
+    /// A portfolio: replaced with the old one kept as .bak, with --force.
+    fn keep_backup(force: bool) -> Self {
+        if force {
+            Self::Replace
+        } else {
+            Self::Refuse { keeps_backup: true }
+        }
+    }
+}
+
+/// True (after saying why) when `output` must not be written: it is one of
+/// the files the command reads (whatever --force says), a folder, a dangling
+/// link or read-only, or it exists and --force was not given.
+fn refuses_output(
+    output: &Path,
+    inputs: &[Option<&Path>],
+    overwrite: Overwrite,
+    err: &mut dyn Write,
+) -> std::io::Result<bool> {
+    if let Some(input) = inputs.iter().flatten().find(|i| same_file(i, output)) {
         writeln!(
             err,
-            "capmap: {} already exists; pass --force to replace it (the old file is kept as .bak)",
-            output.display()
+            "capmap: {} is {}, which this command reads; write to another file",
+            output.display(),
+            input.display()
         )?;
+        return Ok(true);
     }
-    Ok(refuse)
+    if let Err(error) = io::check_target(output) {
+        writeln!(err, "capmap: cannot write {}: {error}", output.display())?;
+        return Ok(true);
+    }
+    match overwrite {
+        Overwrite::Refuse { keeps_backup } if output.exists() => {
+            let backup = if keeps_backup {
+                " (the old file is kept as .bak)"
+            } else {
+                ""
+            };
+            writeln!(
+                err,
+                "capmap: {} already exists; pass --force to replace it{backup}",
+                output.display()
+            )?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+/// Whether two paths name one existing file (through links, `..` or a
+/// second hard link).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// The portfolio in `file`, or `None` after printing every located problem.
@@ -466,7 +564,7 @@ struct Look {
 fn render(
     file: &Path,
     baseline: Option<&Path>,
-    output: &Path,
+    (output, force): (&Path, bool),
     (width, height): (u32, u32),
     look: Look,
     today: Date,
@@ -484,6 +582,14 @@ fn render(
             output.display()
         )?;
         return Ok(ExitCode::from(2));
+    }
+    if refuses_output(
+        output,
+        &[Some(file), baseline],
+        Overwrite::replace(force),
+        err,
+    )? {
+        return Ok(ExitCode::FAILURE);
     }
     let Some(portfolio) = load_or_explain(file, err)? else {
         return Ok(ExitCode::FAILURE);
@@ -543,7 +649,7 @@ fn import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitCode> {
-    if refuses_to_overwrite(output, force, err)? {
+    if refuses_output(output, &[Some(input)], Overwrite::keep_backup(force), err)? {
         return Ok(ExitCode::FAILURE);
     }
     let text = match read_text(input) {
@@ -610,7 +716,7 @@ fn new(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitCode> {
-    if refuses_to_overwrite(output, force, err)? {
+    if refuses_output(output, &[], Overwrite::keep_backup(force), err)? {
         return Ok(ExitCode::FAILURE);
     }
     let text = if example {
