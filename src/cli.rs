@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::export::{
     ChartOptions, DecisionLog, ImageTheme, LabelMode, LogFormat, chart_png, chart_svg,
@@ -29,6 +29,128 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 }
+
+/// Parses the command line like [`Cli::parse`], except that a first word
+/// that names no file and reads like a misspelt command (`capmap chek
+/// p.ron`) is refused as an unrecognized subcommand, with clap's own
+/// suggestion, instead of opening the app on a file called `chek`.
+///
+/// # Errors
+/// clap's error, to print with [`clap::Error::exit`].
+pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString>,
+{
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    if let Some(word) = args.get(1).and_then(|a| a.to_str())
+        && let Some(error) = misspelt_subcommand(word, args.len() > 2)
+    {
+        return Err(error);
+    }
+    Cli::try_parse_from(args)
+}
+
+/// The error for `word` when it is no file and no command but close to
+/// one, or followed by more arguments (which only a command takes).
+fn misspelt_subcommand(word: &str, more_args: bool) -> Option<clap::Error> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    // A path (`p.ron`, `./x`) or an option is never a command.
+    let plain_word = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        && !word.starts_with('-');
+    if !plain_word || Path::new(word).exists() {
+        return None;
+    }
+    let mut cli = Cli::command();
+    cli.build();
+    if cli.find_subcommand(word).is_some() {
+        return None;
+    }
+    // clap's own measure and threshold for "a similar subcommand exists".
+    let suggestion = cli
+        .get_subcommands()
+        .map(|c| (strsim::jaro(word, c.get_name()), c.get_name().to_owned()))
+        .filter(|(confidence, _)| *confidence > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name);
+    if suggestion.is_none() && !more_args {
+        return None;
+    }
+    let mut error = clap::Error::new(ErrorKind::InvalidSubcommand).with_cmd(&cli);
+    error.insert(
+        ContextKind::InvalidSubcommand,
+        ContextValue::String(word.to_owned()),
+    );
+    if let Some(name) = suggestion {
+        error.insert(
+            ContextKind::SuggestedSubcommand,
+            ContextValue::Strings(vec![name]),
+        );
+    }
+    error.insert(
+        ContextKind::Usage,
+        ContextValue::StyledStr(cli.render_usage()),
+    );
+    Some(error)
+}
+
+/// `message` without the places in source code some libraries add to their
+/// errors (`os error at /home/builder/.cargo/…/mod.rs:765: no display`
+/// becomes `os error: no display`).
+#[must_use]
+pub fn without_source_locations(message: &str) -> String {
+    let mut kept: Vec<String> = Vec::new();
+    for token in message.split(' ') {
+        if is_source_location(token) {
+            if kept.last().is_some_and(|t| t == "at") {
+                kept.pop();
+            }
+            if token.ends_with(':')
+                && let Some(last) = kept.last_mut()
+                && !last.ends_with(':')
+            {
+                last.push(':');
+            }
+        } else {
+            kept.push(token.to_owned());
+        }
+    }
+    kept.join(" ")
+}
+
+/// `src/x.rs:12`, `/root/.cargo/…/mod.rs:765:`, `lib.rs:3:9`.
+fn is_source_location(token: &str) -> bool {
+    let mut rest = token.trim_end_matches(':');
+    let mut numbers = 0;
+    while let Some((head, tail)) = rest.rsplit_once(':') {
+        if tail.is_empty() || !tail.bytes().all(|b| b.is_ascii_digit()) {
+            break;
+        }
+        rest = head;
+        numbers += 1;
+    }
+    numbers > 0 && rest.ends_with(".rs")
+}
+
+/// The columns `capmap import` takes, for its help (the importer's own list
+/// is [`io::CSV_COLUMNS`]; a test checks they agree).
+const IMPORT_COLUMNS: &str = "\
+Columns, named by the first row in any order and any case (only name is required):
+  name             the capability's name
+  description      free text
+  zone             commodity, differentiator, regulated control, or empty
+  reuse            a whole number from 1 to 5, or empty to score it later
+  cost             likewise
+  risk             likewise
+  differentiation  likewise
+  owner            the owning team's name; teams not in the file yet are added
+  decision         operate, orchestrate, hybrid, rationalize, or empty
+  rationale        free text
+  tags             separated by ; or ,
+A row with a mistake refuses the whole file, with every problem listed by line and column.";
 
 /// The headless commands.
 #[derive(Debug, Subcommand)]
@@ -110,6 +232,7 @@ pub enum Command {
         as_of: Option<Date>,
     },
     /// Turn a spreadsheet (CSV) of capabilities into a new portfolio file.
+    #[command(after_help = IMPORT_COLUMNS)]
     Import {
         /// The CSV file; its first row names the columns (name is required).
         input: PathBuf,
@@ -209,7 +332,12 @@ fn parse_date(text: &str) -> Result<Date, String> {
 /// Runs a headless command, writing results to `out` and problems to `err`.
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     dispatch(command, out, err).unwrap_or_else(|e| {
-        // Writing to a closed pipe or a full disk: say so if we still can.
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            // The reader stopped listening (`capmap report p.ron | head`):
+            // what it read is what it wanted, so this is no failure.
+            return ExitCode::SUCCESS;
+        }
+        // A full disk or a closed terminal: say so if we still can.
         let _ = writeln!(err, "capmap: {e}");
         ExitCode::FAILURE
     })
@@ -740,4 +868,31 @@ fn new(
     }
     writeln!(out, "created {}", output.display())?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_messages_lose_the_source_locations_libraries_put_in_them() {
+        assert_eq!(
+            without_source_locations(
+                "winit EventLoopError: os error at /root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/winit-0.30.13/src/platform_impl/linux/mod.rs:765: neither WAYLAND_DISPLAY nor WAYLAND_SOCKET nor DISPLAY is set."
+            ),
+            "winit EventLoopError: os error: neither WAYLAND_DISPLAY nor WAYLAND_SOCKET nor DISPLAY is set."
+        );
+        assert_eq!(
+            without_source_locations("panicked at src/lib.rs:3:9 oops"),
+            "panicked oops"
+        );
+        // Ordinary text, file names and times stay.
+        for message in [
+            "no GL context: see platform.ron:12:3",
+            "timed out at 10:30",
+            "cannot open main.rs",
+        ] {
+            assert_eq!(without_source_locations(message), message);
+        }
+    }
 }

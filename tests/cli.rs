@@ -1119,3 +1119,122 @@ fn a_read_only_output_is_refused_even_with_force() {
     }
     assert_eq!(names_in(dir.path()), ["locked.ron"]);
 }
+
+#[test]
+fn a_misspelt_command_is_named_with_a_suggestion_instead_of_opening_a_window() {
+    for (args, wrong, suggested) in [
+        (vec!["chek", EXAMPLE], "chek", Some("check")),
+        (vec!["chek"], "chek", Some("check")),
+        (
+            vec!["rendr", EXAMPLE, "-o", "x.svg"],
+            "rendr",
+            Some("render"),
+        ),
+        (vec!["frobnicate", EXAMPLE], "frobnicate", None),
+    ] {
+        let out = capmap(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.starts_with(&format!("error: unrecognized subcommand '{wrong}'")),
+            "{args:?}: {stderr}"
+        );
+        match suggested {
+            Some(name) => assert!(
+                stderr.contains(&format!("a similar subcommand exists: '{name}'")),
+                "{args:?}: {stderr}"
+            ),
+            None => assert!(!stderr.contains("similar"), "{args:?}: {stderr}"),
+        }
+        assert!(out.stdout.is_empty());
+    }
+    // The real commands, and help about them, still work.
+    let out = capmap(&["help", "check"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(capmap(&["check", EXAMPLE]).status.success());
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn without_a_display_the_window_error_names_no_paths_from_the_build_machine() {
+    let home = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_capmap"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .env("HOME", home.path())
+        .env("XDG_RUNTIME_DIR", home.path())
+        .env("XDG_DATA_HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with("capmap: could not open the window: "),
+        "{stderr}"
+    );
+    assert!(stderr.contains("DISPLAY"), "says what is missing: {stderr}");
+    for build_path in [".rs:", "/.cargo/", "/rustc/", env!("CARGO_MANIFEST_DIR")] {
+        assert!(!stderr.contains(build_path), "{build_path} in {stderr}");
+    }
+}
+
+#[test]
+fn a_reader_that_stops_early_gets_no_error_noise() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    // A log far longer than a pipe holds, so capmap is still writing when
+    // the reader goes.
+    let mut rows = String::from("name,reuse,cost,risk,differentiation\n");
+    for i in 0..3000 {
+        rows.push_str(&format!("Capability number {i},3,3,3,3\n"));
+    }
+    let csv = write(dir.path(), "many.csv", &rows);
+    let portfolio = dir.path().join("many.ron");
+    let out = capmap(&[
+        "import",
+        csv.to_str().unwrap(),
+        "-o",
+        portfolio.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_capmap"))
+        .args(["report", portfolio.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("# Decision log"), "{first}");
+    // Like `capmap report many.ron | head -1`: the reader is gone.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(text(&out.stderr), "", "nothing but silence");
+    assert!(out.status.success(), "{:?}", out.status);
+}
+
+#[test]
+fn import_help_lists_every_column_and_the_values_it_takes() {
+    let out = capmap(&["import", "--help"]);
+    assert!(out.status.success());
+    let help = text(&out.stdout);
+    for column in capmap::io::CSV_COLUMNS {
+        assert!(help.contains(&format!("  {column}")), "{column}: {help}");
+    }
+    for value in [
+        "commodity",
+        "differentiator",
+        "regulated control",
+        "1 to 5",
+        "operate",
+        "orchestrate",
+        "hybrid",
+        "rationalize",
+    ] {
+        assert!(help.contains(value), "{value}: {help}");
+    }
+}
