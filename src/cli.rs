@@ -132,7 +132,10 @@ fn is_source_location(token: &str) -> bool {
         rest = head;
         numbers += 1;
     }
-    numbers > 0 && rest.ends_with(".rs")
+    numbers > 0
+        && Path::new(rest)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("rs"))
 }
 
 /// The columns `capmap import` takes, for its help (the importer's own list

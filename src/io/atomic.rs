@@ -13,11 +13,11 @@ const TEMP_PREFIX: &str = ".capmap-";
 
 /// A temporary file of capmap's this old is left over from a save that was
 /// killed, when there is no telling whether its writer still runs.
-const STALE_AFTER: Duration = Duration::from_secs(60);
+const STALE_AFTER: Duration = Duration::from_mins(1);
 
 /// Even when a process with the writer's id runs (the id may have been
 /// reused since), a temporary file this old is left over.
-const STALE_EVEN_IF_RUNNING: Duration = Duration::from_secs(60 * 60);
+const STALE_EVEN_IF_RUNNING: Duration = Duration::from_hours(1);
 
 /// Where the previous version of `path` is kept: `NAME.ron.bak`.
 #[must_use]
@@ -378,8 +378,8 @@ mod tests {
         let running = |_| Some(true);
         let unknown = |_| None;
         let fresh = Duration::from_secs(1);
-        let old = Duration::from_secs(120);
-        let ancient = Duration::from_secs(2 * 60 * 60);
+        let old = Duration::from_mins(2);
+        let ancient = Duration::from_hours(2);
         // A killed writer's files go at once; a running one's only when
         // the id must have been reused.
         assert!(is_stale_temp_file(".capmap-4242-Xy3k9Q.tmp", fresh, dead));
