@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::export::{
     ChartOptions, DecisionLog, ImageTheme, LabelMode, LogFormat, chart_png, chart_svg,
@@ -30,6 +30,138 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// Parses the command line like [`Cli::parse`], except that a first word
+/// that names no file and reads like a misspelt command (`capmap chek
+/// p.ron`) is refused as an unrecognized subcommand, with clap's own
+/// suggestion, instead of opening the app on a file called `chek`.
+///
+/// # Errors
+/// clap's error, to print with [`clap::Error::exit`].
+pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString>,
+{
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    if let Some(word) = args.get(1).and_then(|a| a.to_str())
+        && let Some(error) = misspelt_subcommand(word, args.len() > 2)
+    {
+        return Err(error);
+    }
+    Cli::try_parse_from(args)
+}
+
+/// The error for `word` when it is no file and no command but close to
+/// one, or followed by more arguments (which only a command takes).
+fn misspelt_subcommand(word: &str, more_args: bool) -> Option<clap::Error> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    // A path (`p.ron`, `./x`) or an option is never a command.
+    let plain_word = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        && !word.starts_with('-');
+    if !plain_word || Path::new(word).exists() {
+        return None;
+    }
+    let mut cli = Cli::command();
+    cli.build();
+    if cli.find_subcommand(word).is_some() {
+        return None;
+    }
+    // clap's own measure and threshold for "a similar subcommand exists".
+    let suggestion = cli
+        .get_subcommands()
+        .map(|c| (strsim::jaro(word, c.get_name()), c.get_name().to_owned()))
+        .filter(|(confidence, _)| *confidence > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name);
+    if suggestion.is_none() && !more_args {
+        return None;
+    }
+    let mut error = clap::Error::new(ErrorKind::InvalidSubcommand).with_cmd(&cli);
+    error.insert(
+        ContextKind::InvalidSubcommand,
+        ContextValue::String(word.to_owned()),
+    );
+    if let Some(name) = suggestion {
+        error.insert(
+            ContextKind::SuggestedSubcommand,
+            ContextValue::Strings(vec![name]),
+        );
+    }
+    error.insert(
+        ContextKind::Usage,
+        ContextValue::StyledStr(cli.render_usage()),
+    );
+    Some(error)
+}
+
+/// `message` without the places in source code some libraries add to their
+/// errors (`os error at /home/builder/.cargo/…/mod.rs:765: no display`
+/// becomes `os error: no display`).
+#[must_use]
+pub fn without_source_locations(message: &str) -> String {
+    let mut kept: Vec<String> = Vec::new();
+    for token in message.split(' ') {
+        if is_source_location(token) {
+            if kept.last().is_some_and(|t| t == "at") {
+                kept.pop();
+            }
+            if token.ends_with(':')
+                && let Some(last) = kept.last_mut()
+                && !last.ends_with(':')
+            {
+                last.push(':');
+            }
+        } else {
+            kept.push(token.to_owned());
+        }
+    }
+    kept.join(" ")
+}
+
+/// `src/x.rs:12`, `/root/.cargo/…/mod.rs:765:`, `lib.rs:3:9`.
+fn is_source_location(token: &str) -> bool {
+    let mut rest = token.trim_end_matches(':');
+    let mut numbers = 0;
+    while let Some((head, tail)) = rest.rsplit_once(':') {
+        if tail.is_empty() || !tail.bytes().all(|b| b.is_ascii_digit()) {
+            break;
+        }
+        rest = head;
+        numbers += 1;
+    }
+    numbers > 0
+        && Path::new(rest)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("rs"))
+}
+
+/// The columns `capmap import` takes, for its help (the importer's own list
+/// is [`io::CSV_COLUMNS`]; a test checks they agree).
+const IMPORT_COLUMNS: &str = "\
+Columns, named by the first row in any order and any case (only name is required):
+  name             the capability's name
+  description      free text
+  zone             commodity, differentiator, regulated control, or empty
+  reuse            a whole number from 1 to 5, or empty to score it later
+  cost             likewise
+  risk             likewise
+  differentiation  likewise
+  owner            the owning team's name; teams not in the file yet are added
+  decision         operate, orchestrate, hybrid, rationalize, or empty
+  rationale        free text
+  escalation_path  free text: who is called when it breaks
+  support_boundary free text: what the owner supports and what not
+  slo              free text, e.g. 99.9% monthly
+  tags             separated by ; or ,
+Cells may be separated by , or ; (found from the first row); a file that is not
+UTF-8 is read as Windows-1252, with a note. The columns capmap's own log adds
+(id, pull, recommendation, reason, conflicts…) are left out, so a log imports back.
+A row with a mistake refuses the whole file, with every problem listed as
+FILE:LINE:COLUMN.";
+
 /// The headless commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -52,6 +184,9 @@ pub enum Command {
         /// Write here instead of to standard output.
         #[arg(long, short, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Replace OUT if it exists (no backup is kept; never the portfolio itself).
+        #[arg(long, requires = "output")]
+        force: bool,
         /// Count exceptions as overdue against this day (YYYY-MM-DD) instead of today.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<Date>,
@@ -80,6 +215,9 @@ pub enum Command {
         /// The image to write; its extension (.svg or .png) picks the format.
         #[arg(long, short, value_name = "OUT")]
         output: PathBuf,
+        /// Replace OUT if it exists (no backup is kept; never the portfolio itself).
+        #[arg(long)]
+        force: bool,
         /// Width in pixels.
         #[arg(long, default_value_t = 1920)]
         width: u32,
@@ -104,6 +242,7 @@ pub enum Command {
         as_of: Option<Date>,
     },
     /// Turn a spreadsheet (CSV) of capabilities into a new portfolio file.
+    #[command(after_help = IMPORT_COLUMNS)]
     Import {
         /// The CSV file; its first row names the columns (name is required).
         input: PathBuf,
@@ -202,7 +341,24 @@ fn parse_date(text: &str) -> Result<Date, String> {
 
 /// Runs a headless command, writing results to `out` and problems to `err`.
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    let result = match command {
+    dispatch(command, out, err).unwrap_or_else(|e| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            // The reader stopped listening (`capmap report p.ron | head`):
+            // what it read is what it wanted, so this is no failure.
+            return ExitCode::SUCCESS;
+        }
+        // A full disk or a closed terminal: say so if we still can.
+        let _ = writeln!(err, "capmap: {e}");
+        ExitCode::FAILURE
+    })
+}
+
+fn dispatch(
+    command: Command,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
+    match command {
         Command::Check { files, as_of } => {
             check(&files, as_of.unwrap_or_else(Date::today), out, err)
         }
@@ -210,11 +366,18 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             file,
             format,
             output,
+            force,
             as_of,
             scorecard,
             baseline,
         } => {
             let today = as_of.unwrap_or_else(Date::today);
+            let inputs = [Some(file.as_path()), baseline.as_deref()];
+            if let Some(path) = &output
+                && refuses_output(path, &inputs, Overwrite::replace(force), err)?
+            {
+                return Ok(ExitCode::FAILURE);
+            }
             if scorecard {
                 scorecard_report(
                     &file,
@@ -243,6 +406,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
         Command::Render {
             file,
             output,
+            force,
             width,
             height,
             theme,
@@ -260,7 +424,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             render(
                 &file,
                 baseline.as_deref(),
-                &output,
+                (&output, force),
                 (width, height),
                 look,
                 today,
@@ -268,12 +432,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
                 err,
             )
         }
-    };
-    result.unwrap_or_else(|e| {
-        // Writing to a closed pipe or a full disk: say so if we still can.
-        let _ = writeln!(err, "capmap: {e}");
-        ExitCode::FAILURE
-    })
+    }
 }
 
 /// `capmap check`: one summary line per valid file on `out`, located
@@ -428,17 +587,94 @@ fn diff(
     Ok(ExitCode::SUCCESS)
 }
 
-/// True (after saying why) when `output` exists and `--force` was not given.
-fn refuses_to_overwrite(output: &Path, force: bool, err: &mut dyn Write) -> std::io::Result<bool> {
-    let refuse = output.exists() && !force;
-    if refuse {
+/// What a command does with an output file that exists.
+#[derive(Clone, Copy)]
+enum Overwrite {
+    /// Refuses it (no --force).
+    Refuse {
+        /// Whether --force would keep the old file as .bak.
+        keeps_backup: bool,
+    },
+    /// Replaces it (--force).
+    Replace,
+}
+
+impl Overwrite {
+    /// An export: replaced without a backup, with --force.
+    fn replace(force: bool) -> Self {
+        if force {
+            Self::Replace
+        } else {
+            Self::Refuse {
+                keeps_backup: false,
+            }
+        }
+    }
+
+    /// A portfolio: replaced with the old one kept as .bak, with --force.
+    fn keep_backup(force: bool) -> Self {
+        if force {
+            Self::Replace
+        } else {
+            Self::Refuse { keeps_backup: true }
+        }
+    }
+}
+
+/// True (after saying why) when `output` must not be written: it is one of
+/// the files the command reads (whatever --force says), a folder, a dangling
+/// link or read-only, or it exists and --force was not given.
+fn refuses_output(
+    output: &Path,
+    inputs: &[Option<&Path>],
+    overwrite: Overwrite,
+    err: &mut dyn Write,
+) -> std::io::Result<bool> {
+    if let Some(input) = inputs.iter().flatten().find(|i| same_file(i, output)) {
         writeln!(
             err,
-            "capmap: {} already exists; pass --force to replace it (the old file is kept as .bak)",
-            output.display()
+            "capmap: {} is {}, which this command reads; write to another file",
+            output.display(),
+            input.display()
         )?;
+        return Ok(true);
     }
-    Ok(refuse)
+    if let Err(error) = io::check_target(output) {
+        writeln!(err, "capmap: cannot write {}: {error}", output.display())?;
+        return Ok(true);
+    }
+    match overwrite {
+        Overwrite::Refuse { keeps_backup } if output.exists() => {
+            let backup = if keeps_backup {
+                " (the old file is kept as .bak)"
+            } else {
+                ""
+            };
+            writeln!(
+                err,
+                "capmap: {} already exists; pass --force to replace it{backup}",
+                output.display()
+            )?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+/// Whether two paths name one existing file (through links, `..` or a
+/// second hard link).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// The portfolio in `file`, or `None` after printing every located problem.
@@ -466,7 +702,7 @@ struct Look {
 fn render(
     file: &Path,
     baseline: Option<&Path>,
-    output: &Path,
+    (output, force): (&Path, bool),
     (width, height): (u32, u32),
     look: Look,
     today: Date,
@@ -484,6 +720,14 @@ fn render(
             output.display()
         )?;
         return Ok(ExitCode::from(2));
+    }
+    if refuses_output(
+        output,
+        &[Some(file), baseline],
+        Overwrite::replace(force),
+        err,
+    )? {
+        return Ok(ExitCode::FAILURE);
     }
     let Some(portfolio) = load_or_explain(file, err)? else {
         return Ok(ExitCode::FAILURE);
@@ -543,7 +787,7 @@ fn import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitCode> {
-    if refuses_to_overwrite(output, force, err)? {
+    if refuses_output(output, &[Some(input)], Overwrite::keep_backup(force), err)? {
         return Ok(ExitCode::FAILURE);
     }
     let (text, encoding_note) = match read_text(input) {
@@ -634,7 +878,7 @@ fn new(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitCode> {
-    if refuses_to_overwrite(output, force, err)? {
+    if refuses_output(output, &[], Overwrite::keep_backup(force), err)? {
         return Ok(ExitCode::FAILURE);
     }
     let text = if example {
@@ -658,4 +902,31 @@ fn new(
     }
     writeln!(out, "created {}", output.display())?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_messages_lose_the_source_locations_libraries_put_in_them() {
+        assert_eq!(
+            without_source_locations(
+                "winit EventLoopError: os error at /root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/winit-0.30.13/src/platform_impl/linux/mod.rs:765: neither WAYLAND_DISPLAY nor WAYLAND_SOCKET nor DISPLAY is set."
+            ),
+            "winit EventLoopError: os error: neither WAYLAND_DISPLAY nor WAYLAND_SOCKET nor DISPLAY is set."
+        );
+        assert_eq!(
+            without_source_locations("panicked at src/lib.rs:3:9 oops"),
+            "panicked oops"
+        );
+        // Ordinary text, file names and times stay.
+        for message in [
+            "no GL context: see platform.ron:12:3",
+            "timed out at 10:30",
+            "cannot open main.rs",
+        ] {
+            assert_eq!(without_source_locations(message), message);
+        }
+    }
 }

@@ -2,12 +2,10 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use capmap::cli::{Cli, run};
+use capmap::cli::{parse_args, run, without_source_locations};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_args(std::env::args_os()).unwrap_or_else(|error| error.exit());
     match cli.command {
         Some(command) => run(
             command,
@@ -17,7 +15,13 @@ fn main() -> ExitCode {
         None => match capmap::app::run(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
-                eprintln!("capmap: could not open the window: {error:#}");
+                // Libraries put where in their source an error arose (a
+                // path on the machine that built capmap); the user needs
+                // only what went wrong.
+                eprintln!(
+                    "capmap: could not open the window: {}",
+                    without_source_locations(&format!("{error:#}"))
+                );
                 ExitCode::FAILURE
             }
         },

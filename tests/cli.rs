@@ -537,7 +537,7 @@ fn render_labels_names_numbers_or_automatically() {
     let dir = tempfile::tempdir().unwrap();
     let svg = |labels: Option<&str>| {
         let path = dir.path().join("chart.svg");
-        let mut args = vec!["render", EXAMPLE, "-o", path.to_str().unwrap()];
+        let mut args = vec!["render", EXAMPLE, "-o", path.to_str().unwrap(), "--force"];
         if let Some(labels) = labels {
             args.extend(["--labels", labels]);
         }
@@ -569,6 +569,7 @@ fn render_draws_arrows_from_a_baseline_and_vote_spread_on_request() {
             "assets/examples/platform-2027-q1.ron",
             "-o",
             path.to_str().unwrap(),
+            "--force",
         ];
         args.extend(extra);
         let out = capmap(&args);
@@ -613,7 +614,7 @@ fn render_says_which_names_no_font_can_draw() {
         stderr.contains(r#""Cloud \u{e000} reporting""#),
         "the name is named, escaped: {stderr}"
     );
-    let out = capmap(&["render", EXAMPLE, "-o", png.to_str().unwrap()]);
+    let out = capmap(&["render", EXAMPLE, "-o", png.to_str().unwrap(), "--force"]);
     assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
 }
 
@@ -835,6 +836,406 @@ fn render_with_a_baseline_draws_an_arrow_from_each_old_spot_to_the_new_one() {
         );
     }
     assert!(drawn >= 2, "{drawn} long moves");
+}
+
+#[test]
+fn report_and_render_keep_an_existing_file_unless_told_to_replace_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = write(dir.path(), "log.md", "notes I wrote by hand\n");
+    let chart = write(dir.path(), "chart.svg", "<svg>my drawing</svg>\n");
+    let outputs = [
+        (vec!["report", EXAMPLE, "-o", log.to_str().unwrap()], &log),
+        (
+            vec!["render", EXAMPLE, "-o", chart.to_str().unwrap()],
+            &chart,
+        ),
+    ];
+    for (args, path) in outputs {
+        let before = std::fs::read_to_string(path).unwrap();
+        let out = capmap(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.contains("already exists; pass --force to replace it"),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(std::fs::read_to_string(path).unwrap(), before, "{args:?}");
+
+        let forced = capmap(&[args.as_slice(), &["--force"]].concat());
+        assert!(forced.status.success(), "{}", text(&forced.stderr));
+        assert_ne!(std::fs::read_to_string(path).unwrap(), before, "{args:?}");
+    }
+}
+
+#[test]
+fn no_command_writes_over_the_file_it_reads_even_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let portfolio = write(
+        dir.path(),
+        "platform.ron",
+        &std::fs::read_to_string(EXAMPLE).unwrap(),
+    );
+    // The same file by another name: through `..`, a link, a hard link.
+    let roundabout = dir.path().join("sub/../platform.ron");
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let hard_link = dir.path().join("hard.ron");
+    std::fs::hard_link(&portfolio, &hard_link).unwrap();
+    // A portfolio whose name ends in .svg is read as one all the same.
+    let drawing = write(
+        dir.path(),
+        "map.svg",
+        &std::fs::read_to_string(EXAMPLE).unwrap(),
+    );
+    let csv = write(dir.path(), "caps.csv", "name\nIdentity\n");
+    let p = portfolio.to_str().unwrap();
+    let attempts: Vec<Vec<&str>> = vec![
+        vec!["report", p, "-o", p, "--force"],
+        vec!["report", p, "-o", roundabout.to_str().unwrap(), "--force"],
+        vec!["report", p, "-o", hard_link.to_str().unwrap(), "--force"],
+        vec![
+            "report",
+            EXAMPLE,
+            "--scorecard",
+            "--baseline",
+            p,
+            "-o",
+            p,
+            "--force",
+        ],
+        vec![
+            "render",
+            drawing.to_str().unwrap(),
+            "-o",
+            drawing.to_str().unwrap(),
+            "--force",
+        ],
+        vec![
+            "import",
+            csv.to_str().unwrap(),
+            "-o",
+            csv.to_str().unwrap(),
+            "--force",
+        ],
+    ];
+    let before: Vec<Vec<u8>> = [&portfolio, &drawing, &csv]
+        .iter()
+        .map(|f| std::fs::read(f).unwrap())
+        .collect();
+    for args in attempts {
+        let out = capmap(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.contains("which this command reads; write to another file"),
+            "{args:?}: {stderr}"
+        );
+        let after: Vec<Vec<u8>> = [&portfolio, &drawing, &csv]
+            .iter()
+            .map(|f| std::fs::read(f).unwrap())
+            .collect();
+        assert!(after == before, "{args:?} changed a file it reads");
+    }
+    assert_eq!(
+        names_in(dir.path()),
+        ["caps.csv", "hard.ron", "map.svg", "platform.ron", "sub"],
+        "no backup or temporary file either"
+    );
+}
+
+/// The names in `dir`, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_save_clears_the_temporary_files_a_killed_save_left_and_leaves_none_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_mins(10);
+    // A save that was killed: its process is gone.
+    let mut gone = Command::new(env!("CARGO_BIN_EXE_capmap"))
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let gone_pid = gone.id();
+    gone.wait().unwrap();
+    write(
+        dir.path(),
+        &format!(".capmap-{gone_pid}-Ab3dE9.tmp"),
+        "half a",
+    );
+    write(
+        dir.path(),
+        &format!(".capmap-{gone_pid}-Zz9yX8.bak.tmp"),
+        "half a backup",
+    );
+    // One from an older capmap, with no process id, killed ten minutes ago.
+    let legacy = write(dir.path(), ".capmap-Qw7eR5.tmp", "half a");
+    std::fs::File::options()
+        .write(true)
+        .open(&legacy)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    // A save still under way in a running process, and the user's own files.
+    let running = format!(".capmap-{}-Live01.tmp", std::process::id());
+    write(dir.path(), &running, "being written");
+    let notes = write(dir.path(), "notes.tmp", "mine");
+    std::fs::File::options()
+        .write(true)
+        .open(&notes)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+
+    let portfolio = dir.path().join("platform.ron");
+    let out = capmap(&["new", portfolio.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        names_in(dir.path()),
+        [running.as_str(), "notes.tmp", "platform.ron"]
+    );
+
+    // Saves that really are killed part way, then one that is not.
+    for delay_ms in [0, 1, 2, 5, 10, 20] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_capmap"))
+            .args(["new", portfolio.to_str().unwrap(), "--example", "--force"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        child.wait().unwrap();
+    }
+    std::fs::remove_file(dir.path().join(&running)).unwrap();
+    let out = capmap(&["new", portfolio.to_str().unwrap(), "--example", "--force"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        names_in(dir.path()),
+        ["notes.tmp", "platform.ron", "platform.ron.bak"],
+        "what `git add .` would pick up"
+    );
+}
+
+#[test]
+fn a_folder_as_the_output_is_called_a_directory_not_a_reason_to_pass_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = write(dir.path(), "caps.csv", "name\nIdentity\n");
+    let folder = dir.path().join("out.svg");
+    std::fs::create_dir(&folder).unwrap();
+    let f = folder.to_str().unwrap();
+    for force in [false, true] {
+        let attempts = [
+            vec!["new", f],
+            vec!["import", csv.to_str().unwrap(), "-o", f],
+            vec!["report", EXAMPLE, "-o", f],
+            vec!["render", EXAMPLE, "-o", f],
+        ];
+        for mut args in attempts {
+            if force {
+                args.push("--force");
+            }
+            let out = capmap(&args);
+            assert_eq!(out.status.code(), Some(1), "{args:?}");
+            let stderr = text(&out.stderr);
+            assert!(
+                stderr.starts_with(&format!("capmap: cannot write {f}: Is a directory")),
+                "{args:?}: {stderr}"
+            );
+            assert!(!stderr.contains("--force"), "{args:?}: {stderr}");
+            assert!(folder.is_dir());
+        }
+    }
+    assert_eq!(names_in(&folder), Vec::<String>::new());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_nothing_as_the_output_is_refused_and_stays_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("platform.ron");
+    std::os::unix::fs::symlink("moved-away.ron", &link).unwrap();
+    let chart = dir.path().join("chart.svg");
+    std::os::unix::fs::symlink("charts/chart.svg", &chart).unwrap();
+    for args in [
+        vec!["new", link.to_str().unwrap()],
+        vec!["new", link.to_str().unwrap(), "--force"],
+        vec!["report", EXAMPLE, "-o", link.to_str().unwrap(), "--force"],
+        vec!["render", EXAMPLE, "-o", chart.to_str().unwrap(), "--force"],
+    ] {
+        let out = capmap(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.contains("a symbolic link to ") && stderr.contains(", which does not exist"),
+            "{args:?}: {stderr}"
+        );
+        for path in [&link, &chart] {
+            assert!(
+                std::fs::symlink_metadata(path)
+                    .unwrap()
+                    .file_type()
+                    .is_symlink(),
+                "{args:?} replaced the link"
+            );
+        }
+    }
+    assert_eq!(names_in(dir.path()), ["chart.svg", "platform.ron"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_output_is_refused_even_with_force() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let locked = write(
+        dir.path(),
+        "locked.ron",
+        "(format: 1, portfolio: (name: \"Mine\"))",
+    );
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let l = locked.to_str().unwrap();
+    for args in [
+        vec!["new", l, "--example", "--force"],
+        vec!["report", EXAMPLE, "-o", l, "--force"],
+    ] {
+        let out = capmap(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.starts_with(&format!("capmap: cannot write {l}: the file is read-only")),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&locked).unwrap(),
+            "(format: 1, portfolio: (name: \"Mine\"))"
+        );
+    }
+    assert_eq!(names_in(dir.path()), ["locked.ron"]);
+}
+
+#[test]
+fn a_misspelt_command_is_named_with_a_suggestion_instead_of_opening_a_window() {
+    for (args, wrong, suggested) in [
+        (vec!["chek", EXAMPLE], "chek", Some("check")),
+        (vec!["chek"], "chek", Some("check")),
+        (
+            vec!["rendr", EXAMPLE, "-o", "x.svg"],
+            "rendr",
+            Some("render"),
+        ),
+        (vec!["frobnicate", EXAMPLE], "frobnicate", None),
+    ] {
+        let out = capmap(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.starts_with(&format!("error: unrecognized subcommand '{wrong}'")),
+            "{args:?}: {stderr}"
+        );
+        match suggested {
+            Some(name) => assert!(
+                stderr.contains(&format!("a similar subcommand exists: '{name}'")),
+                "{args:?}: {stderr}"
+            ),
+            None => assert!(!stderr.contains("similar"), "{args:?}: {stderr}"),
+        }
+        assert!(out.stdout.is_empty());
+    }
+    // The real commands, and help about them, still work.
+    let out = capmap(&["help", "check"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(capmap(&["check", EXAMPLE]).status.success());
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn without_a_display_the_window_error_names_no_paths_from_the_build_machine() {
+    let home = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_capmap"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .env("HOME", home.path())
+        .env("XDG_RUNTIME_DIR", home.path())
+        .env("XDG_DATA_HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with("capmap: could not open the window: "),
+        "{stderr}"
+    );
+    assert!(stderr.contains("DISPLAY"), "says what is missing: {stderr}");
+    for build_path in [".rs:", "/.cargo/", "/rustc/", env!("CARGO_MANIFEST_DIR")] {
+        assert!(!stderr.contains(build_path), "{build_path} in {stderr}");
+    }
+}
+
+#[test]
+fn a_reader_that_stops_early_gets_no_error_noise() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    // A log far longer than a pipe holds, so capmap is still writing when
+    // the reader goes.
+    let rows: String = std::iter::once("name,reuse,cost,risk,differentiation\n".to_owned())
+        .chain((0..3000).map(|i| format!("Capability number {i},3,3,3,3\n")))
+        .collect();
+    let csv = write(dir.path(), "many.csv", &rows);
+    let portfolio = dir.path().join("many.ron");
+    let out = capmap(&[
+        "import",
+        csv.to_str().unwrap(),
+        "-o",
+        portfolio.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_capmap"))
+        .args(["report", portfolio.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("# Decision log"), "{first}");
+    // Like `capmap report many.ron | head -1`: the reader is gone.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(text(&out.stderr), "", "nothing but silence");
+    assert!(out.status.success(), "{:?}", out.status);
+}
+
+#[test]
+fn import_help_lists_every_column_and_the_values_it_takes() {
+    let out = capmap(&["import", "--help"]);
+    assert!(out.status.success());
+    let help = text(&out.stdout);
+    for column in capmap::io::CSV_COLUMNS {
+        assert!(help.contains(&format!("  {column}")), "{column}: {help}");
+    }
+    for value in [
+        "commodity",
+        "differentiator",
+        "regulated control",
+        "1 to 5",
+        "operate",
+        "orchestrate",
+        "hybrid",
+        "rationalize",
+    ] {
+        assert!(help.contains(value), "{value}: {help}");
+    }
 }
 
 /// The bundled example with `from` replaced by `to` (once), written to `dir`.

@@ -3,8 +3,21 @@
 //! old file or the whole new one.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, ErrorKind, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// Temporary files of capmap's start with this, then the writing process's
+/// id and a dash, and end in `.tmp`: `.capmap-4242-Xy3k9Q.tmp`.
+const TEMP_PREFIX: &str = ".capmap-";
+
+/// A temporary file of capmap's this old is left over from a save that was
+/// killed, when there is no telling whether its writer still runs.
+const STALE_AFTER: Duration = Duration::from_mins(1);
+
+/// Even when a process with the writer's id runs (the id may have been
+/// reused since), a temporary file this old is left over.
+const STALE_EVEN_IF_RUNNING: Duration = Duration::from_hours(1);
 
 /// Where the previous version of `path` is kept: `NAME.ron.bak`.
 #[must_use]
@@ -45,10 +58,12 @@ pub enum Backup {
 
 /// Replaces `path` with `bytes` atomically. Permissions of the previous file
 /// carry over to the new one. A symbolic link is followed, so the link stays
-/// a link.
+/// a link. Temporary files left in the folder by a save that was killed are
+/// removed (see [`sweep_stale_temp_files`]).
 ///
 /// # Errors
-/// Any I/O failure; `path` is then untouched.
+/// Any I/O failure, or a target [`check_target`] refuses; `path` is then
+/// untouched.
 pub fn write_atomically(path: &Path, bytes: &[u8], backup: Backup) -> io::Result<()> {
     write_steps(path, bytes, backup, None)
 }
@@ -86,15 +101,17 @@ pub fn write_steps(
             Ok(())
         }
     };
+    check_target(path)?;
     let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
         _ => PathBuf::from("."),
     };
     let previous = fs::metadata(&target).ok();
+    sweep_stale_temp_files(&dir);
 
     let mut temp = tempfile::Builder::new()
-        .prefix(".capmap-")
+        .prefix(&temp_prefix())
         .suffix(".tmp")
         .tempfile_in(&dir)?;
     crash(WriteStep::TempCreated)?;
@@ -120,7 +137,7 @@ pub fn write_steps(
 /// half-written backup.
 fn copy_atomically(from: &Path, to: &Path, dir: &Path) -> io::Result<()> {
     let mut temp = tempfile::Builder::new()
-        .prefix(".capmap-")
+        .prefix(&temp_prefix())
         .suffix(".bak.tmp")
         .tempfile_in(dir)?;
     let mut source = fs::File::open(from)?;
@@ -130,6 +147,110 @@ fn copy_atomically(from: &Path, to: &Path, dir: &Path) -> io::Result<()> {
         .set_permissions(source.metadata()?.permissions())?;
     temp.persist(to).map_err(|err| err.error)?;
     Ok(())
+}
+
+/// Refuses, before any work, a target that cannot be replaced by a file:
+/// a folder, a symbolic link to nothing (it would be replaced by a plain
+/// file, or written somewhere the user did not look) and a read-only file
+/// (as `cp` refuses it).
+///
+/// # Errors
+/// Why `path` cannot be written, ready to print after its name.
+pub fn check_target(path: &Path) -> io::Result<()> {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(io::Error::new(
+            ErrorKind::IsADirectory,
+            "Is a directory; name a file inside it",
+        )),
+        Ok(meta) if meta.permissions().readonly() => Err(io::Error::new(
+            ErrorKind::PermissionDenied,
+            "the file is read-only; make it writable first if it should be replaced",
+        )),
+        Ok(_) => Ok(()),
+        Err(_) => match fs::read_link(path) {
+            Ok(leads_to) => Err(io::Error::new(
+                ErrorKind::NotFound,
+                format!(
+                    "a symbolic link to {}, which does not exist; create that file or remove the link first",
+                    leads_to.display()
+                ),
+            )),
+            // Nothing there yet (a missing folder fails when writing).
+            Err(_) => Ok(()),
+        },
+    }
+}
+
+/// `.capmap-PID-`, the start of this process's temporary files.
+fn temp_prefix() -> String {
+    format!("{TEMP_PREFIX}{}-", std::process::id())
+}
+
+/// Removes temporary files of capmap's in `dir` that a killed save left
+/// behind: those whose writer no longer runs, or old enough that no save
+/// can still be writing them. Best effort: a file that cannot be removed
+/// stays, and the save goes on.
+pub fn sweep_stale_temp_files(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        // Not followed: a link or folder with such a name is not ours.
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        if !meta.is_file() {
+            continue;
+        }
+        let age = meta
+            .modified()
+            .ok()
+            .and_then(|modified| now.duration_since(modified).ok())
+            .unwrap_or_default();
+        if is_stale_temp_file(name, age, process_runs) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a file called `name`, last written `age` ago, is a temporary
+/// file of capmap's that no save is writing any more. `runs` says whether
+/// the process with an id runs, when that can be told.
+fn is_stale_temp_file(name: &str, age: Duration, runs: impl Fn(u32) -> Option<bool>) -> bool {
+    let Some(middle) = name
+        .strip_prefix(TEMP_PREFIX)
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+    else {
+        return false;
+    };
+    // Older versions named them `.capmap-RANDOM.tmp`, without the id.
+    let writer = middle
+        .split_once('-')
+        .and_then(|(pid, _)| pid.parse::<u32>().ok());
+    match writer.and_then(runs) {
+        Some(false) => true,
+        Some(true) => age > STALE_EVEN_IF_RUNNING,
+        None => age > STALE_AFTER,
+    }
+}
+
+/// Whether the process `pid` runs, where `/proc` tells.
+#[cfg(target_os = "linux")]
+fn process_runs(pid: u32) -> Option<bool> {
+    let proc = Path::new("/proc");
+    proc.join("self")
+        .exists()
+        .then(|| proc.join(pid.to_string()).exists())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn process_runs(_pid: u32) -> Option<bool> {
+    None
 }
 
 #[cfg(unix)]
@@ -249,6 +370,80 @@ mod tests {
             write_atomically(&path, b"fourth save", Backup::Keep).unwrap();
             assert_eq!(fs::read(&path).unwrap(), b"fourth save");
         }
+    }
+
+    #[test]
+    fn only_capmaps_own_temporary_files_are_stale_once_their_writer_is_gone_or_they_are_old() {
+        let dead = |_| Some(false);
+        let running = |_| Some(true);
+        let unknown = |_| None;
+        let fresh = Duration::from_secs(1);
+        let old = Duration::from_mins(2);
+        let ancient = Duration::from_hours(2);
+        // A killed writer's files go at once; a running one's only when
+        // the id must have been reused.
+        assert!(is_stale_temp_file(".capmap-4242-Xy3k9Q.tmp", fresh, dead));
+        assert!(is_stale_temp_file(
+            ".capmap-4242-Xy3k9Q.bak.tmp",
+            fresh,
+            dead
+        ));
+        assert!(!is_stale_temp_file(".capmap-4242-Xy3k9Q.tmp", old, running));
+        assert!(is_stale_temp_file(
+            ".capmap-4242-Xy3k9Q.tmp",
+            ancient,
+            running
+        ));
+        // Without a way to tell, or without an id, age decides.
+        assert!(!is_stale_temp_file(
+            ".capmap-4242-Xy3k9Q.tmp",
+            fresh,
+            unknown
+        ));
+        assert!(is_stale_temp_file(".capmap-4242-Xy3k9Q.tmp", old, unknown));
+        assert!(!is_stale_temp_file(".capmap-Xy3k9Q.tmp", fresh, dead));
+        assert!(is_stale_temp_file(".capmap-Xy3k9Q.tmp", old, dead));
+        // Anybody else's files stay, however old.
+        for name in [
+            "notes.tmp",
+            ".capmap-4242-x.ron",
+            "capmap-4242-x.tmp",
+            "p.ron.bak",
+        ] {
+            assert!(!is_stale_temp_file(name, ancient, dead), "{name}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn folders_dangling_links_and_read_only_files_are_refused_untouched() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("folder.ron");
+        fs::create_dir(&folder).unwrap();
+        let error = write_atomically(&folder, b"x", Backup::Keep).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::IsADirectory);
+        assert!(folder.is_dir());
+
+        let link = dir.path().join("link.ron");
+        std::os::unix::fs::symlink("nowhere.ron", &link).unwrap();
+        let error = write_atomically(&link, b"x", Backup::Keep).unwrap_err();
+        assert!(error.to_string().contains("nowhere.ron"), "{error}");
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert!(!dir.path().join("nowhere.ron").exists());
+
+        let locked = dir.path().join("locked.ron");
+        fs::write(&locked, b"old").unwrap();
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o444)).unwrap();
+        let error = write_atomically(&locked, b"new", Backup::Keep).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::PermissionDenied);
+        assert_eq!(fs::read(&locked).unwrap(), b"old");
+        assert!(!backup_path(&locked).exists());
     }
 
     #[test]

@@ -8,7 +8,8 @@ mod recovery;
 mod ron_file;
 
 pub use atomic::{
-    Backup, DiskStamp, WriteStep, backup_path, disk_stamp, write_atomically, write_steps,
+    Backup, DiskStamp, WriteStep, backup_path, check_target, disk_stamp, sweep_stale_temp_files,
+    write_atomically, write_steps,
 };
 pub use csv_import::{CSV_COLUMNS, CsvImport, CsvImportError, CsvProblem, import_csv};
 pub use error::{LoadError, SaveError};
