@@ -1,7 +1,6 @@
 //! The eframe shell: owns the document, the `Command` queue, undo, dialogs
 //! and settings, lays out the panels and applies commands after each frame.
 
-mod command;
 mod files;
 mod history;
 
@@ -10,7 +9,10 @@ use std::sync::Arc;
 
 use eframe::egui::{self, KeyboardShortcut};
 
-pub use command::{
+// The command list lives below the panels (`ui::command`), so that
+// dependencies run one way: app → ui → export/io → model. It is
+// re-exported here for the app's users.
+pub use crate::ui::command::{
     BOARD_KEYS, Command, EDIT_MENU, FILE_MENU, PRESENTATION_KEYS, Step, VIEW_MENU,
     presentation_table, shortcut_table, zone_key,
 };

@@ -11,10 +11,10 @@ use eframe::egui::{
 
 use super::card::{CARD_CORNER, CardLook, ONE_ROW_CARD_HEIGHT};
 use super::{PanelContext, zone_color};
-use crate::app::Command;
-use crate::app::zone_key;
 use crate::export::plural;
 use crate::model::{Capability, Decision, Zone, assess, conflicts_for, locate};
+use crate::ui::command::Command;
+use crate::ui::command::zone_key;
 
 /// The height of one card; fixed so long columns lay out only what shows.
 pub const CARD_HEIGHT: f32 = 62.0;

@@ -8,11 +8,11 @@ use super::chart_index::index_ui;
 use super::chart_legend::{legend_ui, to_score_ui};
 use super::chart_marks::{MarkColors, MarkScene, paint_marks};
 use super::{CONFLICT_COLOR, PanelContext, recommendation_color};
-use crate::app::Command;
 use crate::export::{
     AXIS_MAX, AXIS_MIN, ChartGeometry, QuadrantArea, ScreenRect, X_AXIS_TITLE, Y_AXIS_TITLE,
 };
 use crate::model::format_against;
+use crate::ui::command::Command;
 
 /// How close (in points) the pointer must be to a dot to hover or click it.
 const PICK_DISTANCE: f32 = 14.0;

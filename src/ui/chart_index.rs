@@ -5,8 +5,8 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::chart::ChartStyle;
 use super::{PanelContext, recommendation_color};
-use crate::app::Command;
 use crate::export::ChartGeometry;
+use crate::ui::command::Command;
 
 /// The index beside a numbered chart: "number name", quadrant by quadrant
 /// in reading order; a click selects.

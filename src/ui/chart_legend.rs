@@ -4,9 +4,9 @@
 use eframe::egui::{self, RichText, Stroke, Ui};
 
 use super::{CONFLICT_COLOR, ChartView, OVERDUE_COLOR, PanelContext, zone_color};
-use crate::app::Command;
 use crate::export::ChartGeometry;
 use crate::model::Zone;
+use crate::ui::command::Command;
 
 /// How many names the "to score" strip shows at once.
 const TO_SCORE_SHOWN: usize = 12;

@@ -5,8 +5,8 @@ use eframe::egui::{self, Id, RichText};
 use std::path::Path;
 
 use super::primer::primer_ui;
-use crate::app::{BOARD_KEYS, Command, EDIT_MENU, FILE_MENU, PRESENTATION_KEYS, VIEW_MENU};
 use crate::export::plural;
+use crate::ui::command::{BOARD_KEYS, Command, EDIT_MENU, FILE_MENU, PRESENTATION_KEYS, VIEW_MENU};
 
 /// The answer to "save changes first?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

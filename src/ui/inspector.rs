@@ -5,12 +5,12 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::widgets::{badge, labelled, parsed_text_edit};
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color, zone_color};
-use crate::app::Command;
 use crate::export::format_measure;
 use crate::model::{
     Capability, Date, Decision, Exception, Metric, Question, Score, Zone, assess, conflicts_for,
     format_against, parse_metric, parse_vote_digits, vote_digits,
 };
+use crate::ui::command::Command;
 
 /// Draws the inspector for the selection, or the portfolio's details when
 /// nothing is selected.

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, Ui};
 
-use crate::app::{Command, EDIT_MENU, FILE_MENU, VIEW_MENU};
 use crate::export::LabelMode;
 use crate::model::Zone;
+use crate::ui::command::{Command, EDIT_MENU, FILE_MENU, VIEW_MENU};
 use crate::ui::review::ReviewTab;
 use crate::ui::theme::Theme;
 

@@ -8,6 +8,7 @@ mod chart_index;
 mod chart_legend;
 mod chart_marks;
 mod chart_sprites;
+pub mod command;
 pub mod dialogs;
 pub mod inspector;
 mod kept_mesh;
@@ -23,9 +24,9 @@ pub use kept_mesh::repaint_if_atlas_grew;
 
 use eframe::egui::Color32;
 
-use crate::app::Command;
 use crate::export::{LabelMode, palette};
 use crate::model::{Comparison, Date, Decision, Portfolio, Question, Recommendation, Zone};
+use command::Command;
 
 /// What the app remembers about the view, apart from the document.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,12 +4,12 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color};
-use crate::app::Command;
 use crate::export::{format_measure, plural};
 use crate::model::{
     Comparison, Portfolio, Question, Scorecard, ScoringSettings, conflicts, discuss_first,
     duplication_ranking, exceptions_register, quadrant_switches,
 };
+use crate::ui::command::Command;
 
 /// The tabs of the review window.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -5,9 +5,9 @@
 use eframe::egui::{RichText, Ui};
 
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, recommendation_color, zone_color};
-use crate::app::Command;
 use crate::export::plural;
 use crate::model::{Recommendation, Summary, Zone};
+use crate::ui::command::Command;
 
 /// A short message in the status bar about what just happened.
 #[derive(Clone, Debug, PartialEq, Eq)]

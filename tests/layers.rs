@@ -1,0 +1,56 @@
+//! The layers run one way: app → ui → export/io → model. A module may use
+//! the layers below it, never one above; the model never sees egui.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
+
+use std::path::Path;
+
+/// Every Rust file under `src/DIR`, with its text.
+fn sources(dir: &str) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    let mut pending = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(dir)];
+    while let Some(path) = pending.pop() {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(&path).unwrap() {
+                pending.push(entry.unwrap().path());
+            }
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            files.push((path.display().to_string(), text));
+        }
+    }
+    assert!(!files.is_empty(), "no sources under src/{dir}");
+    files
+}
+
+#[test]
+fn no_layer_uses_one_above_it() {
+    let rules: [(&str, &[&str]); 5] = [
+        ("ui", &["crate::app"]),
+        ("export", &["crate::app", "crate::ui"]),
+        ("io", &["crate::app", "crate::ui"]),
+        (
+            "model",
+            &["crate::app", "crate::ui", "crate::export", "crate::io"],
+        ),
+        ("model", &["egui", "eframe"]),
+    ];
+    let mut broken = Vec::new();
+    for (dir, forbidden) in rules {
+        for (file, text) in sources(dir) {
+            for (number, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or_default();
+                for word in forbidden {
+                    if code.contains(word) {
+                        broken.push(format!("{file}:{}: {}", number + 1, line.trim()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "layers used upwards:\n{}",
+        broken.join("\n")
+    );
+}
