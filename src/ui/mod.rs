@@ -3,6 +3,7 @@
 
 pub mod board;
 mod card;
+mod card_name;
 pub mod chart;
 mod chart_index;
 mod chart_legend;
@@ -11,11 +12,13 @@ mod chart_sprites;
 pub mod command;
 pub mod dialogs;
 pub mod inspector;
+mod inspector_votes;
 mod kept_mesh;
 pub mod menu_bar;
 pub mod presentation;
 pub mod primer;
 pub mod review;
+mod review_people;
 pub mod status_bar;
 pub mod theme;
 mod widgets;

@@ -10,6 +10,7 @@ use crate::model::{
     duplication_ranking, exceptions_register, quadrant_switches,
 };
 use crate::ui::command::Command;
+use crate::ui::review_people::{participants_ui, teams_tab};
 
 /// The tabs of the review window.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -378,39 +379,6 @@ fn discuss_first_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
         });
 }
 
-/// The people who vote: add and remove.
-fn participants_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, new_participant: &mut String) {
-    ui.label(RichText::new("Participants").strong());
-    for participant in &cx.portfolio.participants {
-        ui.horizontal(|ui| {
-            ui.label(&participant.name);
-            if ui
-                .small_button("Remove")
-                .on_hover_text("Remove them and their votes")
-                .clicked()
-            {
-                cx.send(Command::RemoveParticipant(participant.id.clone()));
-            }
-        });
-    }
-    ui.horizontal(|ui| {
-        let label = ui.label("New participant");
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(new_participant)
-                    .id_salt("new participant")
-                    .hint_text("e.g. Ana (security)")
-                    .desired_width(160.0),
-            )
-            .labelled_by(label.id);
-        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui.button("Add person").clicked() || enter) && !new_participant.trim().is_empty() {
-            cx.send(Command::AddParticipant(new_participant.trim().to_owned()));
-            new_participant.clear();
-        }
-    });
-}
-
 fn exceptions_tab(ui: &mut Ui, cx: &mut PanelContext<'_>, sort: &mut RegisterSort) {
     let mut entries = exceptions_register(cx.portfolio, cx.today);
     match sort {
@@ -570,63 +538,6 @@ fn weights_tab(ui: &mut Ui, cx: &mut PanelContext<'_>, trial: &mut Option<Scorin
                 ui.label(RichText::new(switch.to.label()).color(recommendation_color(switch.to)));
             });
             ui.end_row();
-        }
-    });
-}
-
-fn teams_tab(ui: &mut Ui, cx: &mut PanelContext<'_>, new_team: &mut String) {
-    let portfolio: &Portfolio = cx.portfolio;
-    egui::Grid::new("teams")
-        .num_columns(3)
-        .striped(true)
-        .show(ui, |ui| {
-            for team in &portfolio.teams {
-                let mut name = team.name.clone();
-                // Sized, not left to the grid: a text field in a grid column
-                // takes the column's width, which starts at a few characters.
-                let size = egui::vec2(220.0, ui.spacing().interact_size.y);
-                let response = ui.add_sized(
-                    size,
-                    egui::TextEdit::singleline(&mut name).id_salt(("team name", &team.id)),
-                );
-                let response = response.labelled_by(ui.label(format!("({})", team.id)).id);
-                if response.changed() {
-                    cx.send(Command::RenameTeam {
-                        id: team.id.clone(),
-                        name,
-                    });
-                }
-                let uses = portfolio
-                    .capabilities
-                    .iter()
-                    .filter(|c| {
-                        c.owner.as_deref() == Some(&team.id) || c.duplicated_by.contains(&team.id)
-                    })
-                    .count();
-                let button = ui.button("Remove").on_hover_text(format!(
-                    "Remove the team; it is named on {}, which lose it as owner or copy.",
-                    plural(uses, "capability", "capabilities")
-                ));
-                if button.clicked() {
-                    cx.send(Command::RemoveTeam(team.id.clone()));
-                }
-                ui.end_row();
-            }
-        });
-    ui.horizontal(|ui| {
-        let label = ui.label("New team");
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(new_team)
-                    .id_salt("new team")
-                    .hint_text("e.g. Payments")
-                    .desired_width(160.0),
-            )
-            .labelled_by(label.id);
-        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui.button("Add").clicked() || enter) && !new_team.trim().is_empty() {
-            cx.send(Command::AddTeam(new_team.trim().to_owned()));
-            new_team.clear();
         }
     });
 }
