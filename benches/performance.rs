@@ -10,7 +10,7 @@ use std::hint::black_box;
 use capmap::app::{CapmapApp, Command, example_portfolio};
 use capmap::export::{ChartOptions, chart_png};
 use capmap::io;
-use capmap::model::{Date, Portfolio, Question, Score};
+use capmap::model::{Date, Edit, Portfolio, Question, Score};
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
 
@@ -89,11 +89,11 @@ fn edits(c: &mut Criterion) {
         group.bench_function(format!("rescore shown, {n} capabilities"), |b| {
             b.iter(|| {
                 high = !high;
-                app.send(Command::SetScore {
+                app.send(Command::Edit(Edit::SetScore {
                     id: id.clone(),
                     question: Question::Reuse,
                     score: Score::new(if high { 5 } else { 1 }),
-                });
+                }));
                 let _ = ctx.run_ui(input(), |ui| app.show(ui));
                 let output = ctx.run_ui(input(), |ui| app.show(ui));
                 black_box(ctx.tessellate(output.shapes, output.pixels_per_point))

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
 
 use capmap::app::{CapmapApp, Command, Document, example_portfolio};
-use capmap::model::{Capability, Portfolio, Question, Score, Zone};
+use capmap::model::{Capability, Edit, Portfolio, Question, Score, Zone};
 use eframe::egui::{self, Modifiers, Shape, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -83,11 +83,11 @@ fn scoring_a_capability_puts_its_dot_on_the_chart_at_once() {
         .find(|c| Question::ALL.iter().any(|q| c.scores.get(*q).is_none()));
     let id = unscored.expect("the example has one to score").id.clone();
     for question in Question::ALL {
-        harness.state_mut().send(Command::SetScore {
+        harness.state_mut().send(Command::Edit(Edit::SetScore {
             id: id.clone(),
             question,
             score: Score::new(2),
-        });
+        }));
         harness.run();
     }
     assert!(marks_drawn(&harness) > before);

@@ -6,7 +6,7 @@
 use capmap::app::{CapmapApp, Command, example_portfolio};
 use capmap::export::ChartGeometry;
 use capmap::io;
-use capmap::model::{Date, ScoringSettings, duplication_ranking, quadrant_switches};
+use capmap::model::{Date, Edit, ScoringSettings, duplication_ranking, quadrant_switches};
 use capmap::ui::review::ReviewTab;
 use eframe::egui::accesskit::Role;
 use eframe::egui::{Key, Modifiers, Pos2, Shape, TextureId, Vec2, vec2};
@@ -298,19 +298,19 @@ fn teams_can_be_added_renamed_and_removed() {
     assert_eq!(teams.len(), before + 1);
     assert_eq!(teams.last().unwrap().name, "Growth");
 
-    harness.state_mut().send(Command::RenameTeam {
+    harness.state_mut().send(Command::Edit(Edit::RenameTeam {
         id: "growth".into(),
         name: "Growth squad".into(),
-    });
+    }));
     harness.run();
     assert_eq!(
         harness.state().doc.portfolio().team_name("growth"),
         "Growth squad"
     );
 
-    harness
-        .state_mut()
-        .send(Command::RemoveTeam("platform".into()));
+    harness.state_mut().send(Command::Edit(Edit::RemoveTeam {
+        id: "platform".into(),
+    }));
     harness.run();
     let portfolio = harness.state().doc.portfolio();
     assert!(portfolio.team("platform").is_none());

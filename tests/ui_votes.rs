@@ -4,7 +4,7 @@
 
 use capmap::app::{CapmapApp, Command};
 use capmap::io;
-use capmap::model::{Capability, Portfolio, Score, Scores, parse_vote_digits};
+use capmap::model::{Capability, Edit, Portfolio, Score, Scores, parse_vote_digits};
 use eframe::egui::{Key, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -84,11 +84,11 @@ fn votes_stay_hidden_until_revealed_then_the_median_scores() {
     harness.get_by_label("3–5");
 
     // The facilitator can override one median; the votes stay.
-    harness.state_mut().send(Command::SetScore {
+    harness.state_mut().send(Command::Edit(Edit::SetScore {
         id: "secrets".into(),
         question: capmap::model::Question::Reuse,
         score: Score::new(5),
-    });
+    }));
     harness.run();
     let secrets = harness
         .state()
@@ -137,12 +137,12 @@ fn participants_are_added_and_removed_with_their_votes() {
     let mut harness = harness(portfolio);
     harness
         .state_mut()
-        .send(Command::AddParticipant("Dee".into()));
+        .send(Command::Edit(Edit::AddParticipant { name: "Dee".into() }));
     harness.run();
     assert_eq!(harness.state().doc.portfolio().participants.len(), 4);
     harness
         .state_mut()
-        .send(Command::RemoveParticipant("bo".into()));
+        .send(Command::Edit(Edit::RemoveParticipant { id: "bo".into() }));
     harness.run();
     let portfolio = harness.state().doc.portfolio();
     assert_eq!(portfolio.participants.len(), 3);

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::model::Portfolio;
+use crate::model::{Applied, Edit, Portfolio};
 
 /// Revision numbers are unique across every document of the process, so a
 /// revision tells one state of one document from any other, even after
@@ -17,11 +17,6 @@ fn fresh_revision() -> u64 {
 
 /// How many undo steps are kept.
 pub const UNDO_LIMIT: usize = 200;
-
-/// What groups successive edits into one undo step: typing into one field of
-/// one capability, or dragging one slider, while the field keeps focus.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EditGroup(pub String);
 
 #[derive(Clone, Debug)]
 struct Snapshot {
@@ -44,7 +39,8 @@ pub struct Document {
     saved_revision: u64,
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
-    open_group: Option<EditGroup>,
+    /// The typing that goes on as one undo step (see `Edit::typing_key`).
+    open_group: Option<String>,
     /// Capabilities added since the last save, by every id each has had,
     /// to the id it was added with: until saved, their ids follow their
     /// names; once saved, an id never changes.
@@ -148,18 +144,16 @@ impl Document {
         }
     }
 
-    /// Changes the portfolio with `change` as one undo step, or as part of
-    /// the open step when `group` continues it. If `change` reports that it
-    /// changed nothing, no step is recorded. Returns what `change` returned.
-    pub fn edit<R>(
-        &mut self,
-        group: Option<EditGroup>,
-        change: impl FnOnce(&mut Portfolio) -> Option<R>,
-    ) -> Option<R> {
+    /// Applies `edit` as one undo step, or as part of the open step when
+    /// it goes on typing into the same field (see [`Edit::typing_key`]).
+    /// `None`, and no step, when it changed nothing.
+    pub fn apply(&mut self, edit: Edit) -> Option<Applied> {
+        let group = edit.typing_key(&self.portfolio);
         let before = self.portfolio.clone();
-        let result = change(&mut self.portfolio)?;
-        if self.portfolio == before {
-            return Some(result);
+        let applied = edit.apply(&mut self.portfolio);
+        if applied.is_none() || self.portfolio == before {
+            self.portfolio = before;
+            return None;
         }
         let continues = group.is_some() && group == self.open_group;
         if !continues {
@@ -174,7 +168,7 @@ impl Document {
         self.redo.clear();
         self.open_group = group;
         self.revision = fresh_revision();
-        Some(result)
+        applied
     }
 
     /// Ends the open group, so the next edit is its own undo step.
@@ -228,7 +222,6 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Capability;
 
     fn document() -> Document {
         Document::new(Portfolio::new("p"), None)
@@ -244,11 +237,17 @@ mod tests {
         assert_ne!(imported.revision(), second.revision());
     }
 
-    fn add(doc: &mut Document, id: &str) {
-        doc.edit(None, |p| {
-            p.capabilities.push(Capability::new(id, id));
-            Some(())
-        });
+    fn add(doc: &mut Document, name: &str) {
+        doc.apply(Edit::AddCapability { name: name.into() });
+    }
+
+    fn rename(doc: &mut Document, name: &str) -> Option<Applied> {
+        let mut capability = doc.portfolio().capabilities[0].clone();
+        capability.name = name.into();
+        doc.apply(Edit::UpdateCapability {
+            capability: Box::new(capability),
+            added_as: None,
+        })
     }
 
     #[test]
@@ -281,19 +280,12 @@ mod tests {
     fn grouped_edits_are_one_step_until_the_group_closes() {
         let mut doc = document();
         add(&mut doc, "a");
-        let group = || Some(EditGroup("a/name".into()));
         for name in ["N", "Na", "Nam", "Name"] {
-            doc.edit(group(), |p| {
-                p.capabilities[0].name = name.into();
-                Some(())
-            });
+            rename(&mut doc, name);
         }
-        assert_eq!(doc.undo_len(), 2);
+        assert_eq!(doc.undo_len(), 2, "typing the name is one step");
         doc.close_group();
-        doc.edit(group(), |p| {
-            p.capabilities[0].name = "Other".into();
-            Some(())
-        });
+        rename(&mut doc, "Other");
         assert_eq!(doc.undo_len(), 3);
         doc.undo();
         assert_eq!(doc.portfolio().capabilities[0].name, "Name");
@@ -304,11 +296,17 @@ mod tests {
     #[test]
     fn edits_that_change_nothing_leave_no_step() {
         let mut doc = document();
-        doc.edit(None, |_| Some(()));
-        assert_eq!(doc.undo_len(), 0);
+        add(&mut doc, "a");
+        doc.mark_saved(PathBuf::from("x.ron"));
+        let revision = doc.revision();
+        assert_eq!(rename(&mut doc, "a"), None, "the same name again");
+        let nobody = Edit::DeleteCapability {
+            id: "nobody".into(),
+        };
+        assert_eq!(doc.apply(nobody), None);
+        assert_eq!(doc.undo_len(), 1);
+        assert_eq!(doc.revision(), revision);
         assert!(!doc.is_dirty());
-        assert_eq!(doc.edit(None, |_| None::<()>), None);
-        assert_eq!(doc.undo_len(), 0);
     }
 
     #[test]

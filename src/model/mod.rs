@@ -3,6 +3,7 @@
 
 mod capability;
 mod date;
+mod edit;
 mod metrics;
 mod portfolio;
 mod progress;
@@ -14,6 +15,7 @@ mod votes;
 
 pub use capability::{Capability, Decision, Exception, Question, Score, Scores, Zone};
 pub use date::Date;
+pub use edit::{Applied, Edit};
 pub use metrics::{Metric, Metrics, parse_metric};
 pub use portfolio::{Portfolio, ScoringSettings, Team, slugify, unique_id};
 pub use progress::DecisionProgress;

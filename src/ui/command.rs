@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::export::LabelMode;
-use crate::model::{Capability, Question, Score, Scores, ScoringSettings, Zone};
+use crate::model::{Capability, Edit, Zone};
 use crate::ui::presentation::PresentView;
 use crate::ui::review::ReviewTab;
 use crate::ui::theme::Theme;
@@ -68,15 +68,6 @@ pub enum Command {
         /// The card it lands in front of.
         before: Option<String>,
     },
-    /// Answer one question for one capability.
-    SetScore {
-        /// The capability.
-        id: String,
-        /// The question.
-        question: Question,
-        /// The answer, or `None` to clear it.
-        score: Option<Score>,
-    },
     /// Quick scoring: the typed digit answers the next question of the
     /// selected capability.
     ScoreDigit(u8),
@@ -84,15 +75,9 @@ pub enum Command {
     ScoreBackspace,
     /// Replace a capability with an edited copy (from the inspector).
     UpdateCapability(Box<Capability>),
-    /// Rename the portfolio or change its quarter and notes.
-    UpdatePortfolioInfo {
-        /// Name.
-        name: String,
-        /// Quarter.
-        quarter: Option<String>,
-        /// Notes.
-        notes: String,
-    },
+    /// Change the document in a way that names what it changes (see
+    /// [`Edit`]); the app records it as an undo step.
+    Edit(Edit),
     /// Set the selected capability's decision to what its scores recommend.
     AcceptRecommendation,
     /// Step the selected capability's decision: Undecided, Operate,
@@ -144,36 +129,6 @@ pub enum Command {
     ToggleVoteSpread,
     /// Open the review window on a tab.
     ShowReview(ReviewTab),
-    /// Save new weights and threshold (one undo step).
-    ApplyScoring(ScoringSettings),
-    /// Add a team with this name.
-    AddTeam(String),
-    /// Rename a team.
-    RenameTeam {
-        /// The team.
-        id: String,
-        /// Its new name.
-        name: String,
-    },
-    /// Remove a team and every reference to it.
-    RemoveTeam(String),
-    /// Record one participant's hidden answers for one capability.
-    SetVote {
-        /// The capability.
-        id: String,
-        /// The participant.
-        participant: String,
-        /// The answers (all empty removes the vote).
-        scores: Scores,
-    },
-    /// Show the votes; their medians become the scores.
-    RevealVotes(String),
-    /// Hide the votes again for another round.
-    HideVotes(String),
-    /// Add a participant with this name.
-    AddParticipant(String),
-    /// Remove a participant and their votes.
-    RemoveParticipant(String),
     /// Ask for a portfolio to compare with.
     Compare,
     /// Compare with this portfolio (usually last quarter's).
@@ -296,11 +251,10 @@ impl Command {
             Self::ReorderSelected(delta) => {
                 format!("Move the card {}", if *delta < 0 { "up" } else { "down" })
             }
-            Self::SetScore { question, .. } => format!("Score {}", question.short()),
             Self::ScoreDigit(digit) => format!("Score {digit} for the next question"),
             Self::ScoreBackspace => "Clear the last score typed".into(),
             Self::UpdateCapability(_) => "Edit capability".into(),
-            Self::UpdatePortfolioInfo { .. } => "Edit portfolio".into(),
+            Self::Edit(edit) => edit.label().into(),
             Self::AcceptRecommendation => "Decide as the scores recommend".into(),
             Self::CycleDecision => {
                 "Next decision (undecided, operate, orchestrate, hybrid, rationalize)".into()
@@ -329,15 +283,6 @@ impl Command {
             Self::SetLabels(mode) => format!("Chart labels: {}", mode.label()),
             Self::ToggleVoteSpread => "Show or hide the vote spread on every dot".into(),
             Self::ShowReview(tab) => format!("Review: {}", tab.label()),
-            Self::ApplyScoring(_) => "Apply weights".into(),
-            Self::AddTeam(_) => "Add team".into(),
-            Self::RenameTeam { .. } => "Rename team".into(),
-            Self::RemoveTeam(_) => "Remove team".into(),
-            Self::SetVote { .. } => "Record a vote".into(),
-            Self::RevealVotes(_) => "Reveal the votes".into(),
-            Self::HideVotes(_) => "Hide the votes".into(),
-            Self::AddParticipant(_) => "Add participant".into(),
-            Self::RemoveParticipant(_) => "Remove participant".into(),
             Self::Compare | Self::CompareWith(_) => "Compare with…".into(),
             Self::StopComparing => "Stop comparing".into(),
             Self::ZoomIn => "Zoom in".into(),
@@ -396,7 +341,26 @@ impl Command {
             Self::ZoomIn => vec![key(CMD, Key::Plus), key(CMD, Key::Equals)],
             Self::ZoomOut => vec![key(CMD, Key::Minus)],
             Self::ZoomReset => vec![key(CMD, Key::Num0)],
-            _ => Vec::new(),
+            // Reached from menus, dialogs, the mouse or the digits above.
+            Self::OpenPath(_)
+            | Self::SaveTo(_)
+            | Self::Select(Some(_))
+            | Self::ReorderSelected(_)
+            | Self::MoveCard { .. }
+            | Self::UpdateCapability(_)
+            | Self::Edit(_)
+            | Self::ShowPrimer
+            | Self::ImportCsvFrom { .. }
+            | Self::ExportChartTo(_)
+            | Self::ExportLogTo(_)
+            | Self::PresentStep(_)
+            | Self::PresentToggle(PresentView::Chart)
+            | Self::SetTheme(_)
+            | Self::SetLabels(_)
+            | Self::ToggleVoteSpread
+            | Self::ShowReview(_)
+            | Self::CompareWith(_)
+            | Self::StopComparing => Vec::new(),
         }
     }
 
@@ -407,35 +371,6 @@ impl Command {
         self.shortcuts()
             .first()
             .is_some_and(|s| s.modifiers.command || s.logical_key == Key::F1)
-    }
-
-    /// Whether this changes the document (and so gets an undo step).
-    #[must_use]
-    pub fn edits_document(&self) -> bool {
-        matches!(
-            self,
-            Self::AddCapability
-                | Self::DeleteCapability
-                | Self::MoveSelectedTo(_)
-                | Self::ReorderSelected(_)
-                | Self::MoveCard { .. }
-                | Self::SetScore { .. }
-                | Self::ScoreDigit(_)
-                | Self::ScoreBackspace
-                | Self::UpdateCapability(_)
-                | Self::UpdatePortfolioInfo { .. }
-                | Self::AcceptRecommendation
-                | Self::CycleDecision
-                | Self::ApplyScoring(_)
-                | Self::AddTeam(_)
-                | Self::RenameTeam { .. }
-                | Self::RemoveTeam(_)
-                | Self::SetVote { .. }
-                | Self::RevealVotes(_)
-                | Self::HideVotes(_)
-                | Self::AddParticipant(_)
-                | Self::RemoveParticipant(_)
-        )
     }
 }
 

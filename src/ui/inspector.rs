@@ -7,8 +7,8 @@ use super::widgets::{badge, labelled, parsed_text_edit};
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color, zone_color};
 use crate::export::format_measure;
 use crate::model::{
-    Capability, Date, Decision, Exception, Metric, Question, Score, Zone, assess, conflicts_for,
-    format_against, parse_metric,
+    Capability, Date, Decision, Edit, Exception, Metric, Question, Score, Zone, assess,
+    conflicts_for, format_against, parse_metric,
 };
 use crate::ui::command::Command;
 use crate::ui::inspector_votes::votes_ui;
@@ -66,7 +66,7 @@ fn portfolio_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
     )
     .changed();
     if changed {
-        cx.send(Command::UpdatePortfolioInfo {
+        cx.edit(Edit::UpdateInfo {
             name,
             quarter: (!quarter.trim().is_empty()).then_some(quarter),
             notes,

@@ -5,8 +5,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::inspector::{capitalise, section};
 use super::{CONFLICT_COLOR, PanelContext};
-use crate::model::{Capability, Question, parse_vote_digits, vote_digits};
-use crate::ui::command::Command;
+use crate::model::{Capability, Edit, Question, parse_vote_digits, vote_digits};
 
 /// Blind votes: hidden digits per participant until revealed, then each
 /// vote, the median and the spread.
@@ -62,7 +61,7 @@ pub(super) fn votes_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, capability: &Capa
             if response.changed()
                 && let Some(scores) = parse_vote_digits(&text)
             {
-                cx.send(Command::SetVote {
+                cx.edit(Edit::SetVote {
                     id: capability.id.clone(),
                     participant: participant.id.clone(),
                     scores,
@@ -96,7 +95,9 @@ pub(super) fn votes_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, capability: &Capa
             .on_hover_text("Show every vote; the medians become the scores")
             .clicked()
         {
-            cx.send(Command::RevealVotes(capability.id.clone()));
+            cx.edit(Edit::RevealVotes {
+                id: capability.id.clone(),
+            });
         }
     });
 }
@@ -111,7 +112,9 @@ fn revealed_votes_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, capability: &Capabi
         .id_salt(("votes scroll", &capability.id))
         .show(ui, |ui| votes_table_ui(ui, cx, capability));
     if ui.button("Hide and vote again").clicked() {
-        cx.send(Command::HideVotes(capability.id.clone()));
+        cx.edit(Edit::HideVotes {
+            id: capability.id.clone(),
+        });
     }
 }
 

@@ -125,6 +125,11 @@ impl PanelContext<'_> {
         self.commands.push(command);
     }
 
+    /// Queues a change to the document for after the frame.
+    pub fn edit(&mut self, edit: crate::model::Edit) {
+        self.commands.push(Command::Edit(edit));
+    }
+
     /// True when `id` is the selected capability.
     #[must_use]
     pub fn is_selected(&self, id: &str) -> bool {

@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText, Ui};
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color};
 use crate::export::{format_measure, plural};
 use crate::model::{
-    Comparison, Portfolio, Question, Scorecard, ScoringSettings, conflicts, discuss_first,
+    Comparison, Edit, Portfolio, Question, Scorecard, ScoringSettings, conflicts, discuss_first,
     duplication_ranking, exceptions_register, quadrant_switches,
 };
 use crate::ui::command::Command;
@@ -512,7 +512,7 @@ fn weights_tab(ui: &mut Ui, cx: &mut PanelContext<'_>, trial: &mut Option<Scorin
             .add_enabled(differs, egui::Button::new("Apply"))
             .clicked()
         {
-            cx.send(Command::ApplyScoring(settings));
+            cx.edit(Edit::SetScoring(settings));
             *trial = None;
         }
     });

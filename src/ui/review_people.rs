@@ -5,8 +5,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::PanelContext;
 use crate::export::plural;
-use crate::model::Portfolio;
-use crate::ui::command::Command;
+use crate::model::{Edit, Portfolio};
 
 /// The people who vote: add and remove.
 pub(super) fn participants_ui(
@@ -23,7 +22,9 @@ pub(super) fn participants_ui(
                 .on_hover_text("Remove them and their votes")
                 .clicked()
             {
-                cx.send(Command::RemoveParticipant(participant.id.clone()));
+                cx.edit(Edit::RemoveParticipant {
+                    id: participant.id.clone(),
+                });
             }
         });
     }
@@ -39,7 +40,9 @@ pub(super) fn participants_ui(
             .labelled_by(label.id);
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (ui.button("Add person").clicked() || enter) && !new_participant.trim().is_empty() {
-            cx.send(Command::AddParticipant(new_participant.trim().to_owned()));
+            cx.edit(Edit::AddParticipant {
+                name: new_participant.trim().to_owned(),
+            });
             new_participant.clear();
         }
     });
@@ -62,7 +65,7 @@ pub(super) fn teams_tab(ui: &mut Ui, cx: &mut PanelContext<'_>, new_team: &mut S
                 );
                 let response = response.labelled_by(ui.label(format!("({})", team.id)).id);
                 if response.changed() {
-                    cx.send(Command::RenameTeam {
+                    cx.edit(Edit::RenameTeam {
                         id: team.id.clone(),
                         name,
                     });
@@ -79,7 +82,9 @@ pub(super) fn teams_tab(ui: &mut Ui, cx: &mut PanelContext<'_>, new_team: &mut S
                     plural(uses, "capability", "capabilities")
                 ));
                 if button.clicked() {
-                    cx.send(Command::RemoveTeam(team.id.clone()));
+                    cx.edit(Edit::RemoveTeam {
+                        id: team.id.clone(),
+                    });
                 }
                 ui.end_row();
             }
@@ -96,7 +101,9 @@ pub(super) fn teams_tab(ui: &mut Ui, cx: &mut PanelContext<'_>, new_team: &mut S
             .labelled_by(label.id);
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (ui.button("Add").clicked() || enter) && !new_team.trim().is_empty() {
-            cx.send(Command::AddTeam(new_team.trim().to_owned()));
+            cx.edit(Edit::AddTeam {
+                name: new_team.trim().to_owned(),
+            });
             new_team.clear();
         }
     });

@@ -1,0 +1,310 @@
+//! Files: new, open, save, import and exports, and the "save changes
+//! first?" actions that wait for an answer.
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+use super::{CapmapApp, Command, DialogKind, Document};
+use crate::export::{ChartOptions, DecisionLog, ImageTheme, LogFormat, chart_png, chart_svg};
+use crate::io::{self, Backup};
+use crate::model::{Date, Edit, Portfolio};
+use crate::ui::status_bar::Notice;
+use crate::ui::theme::Theme;
+
+fn lower_extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+/// An action waiting for an answer to "save changes first?".
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Pending {
+    New,
+    Open(Option<PathBuf>),
+    ImportNew(PathBuf),
+    Quit,
+}
+
+impl Pending {
+    pub(super) fn describe(&self) -> &'static str {
+        match self {
+            Self::New | Self::ImportNew(_) => "starting a new portfolio",
+            Self::Open(_) => "opening another file",
+            Self::Quit => "quitting",
+        }
+    }
+}
+
+impl CapmapApp {
+    pub(super) fn poll_dialogs(&mut self) {
+        let Some(answer) = self.dialogs.poll() else {
+            return;
+        };
+        match (answer.kind, answer.path) {
+            (DialogKind::Open, Some(path)) => self.open_file(&path),
+            (DialogKind::ImportCsv, Some(path)) => self.import_choice = Some(path),
+            (DialogKind::Compare, Some(path)) => self.queue.push(Command::CompareWith(path)),
+            (DialogKind::ExportChart, Some(path)) => self.queue.push(Command::ExportChartTo(path)),
+            (DialogKind::ExportLog, Some(path)) => self.queue.push(Command::ExportLogTo(path)),
+            (DialogKind::SaveAs, Some(path)) => {
+                if self.save_to(&path) {
+                    self.continue_pending();
+                } else {
+                    self.after_save = None;
+                }
+            }
+            (_, None) => self.after_save = None,
+        }
+    }
+
+    pub(super) fn display_name(&self) -> String {
+        self.doc
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(
+                || self.doc.portfolio().name.clone(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+    }
+
+    /// Where a save dialog starts: the open file, else a file named after
+    /// the portfolio in the user's documents folder (never the directory
+    /// capmap happened to be started from).
+    pub(super) fn suggested_path(&self) -> PathBuf {
+        self.doc.path.clone().unwrap_or_else(|| {
+            let name = crate::model::slugify(&self.doc.portfolio().name, "portfolio");
+            dirs::document_dir()
+                .or_else(dirs::home_dir)
+                .unwrap_or_default()
+                .join(format!("{name}.ron"))
+        })
+    }
+
+    pub(super) fn continue_pending(&mut self) {
+        if let Some(pending) = self.after_save.take() {
+            // The document is saved now, so nothing can be lost.
+            self.prompt = None;
+            self.queue.push(match pending {
+                Pending::New => Command::NewPortfolio,
+                Pending::Open(None) => Command::Open,
+                Pending::Open(Some(path)) => Command::OpenPath(path),
+                Pending::ImportNew(path) => Command::ImportCsvFrom {
+                    path,
+                    append: false,
+                },
+                Pending::Quit => Command::Quit,
+            });
+        }
+    }
+
+    /// Runs `pending` now if nothing unsaved is at stake, else asks first.
+    pub(super) fn guard(&mut self, ctx: &egui::Context, pending: Pending) {
+        if self.doc.is_dirty() {
+            self.prompt = Some(pending);
+        } else {
+            self.perform(ctx, pending);
+        }
+    }
+
+    pub(super) fn perform(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::New => {
+                self.doc = Document::new(Portfolio::new("Untitled portfolio"), None);
+                self.view.reset_selection();
+            }
+            Pending::Open(None) => {
+                let suggested = self.suggested_path();
+                self.dialogs
+                    .request(ctx, DialogKind::Open, Some(&suggested));
+            }
+            Pending::Open(Some(path)) => self.open_file(&path),
+            Pending::ImportNew(path) => self.import_csv(&path, false),
+            Pending::Quit => {
+                self.allowed_to_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Opens `path`, or explains why not and keeps the current document.
+    pub(super) fn open_file(&mut self, path: &Path) {
+        match io::load(path) {
+            Ok(portfolio) => {
+                self.notice = None;
+                // Absolute: it stays right whatever the working directory
+                // (a file dialog may change it).
+                let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+                self.doc = Document::new(portfolio, Some(path.clone()));
+                self.view.reset_selection();
+                self.settings.remember(&path);
+            }
+            Err(error) => {
+                self.error = Some((
+                    format!("Could not open {}", path.display()),
+                    format!("{error}\n\nThe portfolio that was open is still open and unchanged."),
+                ));
+            }
+        }
+    }
+
+    /// Saves to `path`; explains and returns false on failure.
+    pub(super) fn save_to(&mut self, path: &Path) -> bool {
+        match io::save(self.doc.portfolio(), path) {
+            Ok(()) => {
+                self.doc
+                    .mark_saved(std::path::absolute(path).unwrap_or_else(|_| path.to_owned()));
+                self.settings.remember(path);
+                true
+            }
+            Err(error) => {
+                self.error = Some((
+                    "Could not save".to_owned(),
+                    format!("{error}\n\nNothing was lost: the changes are still open here."),
+                ));
+                false
+            }
+        }
+    }
+
+    /// Imports a CSV file, appended to the open portfolio or as a new one.
+    /// A bad file changes nothing and lists every problem.
+    pub(super) fn import_csv(&mut self, path: &Path, append: bool) {
+        let (text, encoding_note) = match crate::cli::read_text(path) {
+            Ok(read) => read,
+            Err(message) => {
+                self.error = Some((format!("Could not import {}", path.display()), message));
+                return;
+            }
+        };
+        let base = if append {
+            self.doc.portfolio().clone()
+        } else {
+            let name = path.file_stem().map_or_else(
+                || "Imported portfolio".to_owned(),
+                |s| s.to_string_lossy().into_owned(),
+            );
+            Portfolio::new(name)
+        };
+        match io::import_csv(&text, &base) {
+            Ok(import) => {
+                let count = import.capabilities.len();
+                let notes = encoding_note
+                    .iter()
+                    .chain(&import.notes)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                if append {
+                    self.doc.apply(Edit::Append {
+                        teams: import.new_teams,
+                        capabilities: import.capabilities,
+                    });
+                } else {
+                    let mut portfolio = base;
+                    import.append_to(&mut portfolio);
+                    // Exists nowhere on disk yet: quitting must ask first.
+                    self.doc = Document::unsaved(portfolio);
+                    self.view.reset_selection();
+                }
+                let mut text = format!(
+                    "Imported {} from {}",
+                    crate::export::plural(count, "capability", "capabilities"),
+                    path.display()
+                );
+                if !notes.is_empty() {
+                    text = format!("{text} ({notes})");
+                }
+                // Appended, it is one undo step; as a new portfolio, the
+                // old one was saved or given up at the prompt.
+                self.notice = Some(if append {
+                    Notice::undoable(text, self.doc.revision())
+                } else {
+                    Notice::info(text)
+                });
+            }
+            Err(error) => {
+                self.error = Some((
+                    format!("Nothing was imported from {}", path.display()),
+                    error
+                        .problems
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ));
+            }
+        }
+    }
+
+    pub(super) fn image_theme(&self) -> ImageTheme {
+        match self.settings.theme {
+            Theme::Dark => ImageTheme::Dark,
+            Theme::Light | Theme::HighContrast => ImageTheme::Light,
+        }
+    }
+
+    /// Writes the chart to `path` as SVG or PNG (by extension), 1920x1080.
+    pub(super) fn export_chart(&mut self, path: &Path) {
+        let extension = lower_extension(path);
+        let portfolio = self.doc.portfolio();
+        let today = Date::today();
+        let options = ChartOptions {
+            theme: self.image_theme(),
+            labels: self.settings.labels,
+            comparison: self.comparison(),
+            vote_spread: self.settings.vote_spread,
+        };
+        let bytes = match extension.as_str() {
+            "svg" => chart_svg(portfolio, today, 1920, 1080, options).map(String::into_bytes),
+            "png" => chart_png(portfolio, today, 1920, 1080, options),
+            _ => {
+                self.error = Some((
+                    "Could not export the chart".to_owned(),
+                    format!("{}: name the file .svg or .png.", path.display()),
+                ));
+                return;
+            }
+        };
+        let result = bytes.map_err(|e| e.to_string()).and_then(|bytes| {
+            io::write_atomically(path, &bytes, Backup::None).map_err(|e| e.to_string())
+        });
+        self.report_export("chart", path, result);
+    }
+
+    /// Writes the decision log to `path` as Markdown or CSV (by extension).
+    pub(super) fn export_log(&mut self, path: &Path) {
+        let format = match lower_extension(path).as_str() {
+            "md" | "markdown" => LogFormat::Markdown,
+            "csv" => LogFormat::Csv,
+            _ => {
+                self.error = Some((
+                    "Could not export the decision log".to_owned(),
+                    format!("{}: name the file .md or .csv.", path.display()),
+                ));
+                return;
+            }
+        };
+        let log = DecisionLog::new(self.doc.portfolio(), Date::today());
+        let result = format.render(&log).and_then(|text| {
+            io::write_atomically(path, text.as_bytes(), Backup::None).map_err(|e| e.to_string())
+        });
+        self.report_export("decision log", path, result);
+    }
+
+    pub(super) fn report_export(&mut self, what: &str, path: &Path, result: Result<(), String>) {
+        match result {
+            Ok(()) => {
+                self.notice = Some(Notice::info(format!(
+                    "Exported the {what} to {}",
+                    path.display()
+                )));
+            }
+            Err(message) => {
+                self.error = Some((format!("Could not export the {what}"), message));
+            }
+        }
+    }
+}

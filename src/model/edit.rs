@@ -1,0 +1,844 @@
+//! Every change a facilitator can make to a portfolio, as one value.
+//!
+//! The app turns what was clicked, dragged or typed into an [`Edit`] that
+//! names its capability explicitly (never "the selected one"), and
+//! [`Edit::apply`] is the one place where the document changes. Each
+//! variant is matched exhaustively, so a new kind of edit cannot be
+//! forgotten here or in the app.
+
+use super::{
+    Capability, Decision, Portfolio, Question, Score, Scores, ScoringSettings, Team, Zone,
+};
+
+/// One change to a portfolio.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Add a capability called `name` to the Unplaced zone, with an id made
+    /// from the name.
+    AddCapability {
+        /// Its name.
+        name: String,
+    },
+    /// Delete a capability.
+    DeleteCapability {
+        /// The capability.
+        id: String,
+    },
+    /// Put a capability at the end of another zone's column; nothing
+    /// happens when it is in that zone already.
+    MoveToZone {
+        /// The capability.
+        id: String,
+        /// The zone.
+        zone: Zone,
+    },
+    /// Put a capability in a zone just before another card of that zone
+    /// (`None`: at the end of the column), as a drop on the board does.
+    MoveCard {
+        /// The capability.
+        id: String,
+        /// The target zone.
+        zone: Zone,
+        /// The card it lands in front of.
+        before: Option<String>,
+    },
+    /// Move a capability one place up (-1) or down (+1) in its column.
+    Reorder {
+        /// The capability.
+        id: String,
+        /// The direction.
+        delta: i32,
+    },
+    /// Answer one question for one capability, or clear the answer.
+    SetScore {
+        /// The capability.
+        id: String,
+        /// The question.
+        question: Question,
+        /// The answer; `None` clears it.
+        score: Option<Score>,
+    },
+    /// Replace a capability with an edited copy of it (the inspector's
+    /// fields).
+    UpdateCapability {
+        /// The edited copy; its id says which capability it replaces.
+        capability: Box<Capability>,
+        /// For a capability added since the last save: the id it was added
+        /// with. Its id then follows its name, and typing is grouped under
+        /// this first id. `None` once saved: an id never changes then.
+        added_as: Option<String>,
+    },
+    /// Record a decision.
+    SetDecision {
+        /// The capability.
+        id: String,
+        /// The decision.
+        decision: Decision,
+    },
+    /// Step a capability's decision to the next one, round again after the
+    /// last.
+    CycleDecision {
+        /// The capability.
+        id: String,
+    },
+    /// New weights and threshold for every recommendation.
+    SetScoring(ScoringSettings),
+    /// Add a team called `name`.
+    AddTeam {
+        /// Its name.
+        name: String,
+    },
+    /// Rename a team.
+    RenameTeam {
+        /// The team.
+        id: String,
+        /// Its new name.
+        name: String,
+    },
+    /// Remove a team and every reference to it.
+    RemoveTeam {
+        /// The team.
+        id: String,
+    },
+    /// Record one participant's hidden answers for one capability; all
+    /// empty removes the vote.
+    SetVote {
+        /// The capability.
+        id: String,
+        /// The participant.
+        participant: String,
+        /// The answers.
+        scores: Scores,
+    },
+    /// Show a capability's votes: their medians become its scores.
+    RevealVotes {
+        /// The capability.
+        id: String,
+    },
+    /// Hide a capability's votes again for another round.
+    HideVotes {
+        /// The capability.
+        id: String,
+    },
+    /// Add a participant called `name`.
+    AddParticipant {
+        /// Their name.
+        name: String,
+    },
+    /// Remove a participant and their votes.
+    RemoveParticipant {
+        /// The participant.
+        id: String,
+    },
+    /// Rename the portfolio, or change its quarter and notes.
+    UpdateInfo {
+        /// Name.
+        name: String,
+        /// Quarter.
+        quarter: Option<String>,
+        /// Notes.
+        notes: String,
+    },
+    /// Add capabilities and teams made elsewhere (a CSV import), with ids
+    /// already unique in the portfolio.
+    Append {
+        /// New teams.
+        teams: Vec<Team>,
+        /// New capabilities, in order.
+        capabilities: Vec<Capability>,
+    },
+}
+
+/// What an applied edit left behind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Applied {
+    /// The capability the edit added or changed, by its id after the edit
+    /// (a new capability's id follows its name); `None` for edits of the
+    /// portfolio as a whole, of teams or participants, and for deletions.
+    pub capability: Option<String>,
+}
+
+impl Applied {
+    fn portfolio() -> Self {
+        Self { capability: None }
+    }
+
+    fn capability(id: String) -> Self {
+        Self {
+            capability: Some(id),
+        }
+    }
+}
+
+impl Edit {
+    /// Applies the edit. `None` when it cannot apply (an unknown id) or
+    /// would change nothing; the portfolio is then left as it was.
+    pub fn apply(self, portfolio: &mut Portfolio) -> Option<Applied> {
+        let p = portfolio;
+        match self {
+            Self::AddCapability { name } => {
+                let id = p.new_capability_id(&name);
+                p.capabilities.push(Capability::new(id.clone(), name));
+                Some(Applied::capability(id))
+            }
+            Self::DeleteCapability { id } => {
+                let index = p.capabilities.iter().position(|c| c.id == id)?;
+                p.capabilities.remove(index);
+                Some(Applied::portfolio())
+            }
+            Self::MoveToZone { id, zone } => {
+                let already = p.capability(&id)?.zone == zone;
+                (!already && p.move_capability(&id, zone, None)).then(|| Applied::capability(id))
+            }
+            Self::MoveCard { id, zone, before } => {
+                let current = p.capability(&id)?.zone;
+                // Dropped back where it is: last in its own column.
+                let unchanged = current == zone
+                    && before.is_none()
+                    && p.column(zone).last() == Some(&id.as_str());
+                (!unchanged && p.move_capability(&id, zone, before.as_deref()))
+                    .then(|| Applied::capability(id))
+            }
+            Self::Reorder { id, delta } => p
+                .reorder_within_zone(&id, delta)
+                .then(|| Applied::capability(id)),
+            Self::SetScore {
+                id,
+                question,
+                score,
+            } => {
+                let scores = &mut p.capability_mut(&id)?.scores;
+                if scores.get(question) == score {
+                    return None;
+                }
+                scores.set(question, score);
+                Some(Applied::capability(id))
+            }
+            Self::UpdateCapability {
+                capability,
+                added_as,
+            } => {
+                let id = capability.id.clone();
+                let slot = p.capability_mut(&id)?;
+                let renamed = added_as.is_some() && slot.name != capability.name;
+                *slot = *capability;
+                if !renamed {
+                    return Some(Applied::capability(id));
+                }
+                let name = slot.name.clone();
+                let new_id = p.id_for_name(&id, &name);
+                p.capability_mut(&id)?.id.clone_from(&new_id);
+                Some(Applied::capability(new_id))
+            }
+            Self::SetDecision { id, decision } => {
+                let capability = p.capability_mut(&id)?;
+                if capability.decision == decision {
+                    return None;
+                }
+                capability.decision = decision;
+                Some(Applied::capability(id))
+            }
+            Self::CycleDecision { id } => {
+                let capability = p.capability_mut(&id)?;
+                let index = Decision::ALL
+                    .iter()
+                    .position(|d| *d == capability.decision)
+                    .unwrap_or(0);
+                capability.decision = Decision::ALL[(index + 1) % Decision::ALL.len()];
+                Some(Applied::capability(id))
+            }
+            Self::SetScoring(settings) => {
+                if p.scoring == settings {
+                    return None;
+                }
+                p.scoring = settings;
+                Some(Applied::portfolio())
+            }
+            Self::AddTeam { name } => {
+                let id = p.new_team_id(&name);
+                p.teams.push(Team { id, name });
+                Some(Applied::portfolio())
+            }
+            Self::RenameTeam { id, name } => {
+                let team = p.teams.iter_mut().find(|t| t.id == id)?;
+                if team.name == name {
+                    return None;
+                }
+                team.name = name;
+                Some(Applied::portfolio())
+            }
+            Self::RemoveTeam { id } => p.remove_team(&id).then(Applied::portfolio),
+            Self::SetVote {
+                id,
+                participant,
+                scores,
+            } => {
+                p.capability_mut(&id)?.set_vote(&participant, scores);
+                Some(Applied::capability(id))
+            }
+            Self::RevealVotes { id } => {
+                p.capability_mut(&id)?.reveal_votes();
+                Some(Applied::capability(id))
+            }
+            Self::HideVotes { id } => {
+                let capability = p.capability_mut(&id)?;
+                if !capability.votes_revealed {
+                    return None;
+                }
+                capability.votes_revealed = false;
+                Some(Applied::capability(id))
+            }
+            Self::AddParticipant { name } => {
+                p.add_participant(&name);
+                Some(Applied::portfolio())
+            }
+            Self::RemoveParticipant { id } => p.remove_participant(&id).then(Applied::portfolio),
+            Self::UpdateInfo {
+                name,
+                quarter,
+                notes,
+            } => {
+                p.name = name;
+                p.quarter = quarter;
+                p.notes = notes;
+                Some(Applied::portfolio())
+            }
+            Self::Append {
+                teams,
+                capabilities,
+            } => {
+                if teams.is_empty() && capabilities.is_empty() {
+                    return None;
+                }
+                p.teams.extend(teams);
+                p.capabilities.extend(capabilities);
+                Some(Applied::portfolio())
+            }
+        }
+    }
+
+    /// Typing into one field (one capability's field, one person's vote,
+    /// one team's name, the portfolio's details) is one undo step while it
+    /// goes on; every other edit is a step of its own. Successive edits
+    /// with the same key are grouped; `None` never groups.
+    #[must_use]
+    pub fn typing_key(&self, before: &Portfolio) -> Option<String> {
+        match self {
+            Self::UpdateCapability {
+                capability,
+                added_as,
+            } => {
+                let old = before.capability(&capability.id)?;
+                let field = changed_text_field(old, capability)?;
+                Some(format!(
+                    "{}/{field}",
+                    added_as.as_deref().unwrap_or(&capability.id)
+                ))
+            }
+            Self::SetVote {
+                id, participant, ..
+            } => Some(format!("{id}/vote/{participant}")),
+            Self::RenameTeam { id, .. } => Some(format!("team/{id}")),
+            Self::UpdateInfo { .. } => Some("portfolio".to_owned()),
+            Self::AddCapability { .. }
+            | Self::DeleteCapability { .. }
+            | Self::MoveToZone { .. }
+            | Self::MoveCard { .. }
+            | Self::Reorder { .. }
+            | Self::SetScore { .. }
+            | Self::SetDecision { .. }
+            | Self::CycleDecision { .. }
+            | Self::SetScoring(_)
+            | Self::AddTeam { .. }
+            | Self::RemoveTeam { .. }
+            | Self::RevealVotes { .. }
+            | Self::HideVotes { .. }
+            | Self::AddParticipant { .. }
+            | Self::RemoveParticipant { .. }
+            | Self::Append { .. } => None,
+        }
+    }
+
+    /// What to tell the room, with an Undo button, when this edit takes
+    /// away or replaces something it recorded: a deletion, a removal, new
+    /// weights, votes turned into scores, a decision replaced, an import.
+    /// `before` is the portfolio the edit applies to. `None` for edits the
+    /// facilitator sees happen where they are working.
+    #[must_use]
+    pub fn undo_notice(&self, before: &Portfolio) -> Option<String> {
+        match self {
+            Self::DeleteCapability { id } => {
+                Some(format!("Deleted “{}”", before.capability(id)?.name))
+            }
+            Self::UpdateCapability { capability, .. } => {
+                let old = before.capability(&capability.id)?;
+                (capability.exceptions.len() < old.exceptions.len())
+                    .then(|| format!("Removed an exception from “{}”", capability.name))
+            }
+            Self::SetDecision { id, decision } => {
+                let capability = before.capability(id)?;
+                let replaced = capability.decision;
+                (replaced != Decision::Undecided && replaced != *decision).then(|| {
+                    format!(
+                        "“{}” was decided {}, now {}",
+                        capability.name,
+                        replaced.label(),
+                        decision.label()
+                    )
+                })
+            }
+            Self::SetScoring(_) => {
+                Some("Applied the new weights: every recommendation follows them".to_owned())
+            }
+            Self::RemoveTeam { id } => {
+                Some(format!("Removed the team “{}”", before.team(id)?.name))
+            }
+            Self::RevealVotes { id } => Some(format!(
+                "Votes revealed: their medians are now the scores of “{}”",
+                before.capability(id)?.name
+            )),
+            Self::RemoveParticipant { id } => {
+                let participant = before.participants.iter().find(|p| p.id == *id)?;
+                Some(format!("Removed {} and their votes", participant.name))
+            }
+            Self::AddCapability { .. }
+            | Self::MoveToZone { .. }
+            | Self::MoveCard { .. }
+            | Self::Reorder { .. }
+            | Self::SetScore { .. }
+            | Self::CycleDecision { .. }
+            | Self::AddTeam { .. }
+            | Self::RenameTeam { .. }
+            | Self::SetVote { .. }
+            | Self::HideVotes { .. }
+            | Self::AddParticipant { .. }
+            | Self::UpdateInfo { .. }
+            | Self::Append { .. } => None,
+        }
+    }
+
+    /// A short name for the edit, as a menu would say it.
+    #[must_use]
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::AddCapability { .. } => "Add capability",
+            Self::DeleteCapability { .. } => "Delete capability",
+            Self::MoveToZone { .. } | Self::MoveCard { .. } => "Move to a zone",
+            Self::Reorder { .. } => "Move the card",
+            Self::SetScore { .. } => "Score",
+            Self::UpdateCapability { .. } => "Edit capability",
+            Self::SetDecision { .. } | Self::CycleDecision { .. } => "Decide",
+            Self::SetScoring(_) => "Apply weights",
+            Self::AddTeam { .. } => "Add team",
+            Self::RenameTeam { .. } => "Rename team",
+            Self::RemoveTeam { .. } => "Remove team",
+            Self::SetVote { .. } => "Record a vote",
+            Self::RevealVotes { .. } => "Reveal the votes",
+            Self::HideVotes { .. } => "Hide the votes",
+            Self::AddParticipant { .. } => "Add participant",
+            Self::RemoveParticipant { .. } => "Remove participant",
+            Self::UpdateInfo { .. } => "Edit portfolio",
+            Self::Append { .. } => "Import",
+        }
+    }
+}
+
+/// The text field an inspector edit changed, if it changed one. Clicks
+/// (zone, scores, decision, adding or removing an exception) are not typing.
+fn changed_text_field(old: &Capability, new: &Capability) -> Option<&'static str> {
+    Some(if old.name != new.name {
+        "name"
+    } else if old.description != new.description {
+        "description"
+    } else if old.rationale != new.rationale {
+        "rationale"
+    } else if old.escalation_path != new.escalation_path {
+        "escalation_path"
+    } else if old.support_boundary != new.support_boundary {
+        "support_boundary"
+    } else if old.slo != new.slo {
+        "slo"
+    } else if old.notes != new.notes {
+        "notes"
+    } else if old.tags != new.tags {
+        "tags"
+    } else if old.metrics != new.metrics {
+        "metrics"
+    } else if old.exceptions.len() == new.exceptions.len() && old.exceptions != new.exceptions {
+        "exceptions"
+    } else {
+        return None;
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn portfolio() -> Portfolio {
+        let mut p = Portfolio::new("Test");
+        for (id, zone) in [
+            ("ci", Zone::Commodity),
+            ("logs", Zone::Commodity),
+            ("auth", Zone::RegulatedControl),
+        ] {
+            let mut c = Capability::new(id, id.to_uppercase());
+            c.zone = zone;
+            p.capabilities.push(c);
+        }
+        p.teams.push(Team {
+            id: "web".into(),
+            name: "Web".into(),
+        });
+        p.capabilities[0].owner = Some("web".into());
+        p.add_participant("Ana");
+        p
+    }
+
+    /// Applies `edit` to the test portfolio: what it returned and the result.
+    fn applied(edit: Edit) -> (Option<Applied>, Portfolio) {
+        let mut p = portfolio();
+        let result = edit.apply(&mut p);
+        (result, p)
+    }
+
+    fn ids(p: &Portfolio) -> Vec<&str> {
+        p.capabilities.iter().map(|c| c.id.as_str()).collect()
+    }
+
+    fn every_edit_on(id: &str) -> Vec<Edit> {
+        let id = id.to_owned();
+        vec![
+            Edit::DeleteCapability { id: id.clone() },
+            Edit::MoveToZone {
+                id: id.clone(),
+                zone: Zone::Differentiator,
+            },
+            Edit::MoveCard {
+                id: id.clone(),
+                zone: Zone::Differentiator,
+                before: None,
+            },
+            Edit::Reorder {
+                id: id.clone(),
+                delta: 1,
+            },
+            Edit::SetScore {
+                id: id.clone(),
+                question: Question::Reuse,
+                score: Score::new(4),
+            },
+            Edit::UpdateCapability {
+                capability: Box::new(Capability::new(id.clone(), "Renamed")),
+                added_as: None,
+            },
+            Edit::SetDecision {
+                id: id.clone(),
+                decision: Decision::Operate,
+            },
+            Edit::CycleDecision { id: id.clone() },
+            Edit::SetVote {
+                id: id.clone(),
+                participant: "ana".into(),
+                scores: Scores::default(),
+            },
+            Edit::RevealVotes { id: id.clone() },
+            Edit::HideVotes { id: id.clone() },
+            Edit::RenameTeam {
+                id: id.clone(),
+                name: "X".into(),
+            },
+            Edit::RemoveTeam { id: id.clone() },
+            Edit::RemoveParticipant { id },
+        ]
+    }
+
+    #[test]
+    fn an_edit_of_an_unknown_id_changes_nothing() {
+        for edit in every_edit_on("nobody") {
+            let (result, after) = applied(edit.clone());
+            assert_eq!(result, None, "{edit:?}");
+            assert_eq!(after, portfolio(), "{edit:?}");
+        }
+    }
+
+    #[test]
+    fn edits_that_would_change_nothing_say_so() {
+        let p = portfolio();
+        let unchanged = [
+            Edit::MoveToZone {
+                id: "ci".into(),
+                zone: Zone::Commodity,
+            },
+            // Dropped back at the end of its own column.
+            Edit::MoveCard {
+                id: "logs".into(),
+                zone: Zone::Commodity,
+                before: None,
+            },
+            Edit::Reorder {
+                id: "ci".into(),
+                delta: -1,
+            },
+            Edit::SetScore {
+                id: "ci".into(),
+                question: Question::Risk,
+                score: None,
+            },
+            Edit::SetDecision {
+                id: "ci".into(),
+                decision: Decision::Undecided,
+            },
+            Edit::SetScoring(p.scoring),
+            Edit::RenameTeam {
+                id: "web".into(),
+                name: "Web".into(),
+            },
+            Edit::HideVotes { id: "ci".into() },
+            Edit::Append {
+                teams: Vec::new(),
+                capabilities: Vec::new(),
+            },
+        ];
+        for edit in unchanged {
+            assert_eq!(applied(edit.clone()), (None, p.clone()), "{edit:?}");
+        }
+    }
+
+    #[test]
+    fn a_new_capability_gets_an_id_from_its_name_unique_in_the_portfolio() {
+        let (result, after) = applied(Edit::AddCapability { name: "CI".into() });
+        assert_eq!(result.and_then(|a| a.capability), Some("ci-2".into()));
+        let added = after.capability("ci-2").expect("added");
+        assert_eq!((added.name.as_str(), added.zone), ("CI", Zone::Unplaced));
+    }
+
+    #[test]
+    fn deleting_removes_only_that_capability() {
+        let (result, after) = applied(Edit::DeleteCapability { id: "logs".into() });
+        assert!(result.is_some());
+        assert_eq!(ids(&after), ["ci", "auth"]);
+    }
+
+    #[test]
+    fn moves_place_the_card_where_it_was_dropped() {
+        let (_, after) = applied(Edit::MoveCard {
+            id: "auth".into(),
+            zone: Zone::Commodity,
+            before: Some("logs".into()),
+        });
+        assert_eq!(after.column(Zone::Commodity), ["ci", "auth", "logs"]);
+        let (_, after) = applied(Edit::MoveToZone {
+            id: "ci".into(),
+            zone: Zone::RegulatedControl,
+        });
+        assert_eq!(after.column(Zone::RegulatedControl), ["auth", "ci"]);
+        let (_, after) = applied(Edit::Reorder {
+            id: "ci".into(),
+            delta: 1,
+        });
+        assert_eq!(after.column(Zone::Commodity), ["logs", "ci"]);
+    }
+
+    #[test]
+    fn scores_and_decisions_are_set_on_the_named_capability() {
+        let (_, after) = applied(Edit::SetScore {
+            id: "logs".into(),
+            question: Question::Cost,
+            score: Score::new(5),
+        });
+        let logs = after.capability("logs").expect("logs");
+        assert_eq!(logs.scores.get(Question::Cost), Score::new(5));
+        assert_eq!(after.capability("ci"), portfolio().capability("ci"));
+
+        let (_, after) = applied(Edit::SetDecision {
+            id: "auth".into(),
+            decision: Decision::Orchestrate,
+        });
+        let auth = after.capability("auth").expect("auth");
+        assert_eq!(auth.decision, Decision::Orchestrate);
+    }
+
+    #[test]
+    fn cycling_the_decision_goes_round_every_decision() {
+        let mut p = portfolio();
+        let mut seen = Vec::new();
+        for _ in 0..Decision::ALL.len() {
+            Edit::CycleDecision { id: "ci".into() }.apply(&mut p);
+            seen.push(p.capability("ci").expect("ci").decision);
+        }
+        assert_eq!(seen.last(), Some(&Decision::Undecided));
+        let mut sorted = seen.clone();
+        sorted.sort_by_key(|d| Decision::ALL.iter().position(|x| x == d));
+        assert_eq!(sorted, Decision::ALL, "each decision once");
+    }
+
+    #[test]
+    fn a_new_capability_s_id_follows_its_name_until_saved() {
+        let mut renamed = Capability::new("ci", "Build pipelines");
+        renamed.zone = Zone::Commodity;
+        let fresh = Edit::UpdateCapability {
+            capability: Box::new(renamed.clone()),
+            added_as: Some("ci".into()),
+        };
+        let (result, after) = applied(fresh);
+        assert_eq!(
+            result.and_then(|a| a.capability),
+            Some("build-pipelines".into())
+        );
+        assert_eq!(ids(&after), ["build-pipelines", "logs", "auth"]);
+
+        let saved = Edit::UpdateCapability {
+            capability: Box::new(renamed),
+            added_as: None,
+        };
+        let (result, after) = applied(saved);
+        assert_eq!(result.and_then(|a| a.capability), Some("ci".into()));
+        assert_eq!(after.capability("ci").expect("ci").name, "Build pipelines");
+    }
+
+    #[test]
+    fn teams_participants_and_votes() {
+        let (_, after) = applied(Edit::AddTeam { name: "Web".into() });
+        assert_eq!(after.teams[1].id, "web-2");
+        let (_, after) = applied(Edit::RemoveTeam { id: "web".into() });
+        assert!(after.teams.is_empty());
+        assert_eq!(after.capability("ci").expect("ci").owner, None);
+
+        let mut p = portfolio();
+        let vote = Scores {
+            reuse: Score::new(5),
+            ..Scores::default()
+        };
+        Edit::SetVote {
+            id: "ci".into(),
+            participant: "ana".into(),
+            scores: vote,
+        }
+        .apply(&mut p);
+        Edit::RevealVotes { id: "ci".into() }.apply(&mut p);
+        let ci = p.capability("ci").expect("ci");
+        assert!(ci.votes_revealed);
+        assert_eq!(ci.scores.get(Question::Reuse), Score::new(5));
+        assert!(Edit::HideVotes { id: "ci".into() }.apply(&mut p).is_some());
+        Edit::RemoveParticipant { id: "ana".into() }.apply(&mut p);
+        assert!(p.participants.is_empty());
+        assert!(p.capability("ci").expect("ci").votes.is_empty());
+        Edit::AddParticipant { name: "Bo".into() }.apply(&mut p);
+        assert_eq!(p.participants[0].id, "bo");
+    }
+
+    #[test]
+    fn portfolio_details_weights_and_imports() {
+        let (_, after) = applied(Edit::UpdateInfo {
+            name: "Q1 map".into(),
+            quarter: Some("2027-Q1".into()),
+            notes: "n".into(),
+        });
+        assert_eq!(
+            (
+                after.name.as_str(),
+                after.quarter.as_deref(),
+                after.notes.as_str()
+            ),
+            ("Q1 map", Some("2027-Q1"), "n")
+        );
+        let heavy = ScoringSettings {
+            risk_weight: 2.0,
+            ..ScoringSettings::default()
+        };
+        let (_, after) = applied(Edit::SetScoring(heavy));
+        assert_eq!(after.scoring, heavy);
+        let (_, after) = applied(Edit::Append {
+            teams: vec![Team {
+                id: "data".into(),
+                name: "Data".into(),
+            }],
+            capabilities: vec![Capability::new("etl", "ETL")],
+        });
+        assert_eq!(ids(&after), ["ci", "logs", "auth", "etl"]);
+        assert_eq!(after.teams.len(), 2);
+    }
+
+    #[test]
+    fn typing_into_one_field_is_keyed_by_that_field() {
+        let p = portfolio();
+        let mut edited = p.capability("ci").expect("ci").clone();
+        edited.rationale = "Shared".into();
+        let edit = |added_as: Option<&str>| Edit::UpdateCapability {
+            capability: Box::new(edited.clone()),
+            added_as: added_as.map(str::to_owned),
+        };
+        assert_eq!(edit(None).typing_key(&p), Some("ci/rationale".into()));
+        assert_eq!(
+            edit(Some("new-capability")).typing_key(&p),
+            Some("new-capability/rationale".into())
+        );
+        // A click (the zone) is a step of its own.
+        let mut moved = p.capability("ci").expect("ci").clone();
+        moved.zone = Zone::Differentiator;
+        let click = Edit::UpdateCapability {
+            capability: Box::new(moved),
+            added_as: None,
+        };
+        assert_eq!(click.typing_key(&p), None);
+        let score = Edit::SetScore {
+            id: "ci".into(),
+            question: Question::Reuse,
+            score: Score::new(1),
+        };
+        assert_eq!(score.typing_key(&p), None);
+    }
+
+    #[test]
+    fn removals_and_replacements_are_announced_with_their_names() {
+        let mut p = portfolio();
+        p.capabilities[1].decision = Decision::Operate;
+        let notice = |edit: Edit| edit.undo_notice(&p);
+        assert_eq!(
+            notice(Edit::DeleteCapability { id: "logs".into() }).as_deref(),
+            Some("Deleted “LOGS”")
+        );
+        assert_eq!(
+            notice(Edit::SetDecision {
+                id: "logs".into(),
+                decision: Decision::Orchestrate
+            })
+            .as_deref(),
+            Some("“LOGS” was decided Operate, now Orchestrate")
+        );
+        // A first decision replaces nothing.
+        let first = Edit::SetDecision {
+            id: "ci".into(),
+            decision: Decision::Operate,
+        };
+        assert_eq!(notice(first), None);
+        assert_eq!(
+            notice(Edit::RemoveTeam { id: "web".into() }).as_deref(),
+            Some("Removed the team “Web”")
+        );
+        assert_eq!(
+            notice(Edit::RemoveParticipant { id: "ana".into() }).as_deref(),
+            Some("Removed Ana and their votes")
+        );
+        let mut with_exception = p.clone();
+        with_exception.capabilities[0]
+            .exceptions
+            .push(crate::model::Exception {
+                reason: "Legacy".into(),
+                approved_by: String::new(),
+                review_by: crate::model::Date::from_ymd(2027, 1, 1).expect("date"),
+            });
+        let without = p.capabilities[0].clone();
+        let removal = Edit::UpdateCapability {
+            capability: Box::new(without),
+            added_as: None,
+        };
+        assert_eq!(
+            removal.undo_notice(&with_exception).as_deref(),
+            Some("Removed an exception from “CI”")
+        );
+        assert_eq!(removal.undo_notice(&p), None);
+        assert_eq!(notice(Edit::AddTeam { name: "X".into() }), None);
+    }
+}
