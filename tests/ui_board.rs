@@ -360,13 +360,14 @@ fn a_bad_file_is_explained_and_the_open_document_kept() {
     harness.run();
     assert_eq!(*harness.state().doc.portfolio(), before);
     assert_eq!(harness.state().doc.path, None);
-    let (title, message) = harness.state().error.clone().expect("an error is shown");
+    let error = harness.state().error().cloned().expect("an error is shown");
+    let (title, message) = (error.title, error.message);
     assert!(title.contains("bad.ron"));
     assert!(message.contains("bad.ron:1:"), "{message}");
     harness.get_by_label_contains("score 9 is outside 1-5");
     harness.get_by_label("OK").click();
     harness.run();
-    assert!(harness.state().error.is_none());
+    assert!(harness.state().error().is_none());
 }
 
 #[test]
@@ -627,16 +628,16 @@ fn the_file_named_on_start_opens_and_a_missing_one_is_explained() {
         app.doc.path,
         Some(std::env::current_dir().unwrap().join(EXAMPLE))
     );
-    assert!(app.error.is_none());
+    assert!(app.error().is_none());
     let missing = CapmapApp::start(Some("/nowhere/missing.ron".into()), Settings::default());
-    assert!(missing.error.is_some());
+    assert!(missing.error().is_some());
     assert_eq!(missing.doc.portfolio().name, example_portfolio().name);
     // A file not written yet, in a folder that exists: a new portfolio
     // that saves there.
     let dir = tempfile::tempdir().unwrap();
     let fresh = dir.path().join("plan.ron");
     let new = CapmapApp::start(Some(fresh.clone()), Settings::default());
-    assert!(new.error.is_none());
+    assert!(new.error().is_none());
     assert_eq!(new.doc.path.as_deref(), Some(fresh.as_path()));
     assert!(new.doc.portfolio().capabilities.is_empty());
     assert_eq!(new.doc.portfolio().name, "plan");

@@ -258,10 +258,9 @@ fn the_chart_and_the_log_export_from_the_file_menu() {
     assert!(
         harness
             .state()
-            .error
-            .as_ref()
+            .error()
             .unwrap()
-            .1
+            .message
             .contains(".md or .csv")
     );
 }
@@ -333,7 +332,7 @@ fn a_bad_csv_imports_nothing_and_lists_every_problem() {
         .send(Command::ImportCsvFrom { path, append: true });
     harness.run();
     assert_eq!(*harness.state().doc.portfolio(), example_portfolio());
-    let (_, message) = harness.state().error.clone().unwrap();
+    let message = harness.state().error().unwrap().message.clone();
     assert!(message.contains("line 2, column reuse"), "{message}");
     assert!(message.contains("line 3, column zone"), "{message}");
 }

@@ -28,7 +28,7 @@ fn unsaved_edits_are_copied_for_recovery_and_removed_by_a_clean_save() {
     io::save(&example_portfolio(), &file).unwrap();
     let mut app =
         CapmapApp::new(io::load(&file).unwrap(), Some(file.clone())).with_recovery(data.clone());
-    app.autosave_secs = 0.0;
+    app.autosave_every(0.0);
     let mut harness = harness(app);
     assert!(io::read_recovery(&data).is_none(), "nothing unsaved yet");
 
@@ -92,8 +92,8 @@ fn a_damaged_recovery_file_is_reported_and_kept() {
     std::fs::create_dir_all(&data).unwrap();
     std::fs::write(io::recovery_path(&data), "(source: None, portf").unwrap();
     let app = CapmapApp::start(None, Settings::default()).with_recovery(data.clone());
-    assert!(app.error.as_ref().unwrap().1.contains("kept as it is"));
-    assert!(app.recovery_dir.is_none(), "autosave must not overwrite it");
+    assert!(app.error().unwrap().message.contains("kept as it is"));
+    assert!(!app.is_autosaving(), "autosave must not overwrite it");
     assert!(io::recovery_path(&data).exists());
 }
 
@@ -102,7 +102,7 @@ fn quitting_with_discard_removes_the_copy() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let mut app = CapmapApp::new(example_portfolio(), None).with_recovery(data.clone());
-    app.autosave_secs = 0.0;
+    app.autosave_every(0.0);
     let mut harness = harness(app);
     harness.state_mut().send(Command::AddCapability);
     harness.run();

@@ -360,10 +360,9 @@ fn a_bad_baseline_is_explained_and_nothing_changes() {
     assert!(
         harness
             .state()
-            .error
-            .as_ref()
+            .error()
             .unwrap()
-            .0
+            .title
             .contains("Could not compare")
     );
 }

@@ -5,18 +5,58 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use super::CapmapApp;
+use super::ErrorReport;
 use crate::io;
 use crate::ui::status_bar::Notice;
 
+/// How often unsaved work is copied to the recovery file.
+pub const AUTOSAVE_SECS: f64 = 30.0;
+
+/// Where and when unsaved work was last copied for recovery.
+#[derive(Debug)]
+pub(super) struct Autosave {
+    /// The recovery folder; `None` turns autosave off.
+    dir: Option<PathBuf>,
+    /// Seconds between copies while there are unsaved changes.
+    every_secs: f64,
+    /// When the last copy was made (egui time).
+    last_at: f64,
+    /// The revision the recovery file holds.
+    saved_revision: Option<u64>,
+}
+
+impl Default for Autosave {
+    fn default() -> Self {
+        Self {
+            dir: None,
+            every_secs: AUTOSAVE_SECS,
+            last_at: 0.0,
+            saved_revision: None,
+        }
+    }
+}
+
 impl CapmapApp {
+    /// Copies unsaved work every `secs` seconds instead of every
+    /// [`AUTOSAVE_SECS`] (tests use 0: at every frame).
+    pub fn autosave_every(&mut self, secs: f64) {
+        self.autosave.every_secs = secs;
+    }
+
+    /// True when unsaved work is being copied for recovery.
+    #[must_use]
+    pub fn is_autosaving(&self) -> bool {
+        self.autosave.dir.is_some()
+    }
+
     /// Turns on autosave into `dir`, and offers to restore work a crash
     /// left there.
     #[must_use]
     pub fn with_recovery(mut self, dir: PathBuf) -> Self {
         match io::read_recovery(&dir) {
-            Some(Ok(recovery)) => self.recovery_offer = Some(recovery),
+            Some(Ok(recovery)) => self.modals.recovery = Some(recovery),
             Some(Err(error)) => {
-                self.error = Some((
+                self.modals.error = Some(ErrorReport::new(
                     "Unsaved work could not be read back".to_owned(),
                     format!(
                         "{error}\n\nThe file is kept as it is at {}.",
@@ -24,58 +64,58 @@ impl CapmapApp {
                     ),
                 ));
                 // Keep the damaged file: autosave must not overwrite it.
-                self.recovery_dir = None;
+                self.autosave.dir = None;
                 return self;
             }
             None => {}
         }
-        self.recovery_dir = Some(dir);
+        self.autosave.dir = Some(dir);
         self
     }
 
-    /// Copies unsaved work to the recovery file every `autosave_secs` and
+    /// Copies unsaved work to the recovery file every `every_secs` and
     /// when the window loses focus; removes it once nothing is unsaved.
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
-        let Some(dir) = self.recovery_dir.clone() else {
+        let Some(dir) = self.autosave.dir.clone() else {
             return;
         };
-        if self.recovery_offer.is_some() || self.allowed_to_close {
+        if self.modals.recovery.is_some() || self.allowed_to_close {
             // The old work still waits for an answer, or the user chose to
             // quit without saving.
             return;
         }
         if !self.doc.is_dirty() {
-            if self.autosaved_revision.take().is_some() {
+            if self.autosave.saved_revision.take().is_some() {
                 let _ = io::clear_recovery(&dir);
             }
             return;
         }
         let revision = self.doc.revision();
-        if self.autosaved_revision == Some(revision) {
+        if self.autosave.saved_revision == Some(revision) {
             return;
         }
         let now = ctx.input(|i| i.time);
         let focus_lost = ctx.input(|i| i.viewport().focused == Some(false));
-        let waited = now - self.autosave_at;
-        if focus_lost || waited >= self.autosave_secs {
+        let waited = now - self.autosave.last_at;
+        if focus_lost || waited >= self.autosave.every_secs {
             match io::write_recovery(&dir, self.doc.path.as_deref(), self.doc.portfolio()) {
-                Ok(()) => self.autosaved_revision = Some(revision),
+                Ok(()) => self.autosave.saved_revision = Some(revision),
                 Err(error) => self.notice = Some(Notice::info(format!("Autosave failed: {error}"))),
             }
-            self.autosave_at = now;
+            self.autosave.last_at = now;
         } else {
             // One wake-up when the next autosave is due, not a busy loop.
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(
-                self.autosave_secs - waited,
+                self.autosave.every_secs - waited,
             ));
         }
     }
 
     /// Removes the recovery file after the user chose to drop the changes.
     pub(super) fn discard_recovery(&mut self) {
-        if let Some(dir) = &self.recovery_dir {
+        if let Some(dir) = &self.autosave.dir {
             let _ = io::clear_recovery(dir);
         }
-        self.autosaved_revision = None;
+        self.autosave.saved_revision = None;
     }
 }

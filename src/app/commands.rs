@@ -5,7 +5,8 @@
 
 use eframe::egui;
 
-use super::documents::Pending;
+use super::ErrorReport;
+use super::files::Pending;
 use super::{Baseline, CapmapApp, Command, DialogKind, Step, zone_key};
 use crate::io;
 use crate::model::{
@@ -30,7 +31,7 @@ impl CapmapApp {
             Command::Open => self.guard(ctx, Pending::Open(None)),
             Command::OpenPath(path) => self.guard(ctx, Pending::Open(Some(path))),
             Command::Save => match self.doc.path.clone() {
-                Some(path) if self.doc.changed_on_disk() => self.overwrite_prompt = Some(path),
+                Some(path) if self.doc.changed_on_disk() => self.modals.overwrite = Some(path),
                 Some(path) => {
                     self.save_to(&path);
                 }
@@ -61,9 +62,9 @@ impl CapmapApp {
                 self.doc.redo();
                 self.keep_selection_valid();
             }
-            Command::ShowHelp => self.help_open = true,
+            Command::ShowHelp => self.modals.help = true,
             Command::ShowPrimer => {
-                self.help_open = true;
+                self.modals.help = true;
                 ctx.data_mut(|d| d.insert_temp(crate::ui::dialogs::help_tab_id(), true));
             }
             Command::ImportCsv => {
@@ -147,7 +148,7 @@ impl CapmapApp {
                     self.review.tab = ReviewTab::Changes;
                 }
                 Err(error) => {
-                    self.error = Some((
+                    self.modals.error = Some(ErrorReport::new(
                         format!("Could not compare with {}", path.display()),
                         error.to_string(),
                     ));
@@ -465,5 +466,61 @@ impl CapmapApp {
             labels: self.settings.labels,
             vote_spread: self.settings.vote_spread,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Portfolio, ScoringSettings};
+
+    fn app() -> CapmapApp {
+        let mut portfolio = Portfolio::new("Test");
+        for id in ["ci", "logs"] {
+            let mut capability = Capability::new(id, id.to_uppercase());
+            capability.zone = Zone::Commodity;
+            portfolio.capabilities.push(capability);
+        }
+        CapmapApp::new(portfolio, None)
+    }
+
+    #[test]
+    fn an_edit_that_changes_nothing_offers_no_undo() {
+        let ctx = egui::Context::default();
+        let mut app = app();
+        app.notice = Some(Notice::info("Exported the chart"));
+        let same = Edit::SetScoring(ScoringSettings::default());
+        app.apply(&ctx, Command::Edit(same));
+        assert_eq!(app.notice, None, "no Undo that would undo something else");
+        assert_eq!(app.doc.undo_len(), 0);
+
+        let heavier = ScoringSettings {
+            risk_weight: 3.0,
+            ..ScoringSettings::default()
+        };
+        app.apply(&ctx, Command::Edit(Edit::SetScoring(heavier)));
+        let notice = app.notice.clone().expect("new weights are announced");
+        assert_eq!(notice.undo_at, Some(app.doc.revision()));
+    }
+
+    #[test]
+    fn keyboard_edits_act_on_the_selected_card_and_say_what_they_removed() {
+        let ctx = egui::Context::default();
+        let mut app = app();
+        app.apply(&ctx, Command::DeleteCapability);
+        assert_eq!(app.doc.portfolio().capabilities.len(), 2, "nothing selected");
+
+        app.apply(&ctx, Command::Select(Some("ci".into())));
+        app.apply(&ctx, Command::MoveSelectedTo(Zone::Differentiator));
+        let ci = app.doc.portfolio().capability("ci").expect("ci");
+        assert_eq!(ci.zone, Zone::Differentiator);
+
+        app.apply(&ctx, Command::DeleteCapability);
+        assert!(app.doc.portfolio().capability("ci").is_none());
+        let notice = app.notice.clone().expect("the deletion is announced");
+        assert_eq!(notice.text, "Deleted “CI”");
+        assert_eq!(notice.undo_at, Some(app.doc.revision()));
+        app.apply(&ctx, Command::Undo);
+        assert!(app.doc.portfolio().capability("ci").is_some());
     }
 }

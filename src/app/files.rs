@@ -1,273 +1,317 @@
-//! File dialogs off the UI thread, and the settings that outlive a session.
+//! Files: new, open, save, import and exports, and the "save changes
+//! first?" actions that wait for an answer.
 
-use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender, channel};
 
 use eframe::egui;
-use serde::{Deserialize, Serialize};
 
-use crate::export::LabelMode;
+use super::ErrorReport;
+use super::{CapmapApp, Command, DialogKind, Document};
+use crate::export::{ChartOptions, DecisionLog, ImageTheme, LogFormat, chart_png, chart_svg};
+use crate::io::{self, Backup};
+use crate::model::{Date, Edit, Portfolio};
+use crate::ui::status_bar::Notice;
 use crate::ui::theme::Theme;
 
-/// How many recent files the File menu lists.
-pub const RECENT_LIMIT: usize = 10;
-
-/// What the app remembers between runs (window size is eframe's job).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    /// Recently opened or saved files, newest first.
-    pub recent: Vec<PathBuf>,
-    /// The file to reopen on the next start.
-    pub last_file: Option<PathBuf>,
-    /// The look.
-    pub theme: Theme,
-    /// The zoom factor (1 = normal).
-    pub zoom: f32,
-    /// How the chart names its dots.
-    pub labels: LabelMode,
-    /// Whiskers of the vote spread on every dot, not only the selected one.
-    pub vote_spread: bool,
+fn lower_extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
 }
 
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            recent: Vec::new(),
-            last_file: None,
-            theme: Theme::default(),
-            zoom: 1.0,
-            labels: LabelMode::Auto,
-            vote_spread: false,
-        }
-    }
+/// An action waiting for an answer to "save changes first?".
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Pending {
+    New,
+    Open(Option<PathBuf>),
+    ImportNew(PathBuf),
+    Quit,
 }
 
-impl Settings {
-    /// Puts `path` first in the recent list and makes it the file to reopen.
-    pub fn remember(&mut self, path: &Path) {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-        self.recent.retain(|p| *p != path);
-        self.recent.insert(0, path.clone());
-        self.recent.truncate(RECENT_LIMIT);
-        self.last_file = Some(path);
-    }
-}
-
-/// Which dialog was asked for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DialogKind {
-    /// Pick a portfolio to open.
-    Open,
-    /// Pick where to save.
-    SaveAs,
-    /// Pick a CSV file to import.
-    ImportCsv,
-    /// Pick where to write the chart image.
-    ExportChart,
-    /// Pick where to write the decision log.
-    ExportLog,
-    /// Pick a portfolio to compare with (last quarter's).
-    Compare,
-}
-
-impl DialogKind {
-    fn filters(self) -> &'static [(&'static str, &'static [&'static str])] {
+impl Pending {
+    pub(super) fn describe(&self) -> &'static str {
         match self {
-            Self::Open | Self::SaveAs | Self::Compare => &[("capmap portfolio", &["ron"])],
-            Self::ImportCsv => &[("CSV spreadsheet", &["csv"])],
-            Self::ExportChart => &[("SVG image", &["svg"]), ("PNG image", &["png"])],
-            Self::ExportLog => &[("Markdown", &["md"]), ("CSV spreadsheet", &["csv"])],
-        }
-    }
-
-    /// The filters, the one for `suggested`'s extension first: the dialog
-    /// shows the first, and it must match the name it suggests.
-    fn filters_for(self, suggested: Option<&Path>) -> Vec<(&'static str, &'static [&'static str])> {
-        let extension = suggested
-            .and_then(Path::extension)
-            .map(|e| e.to_string_lossy().to_lowercase());
-        let mut filters = self.filters().to_vec();
-        // Stable: the others keep their order.
-        filters.sort_by_key(|(_, extensions)| {
-            !extension
-                .as_deref()
-                .is_some_and(|e| extensions.contains(&e))
-        });
-        filters
-    }
-
-    fn saves(self) -> bool {
-        matches!(self, Self::SaveAs | Self::ExportChart | Self::ExportLog)
-    }
-}
-
-/// A dialog's answer: the chosen file, or `None` when cancelled.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DialogAnswer {
-    /// Which dialog.
-    pub kind: DialogKind,
-    /// The file chosen.
-    pub path: Option<PathBuf>,
-}
-
-/// Runs native file dialogs on their own thread so the UI never blocks;
-/// answers come back through a channel. Tests script the answers instead.
-pub struct FileDialogs {
-    sender: Sender<DialogAnswer>,
-    receiver: Receiver<DialogAnswer>,
-    scripted: Option<VecDeque<Option<PathBuf>>>,
-    open: bool,
-    /// The last dialog asked for and the file it suggested (for tests).
-    pub last_request: Option<(DialogKind, Option<PathBuf>)>,
-}
-
-impl Default for FileDialogs {
-    fn default() -> Self {
-        let (sender, receiver) = channel();
-        Self {
-            sender,
-            receiver,
-            scripted: None,
-            open: false,
-            last_request: None,
+            Self::New | Self::ImportNew(_) => "starting a new portfolio",
+            Self::Open(_) => "opening another file",
+            Self::Quit => "quitting",
         }
     }
 }
 
-impl FileDialogs {
-    /// Dialogs that answer from `answers` in order, without showing anything.
-    #[must_use]
-    pub fn scripted(answers: impl IntoIterator<Item = Option<PathBuf>>) -> Self {
-        Self {
-            scripted: Some(answers.into_iter().collect()),
-            ..Self::default()
-        }
-    }
-
-    /// True while a dialog is showing.
-    #[must_use]
-    pub fn is_open(&self) -> bool {
-        self.open
-    }
-
-    /// Shows a dialog; its answer arrives through [`Self::poll`].
-    pub fn request(&mut self, ctx: &egui::Context, kind: DialogKind, suggested: Option<&Path>) {
-        if self.open {
+impl CapmapApp {
+    pub(super) fn poll_dialogs(&mut self) {
+        let Some(answer) = self.dialogs.poll() else {
             return;
-        }
-        self.last_request = Some((kind, suggested.map(Path::to_owned)));
-        if let Some(answers) = &mut self.scripted {
-            let path = answers.pop_front().flatten();
-            let _ = self.sender.send(DialogAnswer { kind, path });
-            self.open = true;
-            ctx.request_repaint();
-            return;
-        }
-        self.open = true;
-        // zenity (rfd's fallback where no desktop portal runs) ignores the
-        // starting folder and opens in the working directory: make that
-        // the folder. Every path capmap keeps is absolute, so nothing else
-        // depends on it.
-        if let Some(folder) = suggested.and_then(Path::parent).filter(|d| d.is_dir()) {
-            let _ = std::env::set_current_dir(folder);
-        }
-        let sender = self.sender.clone();
-        let ctx = ctx.clone();
-        let filters = kind.filters_for(suggested);
-        let default_extension = filters.first().and_then(|(_, e)| e.first()).copied();
-        let directory = suggested.and_then(Path::parent).map(Path::to_owned);
-        let file_name = suggested
-            .and_then(Path::file_name)
-            .map(|n| n.to_string_lossy().into_owned());
-        std::thread::spawn(move || {
-            let mut dialog = rfd::AsyncFileDialog::new();
-            for (name, extensions) in filters {
-                dialog = dialog.add_filter(name, extensions);
-            }
-            if let Some(directory) = directory.filter(|d| !d.as_os_str().is_empty()) {
-                dialog = dialog.set_directory(directory);
-            }
-            let path = if kind.saves() {
-                let name = file_name.unwrap_or_else(|| "portfolio.ron".to_owned());
-                pollster::block_on(dialog.set_file_name(name).save_file())
-            } else {
-                pollster::block_on(dialog.pick_file())
-            }
-            .map(|handle| handle.path().to_owned());
-            let path = path.map(|path| {
-                if kind.saves() {
-                    with_default_extension(path, default_extension)
+        };
+        match (answer.kind, answer.path) {
+            (DialogKind::Open, Some(path)) => self.open_file(&path),
+            (DialogKind::ImportCsv, Some(path)) => self.modals.import_choice = Some(path),
+            (DialogKind::Compare, Some(path)) => self.queue.push(Command::CompareWith(path)),
+            (DialogKind::ExportChart, Some(path)) => self.queue.push(Command::ExportChartTo(path)),
+            (DialogKind::ExportLog, Some(path)) => self.queue.push(Command::ExportLogTo(path)),
+            (DialogKind::SaveAs, Some(path)) => {
+                if self.save_to(&path) {
+                    self.continue_pending();
                 } else {
-                    path
+                    self.after_save = None;
                 }
-            });
-            let _ = sender.send(DialogAnswer { kind, path });
-            ctx.request_repaint();
-        });
-    }
-
-    /// The answer of the open dialog, once it has one.
-    pub fn poll(&mut self) -> Option<DialogAnswer> {
-        let answer = self.receiver.try_recv().ok()?;
-        self.open = false;
-        Some(answer)
-    }
-}
-
-/// `path`, with `extension` added when it has none: a name typed without
-/// one is saved in the format the dialog showed.
-fn with_default_extension(path: PathBuf, extension: Option<&str>) -> PathBuf {
-    match extension {
-        Some(extension) if path.extension().is_none() => path.with_extension(extension),
-        _ => path,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_first_filter_matches_the_suggested_name() {
-        let first = |kind: DialogKind, name: &str| kind.filters_for(Some(Path::new(name)))[0].0;
-        assert_eq!(first(DialogKind::ExportChart, "/w/map.png"), "PNG image");
-        assert_eq!(first(DialogKind::ExportChart, "/w/map.SVG"), "SVG image");
-        assert_eq!(
-            first(DialogKind::ExportLog, "/w/log.csv"),
-            "CSV spreadsheet"
-        );
-        assert_eq!(first(DialogKind::ExportLog, "/w/log.md"), "Markdown");
-        assert_eq!(
-            with_default_extension(PathBuf::from("/w/map"), Some("png")),
-            PathBuf::from("/w/map.png")
-        );
-        assert_eq!(
-            with_default_extension(PathBuf::from("/w/map.svg"), Some("png")),
-            PathBuf::from("/w/map.svg")
-        );
-        // Every filter is still offered.
-        assert_eq!(DialogKind::ExportChart.filters_for(None).len(), 2);
-    }
-
-    #[test]
-    fn recent_files_are_newest_first_unique_and_capped() {
-        let mut settings = Settings::default();
-        for i in 0..12 {
-            settings.remember(Path::new(&format!("/nowhere/{i}.ron")));
+            }
+            (_, None) => self.after_save = None,
         }
-        settings.remember(Path::new("/nowhere/5.ron"));
-        assert_eq!(settings.recent.len(), RECENT_LIMIT);
-        assert_eq!(settings.recent[0], PathBuf::from("/nowhere/5.ron"));
-        assert_eq!(
-            settings
-                .recent
-                .iter()
-                .filter(|p| p.ends_with("5.ron"))
-                .count(),
-            1
-        );
-        assert_eq!(settings.last_file, Some(PathBuf::from("/nowhere/5.ron")));
+    }
+
+    pub(super) fn display_name(&self) -> String {
+        self.doc
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(
+                || self.doc.portfolio().name.clone(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+    }
+
+    /// Where a save dialog starts: the open file, else a file named after
+    /// the portfolio in the user's documents folder (never the directory
+    /// capmap happened to be started from).
+    pub(super) fn suggested_path(&self) -> PathBuf {
+        self.doc.path.clone().unwrap_or_else(|| {
+            let name = crate::model::slugify(&self.doc.portfolio().name, "portfolio");
+            dirs::document_dir()
+                .or_else(dirs::home_dir)
+                .unwrap_or_default()
+                .join(format!("{name}.ron"))
+        })
+    }
+
+    pub(super) fn continue_pending(&mut self) {
+        if let Some(pending) = self.after_save.take() {
+            // The document is saved now, so nothing can be lost.
+            self.modals.unsaved = None;
+            self.queue.push(match pending {
+                Pending::New => Command::NewPortfolio,
+                Pending::Open(None) => Command::Open,
+                Pending::Open(Some(path)) => Command::OpenPath(path),
+                Pending::ImportNew(path) => Command::ImportCsvFrom {
+                    path,
+                    append: false,
+                },
+                Pending::Quit => Command::Quit,
+            });
+        }
+    }
+
+    /// Runs `pending` now if nothing unsaved is at stake, else asks first.
+    pub(super) fn guard(&mut self, ctx: &egui::Context, pending: Pending) {
+        if self.doc.is_dirty() {
+            self.modals.unsaved = Some(pending);
+        } else {
+            self.perform(ctx, pending);
+        }
+    }
+
+    pub(super) fn perform(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::New => {
+                self.doc = Document::new(Portfolio::new("Untitled portfolio"), None);
+                self.view.reset_selection();
+            }
+            Pending::Open(None) => {
+                let suggested = self.suggested_path();
+                self.dialogs
+                    .request(ctx, DialogKind::Open, Some(&suggested));
+            }
+            Pending::Open(Some(path)) => self.open_file(&path),
+            Pending::ImportNew(path) => self.import_csv(&path, false),
+            Pending::Quit => {
+                self.allowed_to_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Opens `path`, or explains why not and keeps the current document.
+    pub(super) fn open_file(&mut self, path: &Path) {
+        match io::load(path) {
+            Ok(portfolio) => {
+                self.notice = None;
+                // Absolute: it stays right whatever the working directory
+                // (a file dialog may change it).
+                let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+                self.doc = Document::new(portfolio, Some(path.clone()));
+                self.view.reset_selection();
+                self.settings.remember(&path);
+            }
+            Err(error) => {
+                self.modals.error = Some(ErrorReport::new(
+                    format!("Could not open {}", path.display()),
+                    format!("{error}\n\nThe portfolio that was open is still open and unchanged."),
+                ));
+            }
+        }
+    }
+
+    /// Saves to `path`; explains and returns false on failure.
+    pub(super) fn save_to(&mut self, path: &Path) -> bool {
+        match io::save(self.doc.portfolio(), path) {
+            Ok(()) => {
+                self.doc
+                    .mark_saved(std::path::absolute(path).unwrap_or_else(|_| path.to_owned()));
+                self.settings.remember(path);
+                true
+            }
+            Err(error) => {
+                self.modals.error = Some(ErrorReport::new(
+                    "Could not save".to_owned(),
+                    format!("{error}\n\nNothing was lost: the changes are still open here."),
+                ));
+                false
+            }
+        }
+    }
+
+    /// Imports a CSV file, appended to the open portfolio or as a new one.
+    /// A bad file changes nothing and lists every problem.
+    pub(super) fn import_csv(&mut self, path: &Path, append: bool) {
+        let (text, encoding_note) = match crate::cli::read_text(path) {
+            Ok(read) => read,
+            Err(message) => {
+                self.modals.error = Some(ErrorReport::new(
+                    format!("Could not import {}", path.display()),
+                    message,
+                ));
+                return;
+            }
+        };
+        let base = if append {
+            self.doc.portfolio().clone()
+        } else {
+            let name = path.file_stem().map_or_else(
+                || "Imported portfolio".to_owned(),
+                |s| s.to_string_lossy().into_owned(),
+            );
+            Portfolio::new(name)
+        };
+        match io::import_csv(&text, &base) {
+            Ok(import) => {
+                let count = import.capabilities.len();
+                let notes = encoding_note
+                    .iter()
+                    .chain(&import.notes)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                if append {
+                    self.doc.apply(Edit::Append {
+                        teams: import.new_teams,
+                        capabilities: import.capabilities,
+                    });
+                } else {
+                    let mut portfolio = base;
+                    import.append_to(&mut portfolio);
+                    // Exists nowhere on disk yet: quitting must ask first.
+                    self.doc = Document::unsaved(portfolio);
+                    self.view.reset_selection();
+                }
+                let mut text = format!(
+                    "Imported {} from {}",
+                    crate::export::plural(count, "capability", "capabilities"),
+                    path.display()
+                );
+                if !notes.is_empty() {
+                    text = format!("{text} ({notes})");
+                }
+                // Appended, it is one undo step; as a new portfolio, the
+                // old one was saved or given up at the prompt.
+                self.notice = Some(if append {
+                    Notice::undoable(text, self.doc.revision())
+                } else {
+                    Notice::info(text)
+                });
+            }
+            Err(error) => {
+                self.modals.error = Some(ErrorReport::new(
+                    format!("Nothing was imported from {}", path.display()),
+                    error
+                        .problems
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ));
+            }
+        }
+    }
+
+    pub(super) fn image_theme(&self) -> ImageTheme {
+        match self.settings.theme {
+            Theme::Dark => ImageTheme::Dark,
+            Theme::Light | Theme::HighContrast => ImageTheme::Light,
+        }
+    }
+
+    /// Writes the chart to `path` as SVG or PNG (by extension), 1920x1080.
+    pub(super) fn export_chart(&mut self, path: &Path) {
+        let extension = lower_extension(path);
+        let portfolio = self.doc.portfolio();
+        let today = Date::today();
+        let options = ChartOptions {
+            theme: self.image_theme(),
+            labels: self.settings.labels,
+            comparison: self.comparison(),
+            vote_spread: self.settings.vote_spread,
+        };
+        let bytes = match extension.as_str() {
+            "svg" => chart_svg(portfolio, today, 1920, 1080, options).map(String::into_bytes),
+            "png" => chart_png(portfolio, today, 1920, 1080, options),
+            _ => {
+                self.modals.error = Some(ErrorReport::new(
+                    "Could not export the chart".to_owned(),
+                    format!("{}: name the file .svg or .png.", path.display()),
+                ));
+                return;
+            }
+        };
+        let result = bytes.map_err(|e| e.to_string()).and_then(|bytes| {
+            io::write_atomically(path, &bytes, Backup::None).map_err(|e| e.to_string())
+        });
+        self.report_export("chart", path, result);
+    }
+
+    /// Writes the decision log to `path` as Markdown or CSV (by extension).
+    pub(super) fn export_log(&mut self, path: &Path) {
+        let format = match lower_extension(path).as_str() {
+            "md" | "markdown" => LogFormat::Markdown,
+            "csv" => LogFormat::Csv,
+            _ => {
+                self.modals.error = Some(ErrorReport::new(
+                    "Could not export the decision log".to_owned(),
+                    format!("{}: name the file .md or .csv.", path.display()),
+                ));
+                return;
+            }
+        };
+        let log = DecisionLog::new(self.doc.portfolio(), Date::today());
+        let result = format.render(&log).and_then(|text| {
+            io::write_atomically(path, text.as_bytes(), Backup::None).map_err(|e| e.to_string())
+        });
+        self.report_export("decision log", path, result);
+    }
+
+    pub(super) fn report_export(&mut self, what: &str, path: &Path, result: Result<(), String>) {
+        match result {
+            Ok(()) => {
+                self.notice = Some(Notice::info(format!(
+                    "Exported the {what} to {}",
+                    path.display()
+                )));
+            }
+            Err(message) => {
+                self.modals.error = Some(ErrorReport::new(
+                    format!("Could not export the {what}"),
+                    message,
+                ));
+            }
+        }
     }
 }

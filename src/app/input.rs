@@ -3,7 +3,8 @@
 
 use eframe::egui::{self, KeyboardShortcut};
 
-use super::documents::Pending;
+use super::ErrorReport;
+use super::files::Pending;
 use super::{CapmapApp, Command};
 
 /// egui drops the keyboard focus on Escape before a text field sees the
@@ -42,7 +43,7 @@ impl CapmapApp {
             {
                 self.queue.push(Command::OpenPath(path.to_owned()));
             } else {
-                self.error = Some((
+                self.modals.error = Some(ErrorReport::new(
                     "Not a portfolio".to_owned(),
                     format!("{}: capmap opens .ron portfolio files.", path.display()),
                 ));
@@ -51,12 +52,8 @@ impl CapmapApp {
     }
 
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        if self.prompt.is_some()
-            || self.error.is_some()
+        if self.modals.is_open()
             || self.dialogs.is_open()
-            || self.import_choice.is_some()
-            || self.recovery_offer.is_some()
-            || self.overwrite_prompt.is_some()
             // An open menu, right-click menu or drop-down gets the keys
             // first, as in any native app: Escape closes it, and letters
             // and digits never reach the board behind it.
@@ -70,10 +67,10 @@ impl CapmapApp {
             self.presentation_shortcuts = table;
             return;
         }
-        if self.help_open
+        if self.modals.help
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         {
-            self.help_open = false;
+            self.modals.help = false;
             return;
         }
         let typing = self.was_typing || ctx.text_edit_focused();
@@ -132,7 +129,7 @@ impl CapmapApp {
             && self.doc.is_dirty()
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.prompt = Some(Pending::Quit);
+            self.modals.unsaved = Some(Pending::Quit);
         }
     }
 }

@@ -3,12 +3,13 @@
 
 mod autosave;
 mod commands;
-mod documents;
+mod dialogs;
 mod files;
 mod history;
 mod input;
 mod modals;
 mod native;
+mod settings;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -22,12 +23,17 @@ pub use crate::ui::command::{
     BOARD_KEYS, Command, EDIT_MENU, FILE_MENU, PRESENTATION_KEYS, Step, VIEW_MENU,
     presentation_table, shortcut_table, zone_key,
 };
-pub use files::{DialogAnswer, DialogKind, FileDialogs, RECENT_LIMIT, Settings};
+pub use autosave::AUTOSAVE_SECS;
+pub use dialogs::{DialogAnswer, DialogKind, FileDialogs};
 pub use history::{Document, UNDO_LIMIT};
 pub use input::defer_escape_after_text;
+pub use modals::ErrorReport;
 pub use native::run;
+pub use settings::{RECENT_LIMIT, Settings};
 
-use documents::Pending;
+use autosave::Autosave;
+use files::Pending;
+use modals::Modals;
 
 use crate::cli::EXAMPLE_PORTFOLIO;
 use crate::export::ChartGeometry;
@@ -44,9 +50,6 @@ use crate::ui::theme::{self, ZOOM_RANGE};
 use crate::ui::{PanelContext, ViewState};
 
 const SETTINGS_KEY: &str = "capmap-settings";
-
-/// How often unsaved work is copied to the recovery file.
-pub const AUTOSAVE_SECS: f64 = 30.0;
 
 /// A portfolio opened read-only to compare with (usually last quarter's).
 #[derive(Clone, Debug, PartialEq)]
@@ -77,8 +80,6 @@ pub struct CapmapApp {
     pub settings: Settings,
     /// File dialogs (native, or scripted in tests).
     pub dialogs: FileDialogs,
-    /// An error being shown: title and message.
-    pub error: Option<(String, String)>,
     /// A short message for the status bar, e.g. where an export went.
     pub notice: Option<Notice>,
     /// True while presenting.
@@ -87,14 +88,8 @@ pub struct CapmapApp {
     pub review: ReviewState,
     /// Last quarter's portfolio, when comparing.
     pub baseline: Option<Baseline>,
-    /// Where unsaved work is copied for recovery; `None` turns autosave off.
-    pub recovery_dir: Option<PathBuf>,
-    /// Seconds between autosaves while there are unsaved changes.
-    pub autosave_secs: f64,
-    /// Work found after a crash, waiting for "restore or discard?".
-    pub recovery_offer: Option<io::Recovery>,
-    autosave_at: f64,
-    autosaved_revision: Option<u64>,
+    /// Unsaved work copied for recovery.
+    autosave: Autosave,
     /// Input held back to the next frame (see [`defer_escape_after_text`]).
     deferred_events: Vec<egui::Event>,
     /// The day exceptions are judged against; `None` is today. Tests pin it
@@ -108,13 +103,10 @@ pub struct CapmapApp {
     queue: Vec<Command>,
     shortcuts: Vec<(KeyboardShortcut, Command)>,
     presentation_shortcuts: Vec<(KeyboardShortcut, Command)>,
-    /// A CSV file picked for import, waiting for "append or new?".
-    import_choice: Option<PathBuf>,
-    /// A save waiting for "the file changed on disk: overwrite?".
-    overwrite_prompt: Option<PathBuf>,
-    prompt: Option<Pending>,
+    /// The windows waiting for an answer.
+    modals: Modals,
+    /// What to do once the save asked for by "save changes first?" is done.
     after_save: Option<Pending>,
-    help_open: bool,
     allowed_to_close: bool,
     title: String,
     /// Whether a text field had the focus when the last frame ended. egui
@@ -132,16 +124,11 @@ impl CapmapApp {
             view: ViewState::default(),
             settings: Settings::default(),
             dialogs: FileDialogs::default(),
-            error: None,
             notice: None,
             presenting: false,
             review: ReviewState::default(),
             baseline: None,
-            recovery_dir: None,
-            autosave_secs: AUTOSAVE_SECS,
-            recovery_offer: None,
-            autosave_at: 0.0,
-            autosaved_revision: None,
+            autosave: Autosave::default(),
             deferred_events: Vec::new(),
             today: None,
             fonts_installed: false,
@@ -150,11 +137,8 @@ impl CapmapApp {
             queue: Vec::new(),
             shortcuts: shortcut_table(),
             presentation_shortcuts: presentation_table(),
-            import_choice: None,
-            overwrite_prompt: None,
-            prompt: None,
+            modals: Modals::default(),
             after_save: None,
-            help_open: false,
             allowed_to_close: false,
             title: String::new(),
             was_typing: false,
@@ -199,10 +183,16 @@ impl CapmapApp {
         self.queue.push(command);
     }
 
+    /// The error being shown, if any.
+    #[must_use]
+    pub fn error(&self) -> Option<&ErrorReport> {
+        self.modals.error.as_ref()
+    }
+
     /// True when the answer to "save changes?" is being asked.
     #[must_use]
     pub fn is_asking_to_save(&self) -> bool {
-        self.prompt.is_some()
+        self.modals.unsaved.is_some()
     }
 
     /// True when the app has agreed to close.
