@@ -9,14 +9,11 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::export::{
-    ChartOptions, DecisionLog, ImageTheme, LabelMode, LogFormat, chart_png, chart_svg,
-    diff_markdown, plural, scorecard_markdown, undrawable_names,
+    ChartFormat, ChartOptions, DecisionLog, ImageTheme, LabelMode, LogFormat, diff_markdown,
+    plural, scorecard_markdown, undrawable_names,
 };
 use crate::io::{self, Backup};
 use crate::model::{Comparison, Date, Portfolio, Scorecard, Summary};
-
-/// The bundled example portfolio, as shipped in `assets/examples/`.
-pub const EXAMPLE_PORTFOLIO: &str = include_str!("../assets/examples/platform-2026-q4.ron");
 
 /// Map capabilities into zones, score them and decide who runs them.
 #[derive(Debug, Parser)]
@@ -170,9 +167,9 @@ pub enum Command {
         /// Files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Count exceptions as overdue against this day (YYYY-MM-DD) instead of today.
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        as_of: Option<Date>,
+        /// The day exceptions are judged against.
+        #[command(flatten)]
+        as_of: AsOf,
     },
     /// Write the decision log: every capability with its recommendation and decision.
     Report {
@@ -187,9 +184,9 @@ pub enum Command {
         /// Replace OUT if it exists (no backup is kept; never the portfolio itself).
         #[arg(long, requires = "output")]
         force: bool,
-        /// Count exceptions as overdue against this day (YYYY-MM-DD) instead of today.
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        as_of: Option<Date>,
+        /// The day exceptions are judged against.
+        #[command(flatten)]
+        as_of: AsOf,
         /// Write the quarterly scorecard instead of the decision log
         /// (Markdown or JSON).
         #[arg(long)]
@@ -225,21 +222,21 @@ pub enum Command {
         #[arg(long, default_value_t = 1080)]
         height: u32,
         /// Colours.
-        #[arg(long, value_enum, default_value_t = Theme::Light)]
-        theme: Theme,
+        #[arg(long, value_enum, default_value_t = ImageTheme::Light)]
+        theme: ImageTheme,
         /// Name the dots, number them with an index beside the chart, or
         /// name them when every name fits beside its dot (auto).
-        #[arg(long, value_enum, default_value_t = Labels::Auto)]
-        labels: Labels,
+        #[arg(long, value_enum, default_value_t = LabelMode::Auto)]
+        labels: LabelMode,
         /// Draw each capability's vote spread (lowest to highest vote).
         #[arg(long)]
         vote_spread: bool,
         /// Draw arrows from where capabilities stood in this earlier portfolio.
         #[arg(long, value_name = "OLD")]
         baseline: Option<PathBuf>,
-        /// Count exceptions as overdue against this day (YYYY-MM-DD) instead of today.
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        as_of: Option<Date>,
+        /// The day exceptions are judged against.
+        #[command(flatten)]
+        as_of: AsOf,
     },
     /// Turn a spreadsheet (CSV) of capabilities into a new portfolio file.
     #[command(after_help = IMPORT_COLUMNS)]
@@ -275,42 +272,56 @@ pub enum DiffFormat {
     Json,
 }
 
-/// How `capmap render` names the dots.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Labels {
-    /// Names when every one fits beside its dot, numbers otherwise.
-    Auto,
-    /// Names; those that do not fit are left out and counted.
-    Names,
-    /// Numbers on the chart, names in an index beside it.
-    Numbers,
+/// `--as-of`: the day exceptions and reviews are judged against.
+#[derive(Clone, Copy, Debug, Default, clap::Args)]
+pub struct AsOf {
+    /// Count exceptions as overdue against this day (YYYY-MM-DD) instead of today.
+    #[arg(long = "as-of", value_name = "DATE", value_parser = parse_date)]
+    day: Option<Date>,
 }
 
-impl From<Labels> for LabelMode {
-    fn from(labels: Labels) -> Self {
-        match labels {
-            Labels::Auto => Self::Auto,
-            Labels::Names => Self::Names,
-            Labels::Numbers => Self::Numbers,
-        }
+impl AsOf {
+    /// The day given, or today.
+    #[must_use]
+    pub fn today(self) -> Date {
+        self.day.unwrap_or_else(Date::today)
     }
 }
 
-/// Image themes of `capmap render`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Theme {
-    /// Dark text on white.
-    Light,
-    /// Light text on near-black.
-    Dark,
+// `capmap render`'s --labels and --theme take the export's own types, so
+// the command line and the app never disagree on what they mean.
+impl ValueEnum for LabelMode {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Self::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let value = clap::builder::PossibleValue::new;
+        Some(match self {
+            Self::Auto => {
+                value("auto").help("Names when every one fits beside its dot, numbers otherwise")
+            }
+            Self::Names => {
+                value("names").help("Names; those that do not fit are left out and counted")
+            }
+            Self::Numbers => {
+                value("numbers").help("Numbers on the chart, names in an index beside it")
+            }
+        })
+    }
 }
 
-impl From<Theme> for ImageTheme {
-    fn from(theme: Theme) -> Self {
-        match theme {
-            Theme::Light => Self::Light,
-            Theme::Dark => Self::Dark,
-        }
+impl ValueEnum for ImageTheme {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Self::Light, Self::Dark]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let value = clap::builder::PossibleValue::new;
+        Some(match self {
+            Self::Light => value("light").help("Dark text on white"),
+            Self::Dark => value("dark").help("Light text on near-black"),
+        })
     }
 }
 
@@ -359,9 +370,7 @@ fn dispatch(
     err: &mut dyn Write,
 ) -> std::io::Result<ExitCode> {
     match command {
-        Command::Check { files, as_of } => {
-            check(&files, as_of.unwrap_or_else(Date::today), out, err)
-        }
+        Command::Check { files, as_of } => check(&files, as_of.today(), out, err),
         Command::Report {
             file,
             format,
@@ -371,7 +380,7 @@ fn dispatch(
             scorecard,
             baseline,
         } => {
-            let today = as_of.unwrap_or_else(Date::today);
+            let today = as_of.today();
             let inputs = [Some(file.as_path()), baseline.as_deref()];
             if let Some(path) = &output
                 && refuses_output(path, &inputs, Overwrite::replace(force), err)?
@@ -415,10 +424,10 @@ fn dispatch(
             baseline,
             as_of,
         } => {
-            let today = as_of.unwrap_or_else(Date::today);
+            let today = as_of.today();
             let look = Look {
-                theme: theme.into(),
-                labels: labels.into(),
+                theme,
+                labels,
                 vote_spread,
             };
             render(
@@ -709,18 +718,14 @@ fn render(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitCode> {
-    let extension = output
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    if extension != "svg" && extension != "png" {
+    let Some(format) = ChartFormat::from_path(output) else {
         writeln!(
             err,
             "capmap: {}: the output must end in .svg or .png",
             output.display()
         )?;
         return Ok(ExitCode::from(2));
-    }
+    };
     if refuses_output(
         output,
         &[Some(file), baseline],
@@ -745,11 +750,7 @@ fn render(
         comparison: baseline.as_ref().map(Comparison::earlier),
         vote_spread: look.vote_spread,
     };
-    let bytes = if extension == "svg" {
-        chart_svg(&portfolio, today, width, height, options).map(String::into_bytes)
-    } else {
-        chart_png(&portfolio, today, width, height, options)
-    };
+    let bytes = format.render(&portfolio, today, (width, height), options);
     let bytes = match bytes {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -762,7 +763,7 @@ fn render(
         return Ok(ExitCode::FAILURE);
     }
     writeln!(out, "wrote {} ({width}x{height})", output.display())?;
-    if extension == "png" {
+    if format == ChartFormat::Png {
         let undrawable = undrawable_names(&portfolio);
         if !undrawable.is_empty() {
             let names: Vec<String> = undrawable
@@ -790,17 +791,14 @@ fn import(
     if refuses_output(output, &[Some(input)], Overwrite::keep_backup(force), err)? {
         return Ok(ExitCode::FAILURE);
     }
-    let (text, encoding_note) = match read_text(input) {
+    let (text, encoding_note) = match io::read_text(input) {
         Ok(read) => read,
         Err(message) => {
             writeln!(err, "{}: {message}", input.display())?;
             return Ok(ExitCode::FAILURE);
         }
     };
-    let name = input.file_stem().map_or_else(
-        || "Imported portfolio".to_owned(),
-        |s| s.to_string_lossy().into_owned(),
-    );
+    let name = io::name_from_stem(input, "Imported portfolio");
     let mut portfolio = Portfolio::new(name);
     match io::import_csv(&text, &portfolio) {
         Ok(import) => {
@@ -831,46 +829,6 @@ fn import(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads a spreadsheet's text, refusing huge files with a message. Text
-/// that is not UTF-8 is read as Windows-1252 (what Excel and `LibreOffice`
-/// write as "CSV" in many locales), with a note saying so.
-///
-/// # Errors
-/// The reason, ready to print after the file name.
-pub fn read_text(path: &Path) -> Result<(String, Option<String>), String> {
-    use std::io::Read as _;
-    let too_large = || {
-        format!(
-            "the file is larger than {} MB, the most capmap reads",
-            io::MAX_FILE_BYTES / (1024 * 1024)
-        )
-    };
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    if file.metadata().map_err(|e| e.to_string())?.len() > io::MAX_FILE_BYTES {
-        return Err(too_large());
-    }
-    // A pipe or a growing file has no size up front: never read more than
-    // one byte past the limit.
-    let mut bytes = Vec::new();
-    file.take(io::MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > io::MAX_FILE_BYTES {
-        return Err(too_large());
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok((text, None)),
-        Err(error) => {
-            let bytes = error.into_bytes();
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
-            Ok((
-                text.into_owned(),
-                Some("read as Windows-1252, not UTF-8; check the accents".to_owned()),
-            ))
-        }
-    }
-}
-
 fn new(
     output: &Path,
     example: bool,
@@ -882,12 +840,9 @@ fn new(
         return Ok(ExitCode::FAILURE);
     }
     let text = if example {
-        EXAMPLE_PORTFOLIO.to_owned()
+        io::EXAMPLE_PORTFOLIO.to_owned()
     } else {
-        let name = output.file_stem().map_or_else(
-            || "Platform portfolio".to_owned(),
-            |s| s.to_string_lossy().into_owned(),
-        );
+        let name = io::name_from_stem(output, "Platform portfolio");
         match io::to_ron(&Portfolio::new(name)) {
             Ok(text) => text,
             Err(error) => {

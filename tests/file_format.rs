@@ -59,7 +59,7 @@ fn the_second_quarter_differs_from_the_first_in_ways_worth_showing() {
 #[test]
 fn the_embedded_example_is_the_file_on_disk() {
     let text = std::fs::read_to_string(EXAMPLE).unwrap();
-    assert_eq!(capmap::cli::EXAMPLE_PORTFOLIO, text);
+    assert_eq!(capmap::io::EXAMPLE_PORTFOLIO, text);
 }
 
 #[test]

@@ -11,7 +11,7 @@ use capmap::model::Portfolio;
 use libfuzzer_sys::fuzz_target;
 
 static EXAMPLE: LazyLock<Portfolio> = LazyLock::new(|| {
-    capmap::io::from_ron(capmap::cli::EXAMPLE_PORTFOLIO, Path::new("example.ron"))
+    capmap::io::from_ron(capmap::io::EXAMPLE_PORTFOLIO, Path::new("example.ron"))
         .expect("the example loads")
 });
 

@@ -132,10 +132,7 @@ impl CapmapApp {
             }
             Command::CompareWith(path) => match io::load(&path) {
                 Ok(portfolio) => {
-                    let name = path.file_name().map_or_else(
-                        || path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
+                    let name = io::file_name(&path);
                     let open = self.doc.portfolio();
                     let direction = crate::ui::review::comparison_direction(
                         Comparison::new(open, &portfolio),
@@ -508,7 +505,11 @@ mod tests {
         let ctx = egui::Context::default();
         let mut app = app();
         app.apply(&ctx, Command::DeleteCapability);
-        assert_eq!(app.doc.portfolio().capabilities.len(), 2, "nothing selected");
+        assert_eq!(
+            app.doc.portfolio().capabilities.len(),
+            2,
+            "nothing selected"
+        );
 
         app.apply(&ctx, Command::Select(Some("ci".into())));
         app.apply(&ctx, Command::MoveSelectedTo(Zone::Differentiator));

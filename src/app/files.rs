@@ -7,17 +7,10 @@ use eframe::egui;
 
 use super::ErrorReport;
 use super::{CapmapApp, Command, DialogKind, Document};
-use crate::export::{ChartOptions, DecisionLog, ImageTheme, LogFormat, chart_png, chart_svg};
+use crate::export::{ChartFormat, ChartOptions, DecisionLog, LogFormat};
 use crate::io::{self, Backup};
 use crate::model::{Date, Edit, Portfolio};
 use crate::ui::status_bar::Notice;
-use crate::ui::theme::Theme;
-
-fn lower_extension(path: &Path) -> String {
-    path.extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default()
-}
 
 /// An action waiting for an answer to "save changes first?".
 #[derive(Clone, Debug, PartialEq)]
@@ -64,11 +57,7 @@ impl CapmapApp {
         self.doc
             .path
             .as_deref()
-            .and_then(Path::file_name)
-            .map_or_else(
-                || self.doc.portfolio().name.clone(),
-                |n| n.to_string_lossy().into_owned(),
-            )
+            .map_or_else(|| self.doc.portfolio().name.clone(), io::file_name)
     }
 
     /// Where a save dialog starts: the open file, else a file named after
@@ -113,7 +102,7 @@ impl CapmapApp {
     pub(super) fn perform(&mut self, ctx: &egui::Context, pending: Pending) {
         match pending {
             Pending::New => {
-                self.doc = Document::new(Portfolio::new("Untitled portfolio"), None);
+                self.doc = Document::new(Portfolio::new(Portfolio::UNTITLED), None);
                 self.view.reset_selection();
             }
             Pending::Open(None) => {
@@ -173,7 +162,7 @@ impl CapmapApp {
     /// Imports a CSV file, appended to the open portfolio or as a new one.
     /// A bad file changes nothing and lists every problem.
     pub(super) fn import_csv(&mut self, path: &Path, append: bool) {
-        let (text, encoding_note) = match crate::cli::read_text(path) {
+        let (text, encoding_note) = match io::read_text(path) {
             Ok(read) => read,
             Err(message) => {
                 self.modals.error = Some(ErrorReport::new(
@@ -186,10 +175,7 @@ impl CapmapApp {
         let base = if append {
             self.doc.portfolio().clone()
         } else {
-            let name = path.file_stem().map_or_else(
-                || "Imported portfolio".to_owned(),
-                |s| s.to_string_lossy().into_owned(),
-            );
+            let name = io::name_from_stem(path, "Imported portfolio");
             Portfolio::new(name)
         };
         match io::import_csv(&text, &base) {
@@ -243,53 +229,39 @@ impl CapmapApp {
         }
     }
 
-    pub(super) fn image_theme(&self) -> ImageTheme {
-        match self.settings.theme {
-            Theme::Dark => ImageTheme::Dark,
-            Theme::Light | Theme::HighContrast => ImageTheme::Light,
-        }
-    }
-
     /// Writes the chart to `path` as SVG or PNG (by extension), 1920x1080.
     pub(super) fn export_chart(&mut self, path: &Path) {
-        let extension = lower_extension(path);
+        let Some(format) = ChartFormat::from_path(path) else {
+            self.modals.error = Some(ErrorReport::new(
+                "Could not export the chart",
+                format!("{}: name the file .svg or .png.", path.display()),
+            ));
+            return;
+        };
         let portfolio = self.doc.portfolio();
         let today = Date::today();
         let options = ChartOptions {
-            theme: self.image_theme(),
+            theme: self.settings.theme.image_theme(),
             labels: self.settings.labels,
             comparison: self.comparison(),
             vote_spread: self.settings.vote_spread,
         };
-        let bytes = match extension.as_str() {
-            "svg" => chart_svg(portfolio, today, 1920, 1080, options).map(String::into_bytes),
-            "png" => chart_png(portfolio, today, 1920, 1080, options),
-            _ => {
-                self.modals.error = Some(ErrorReport::new(
-                    "Could not export the chart".to_owned(),
-                    format!("{}: name the file .svg or .png.", path.display()),
-                ));
-                return;
-            }
-        };
+        let bytes = format.render(portfolio, today, (1920, 1080), options);
         let result = bytes.map_err(|e| e.to_string()).and_then(|bytes| {
             io::write_atomically(path, &bytes, Backup::None).map_err(|e| e.to_string())
         });
         self.report_export("chart", path, result);
     }
 
-    /// Writes the decision log to `path` as Markdown or CSV (by extension).
+    /// Writes the decision log to `path` as Markdown, CSV or JSON (by
+    /// extension).
     pub(super) fn export_log(&mut self, path: &Path) {
-        let format = match lower_extension(path).as_str() {
-            "md" | "markdown" => LogFormat::Markdown,
-            "csv" => LogFormat::Csv,
-            _ => {
-                self.modals.error = Some(ErrorReport::new(
-                    "Could not export the decision log".to_owned(),
-                    format!("{}: name the file .md or .csv.", path.display()),
-                ));
-                return;
-            }
+        let Some(format) = LogFormat::from_path(path) else {
+            self.modals.error = Some(ErrorReport::new(
+                "Could not export the decision log",
+                format!("{}: name the file .md or .csv (or .json).", path.display()),
+            ));
+            return;
         };
         let log = DecisionLog::new(self.doc.portfolio(), Date::today());
         let result = format.render(&log).and_then(|text| {

@@ -11,7 +11,7 @@ mod modals;
 mod native;
 mod settings;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use eframe::egui::{self, KeyboardShortcut};
@@ -19,6 +19,7 @@ use eframe::egui::{self, KeyboardShortcut};
 // The command list lives below the panels (`ui::command`), so that
 // dependencies run one way: app → ui → export/io → model. It is
 // re-exported here for the app's users.
+pub use crate::io::example_portfolio;
 pub use crate::ui::command::{
     BOARD_KEYS, Command, EDIT_MENU, FILE_MENU, PRESENTATION_KEYS, Step, VIEW_MENU,
     presentation_table, shortcut_table, zone_key,
@@ -35,7 +36,6 @@ use autosave::Autosave;
 use files::Pending;
 use modals::Modals;
 
-use crate::cli::EXAMPLE_PORTFOLIO;
 use crate::export::ChartGeometry;
 use crate::io;
 use crate::model::{Date, Portfolio, ScoringSettings, Summary};
@@ -159,10 +159,7 @@ impl CapmapApp {
                 && p.parent()
                     .is_some_and(|d| d.as_os_str().is_empty() || d.is_dir())
         }) {
-            let name = path.file_stem().map_or_else(
-                || "Untitled portfolio".to_owned(),
-                |s| s.to_string_lossy().into_owned(),
-            );
+            let name = io::name_from_stem(path, Portfolio::UNTITLED);
             let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
             app.notice = Some(Notice::info(format!(
                 "A new portfolio: Ctrl+S saves it as {}",
@@ -390,11 +387,7 @@ impl CapmapApp {
             .doc
             .path
             .as_deref()
-            .and_then(Path::file_name)
-            .map_or_else(
-                || "not saved to a file yet".to_owned(),
-                |n| n.to_string_lossy().into_owned(),
-            );
+            .map_or_else(|| "not saved to a file yet".to_owned(), io::file_name);
         if self.doc.is_dirty() {
             format!("{place} — unsaved changes")
         } else {
@@ -403,15 +396,10 @@ impl CapmapApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let name = self
-            .doc
-            .path
-            .as_deref()
-            .and_then(Path::file_name)
-            .map_or_else(
-                || format!("{} (not saved)", self.doc.portfolio().name),
-                |n| n.to_string_lossy().into_owned(),
-            );
+        let name = self.doc.path.as_deref().map_or_else(
+            || format!("{} (not saved)", self.doc.portfolio().name),
+            io::file_name,
+        );
         let marker = if self.doc.is_dirty() { "● " } else { "" };
         let title = format!("{marker}{name} — capmap");
         if title != self.title {
@@ -450,14 +438,6 @@ const BOARD_MIN: f32 = 200.0;
 /// The board's share of the window's width (less when the chart would
 /// get less than its share).
 const BOARD_SHARE: f32 = 0.32;
-
-/// The bundled example, parsed. It is tested to parse; should it ever not,
-/// an empty portfolio is shown rather than nothing.
-#[must_use]
-pub fn example_portfolio() -> Portfolio {
-    io::from_ron(EXAMPLE_PORTFOLIO, Path::new("example.ron"))
-        .unwrap_or_else(|_| Portfolio::new("Untitled portfolio"))
-}
 
 impl eframe::App for CapmapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

@@ -1,7 +1,7 @@
 //! The windows that wait for an answer: import, unsaved changes,
 //! overwrite, recovery, errors and help.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use eframe::egui;
 
@@ -119,11 +119,7 @@ impl CapmapApp {
             let name = recovery
                 .source
                 .as_deref()
-                .and_then(Path::file_name)
-                .map_or_else(
-                    || recovery.portfolio.name.clone(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
+                .map_or_else(|| recovery.portfolio.name.clone(), io::file_name);
             if let Some(restore) = restore_ui(ctx, &name, recovery.portfolio.capabilities.len())
                 && let Some(recovery) = self.modals.recovery.take()
             {

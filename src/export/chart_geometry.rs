@@ -75,6 +75,81 @@ pub struct ChartGeometry {
     pub to_score: Vec<(String, String)>,
 }
 
+/// A mark the chart's legend explains.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LegendMark {
+    /// A zone's colour.
+    Zone(Zone),
+    /// A filled dot: decided.
+    Decided,
+    /// A hollow dot: not decided yet.
+    Undecided,
+    /// A red ring: the scores and the zone disagree.
+    Conflict,
+    /// A small dot: an exception past its review date.
+    Overdue,
+    /// A halo: several capabilities with the same scores.
+    Shared,
+    /// Whiskers: the votes' lowest to highest.
+    Spread,
+}
+
+impl LegendMark {
+    /// What the mark means, in the legend's words.
+    #[must_use]
+    pub fn text(self) -> &'static str {
+        match self {
+            Self::Zone(zone) => zone.label(),
+            Self::Decided => "decided",
+            Self::Undecided => "not decided yet",
+            Self::Conflict => "conflict",
+            Self::Overdue => "overdue exception",
+            Self::Shared => "same scores",
+            Self::Spread => "vote spread, lowest to highest",
+        }
+    }
+}
+
+impl ChartGeometry {
+    /// The marks this chart uses, in the legend's order, on screen and in
+    /// images alike: the zones' colours, decided or not, then conflicts,
+    /// overdue exceptions, shared spots and vote spreads when a point has
+    /// them. `spread_drawn` tells whether a point's spread is drawn.
+    #[must_use]
+    pub fn legend(&self, spread_drawn: impl Fn(&ChartPoint) -> bool) -> Vec<LegendMark> {
+        let points = &self.points;
+        let mut marks: Vec<LegendMark> = [
+            Zone::Commodity,
+            Zone::Differentiator,
+            Zone::RegulatedControl,
+            Zone::Unplaced,
+        ]
+        .into_iter()
+        .map(LegendMark::Zone)
+        .collect();
+        marks.extend([LegendMark::Decided, LegendMark::Undecided]);
+        let present = [
+            (LegendMark::Conflict, points.iter().any(|p| p.conflict)),
+            (LegendMark::Overdue, points.iter().any(|p| p.overdue)),
+            (LegendMark::Shared, points.iter().any(|p| p.shared_with > 1)),
+            (
+                LegendMark::Spread,
+                points.iter().any(|p| {
+                    spread_drawn(p)
+                        && (p.differentiation_spread.is_some() || p.pull_spread.is_some())
+                }),
+            ),
+        ];
+        marks.extend(
+            present
+                .into_iter()
+                .filter(|(_, shown)| *shown)
+                .map(|(mark, _)| mark),
+        );
+        marks
+    }
+}
+
 impl ChartGeometry {
     /// The chart of `portfolio`, with exceptions judged as of `today`.
     #[must_use]
@@ -349,6 +424,27 @@ mod tests {
 
     fn today() -> Date {
         Date::from_ymd(2026, 11, 27).unwrap()
+    }
+
+    #[test]
+    fn the_legend_lists_the_marks_this_chart_uses_in_one_order() {
+        let mut portfolio = Portfolio::new("p");
+        portfolio.capabilities.push(capability("a", [5, 5, 5, 1]));
+        portfolio.capabilities.push(capability("b", [5, 5, 5, 1]));
+        let chart = ChartGeometry::new(&portfolio, today());
+        let zones = Zone::ALL.len();
+        let marks = chart.legend(|_| true);
+        assert_eq!(marks[0], LegendMark::Zone(Zone::Commodity));
+        assert_eq!(
+            marks[zones..],
+            [
+                LegendMark::Decided,
+                LegendMark::Undecided,
+                LegendMark::Shared
+            ],
+            "two dots on one spot, no conflict, overdue exception or votes"
+        );
+        assert_eq!(LegendMark::Shared.text(), "same scores");
     }
 
     #[test]

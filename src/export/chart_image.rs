@@ -12,7 +12,7 @@ use super::{
     AXIS_MAX, AXIS_MIN, ChartGeometry, ChartPoint, QuadrantArea, ScreenRect, X_AXIS_TITLE,
     Y_AXIS_TITLE,
 };
-use crate::model::{Comparison, Date, Decision, Portfolio, Recommendation, Zone};
+use crate::model::{Comparison, Date, Decision, Portfolio, Recommendation};
 
 mod png;
 mod svg_parts;

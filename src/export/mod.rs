@@ -14,8 +14,8 @@ mod scorecard_markdown;
 mod shared_spots;
 
 pub use chart_geometry::{
-    AXIS_MAX, AXIS_MIN, ChartGeometry, ChartMove, ChartPoint, QuadrantArea, READING_ORDER,
-    ScreenRect, X_AXIS_TITLE, Y_AXIS_TITLE,
+    AXIS_MAX, AXIS_MIN, ChartGeometry, ChartMove, ChartPoint, LegendMark, QuadrantArea,
+    READING_ORDER, ScreenRect, X_AXIS_TITLE, Y_AXIS_TITLE,
 };
 pub use chart_image::{
     ChartOptions, FONT_BOLD, FONT_REGULAR, ImageError, ImageTheme, chart_png, chart_svg,
@@ -30,6 +30,57 @@ pub use label_placer::{rect_distance, segment_distance, segment_hits_rect, segme
 pub use log_csv::{neutralise_formula, to_csv};
 pub use log_markdown::{code_span, escape_markdown, plural, to_markdown};
 pub use scorecard_markdown::{format_measure, scorecard_markdown};
+
+use std::path::Path;
+
+use crate::model::{Date, Portfolio};
+
+/// The lowercase extension of `path` ("" when it has none).
+fn extension_of(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+/// The image formats of the chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartFormat {
+    /// A vector image, for documents and wikis.
+    Svg,
+    /// A picture, for slides and chat.
+    Png,
+}
+
+impl ChartFormat {
+    /// The format a file's extension names (`.svg`, `.png`, any case).
+    #[must_use]
+    pub fn from_path(path: &Path) -> Option<Self> {
+        match extension_of(path).as_str() {
+            "svg" => Some(Self::Svg),
+            "png" => Some(Self::Png),
+            _ => None,
+        }
+    }
+
+    /// Draws the chart of `portfolio` in this format.
+    ///
+    /// # Errors
+    /// When the image cannot be drawn (see [`ImageError`]).
+    pub fn render(
+        self,
+        portfolio: &Portfolio,
+        today: Date,
+        (width, height): (u32, u32),
+        options: ChartOptions<'_>,
+    ) -> Result<Vec<u8>, ImageError> {
+        match self {
+            Self::Svg => {
+                chart_svg(portfolio, today, width, height, options).map(String::into_bytes)
+            }
+            Self::Png => chart_png(portfolio, today, width, height, options),
+        }
+    }
+}
 
 /// The formats the decision log can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,6 +111,18 @@ impl LogFormat {
         }
     }
 
+    /// The format a file's extension names (`.md`, `.markdown`, `.csv`,
+    /// `.json`, any case).
+    #[must_use]
+    pub fn from_path(path: &Path) -> Option<Self> {
+        match extension_of(path).as_str() {
+            "md" | "markdown" => Some(Self::Markdown),
+            "csv" => Some(Self::Csv),
+            "json" => Some(Self::Json),
+            _ => None,
+        }
+    }
+
     /// The usual file extension.
     #[must_use]
     pub fn extension(self) -> &'static str {
@@ -68,5 +131,25 @@ impl LogFormat {
             Self::Csv => "csv",
             Self::Json => "json",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_s_extension_picks_the_export_format_in_any_case() {
+        let chart = |name: &str| ChartFormat::from_path(Path::new(name));
+        assert_eq!(chart("/w/map.SVG"), Some(ChartFormat::Svg));
+        assert_eq!(chart("map.png"), Some(ChartFormat::Png));
+        assert_eq!(chart("map.pdf"), None);
+        assert_eq!(chart("map"), None);
+        let log = |name: &str| LogFormat::from_path(Path::new(name));
+        assert_eq!(log("log.Markdown"), Some(LogFormat::Markdown));
+        assert_eq!(log("log.md"), Some(LogFormat::Markdown));
+        assert_eq!(log("log.csv"), Some(LogFormat::Csv));
+        assert_eq!(log("log.json"), Some(LogFormat::Json));
+        assert_eq!(log("log.txt"), None);
     }
 }

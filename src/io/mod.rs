@@ -4,6 +4,7 @@
 mod atomic;
 mod csv_import;
 mod error;
+mod files;
 mod recovery;
 mod ron_file;
 
@@ -13,6 +14,7 @@ pub use atomic::{
 };
 pub use csv_import::{CSV_COLUMNS, CsvImport, CsvImportError, CsvProblem, import_csv};
 pub use error::{LoadError, SaveError};
+pub use files::{EXAMPLE_PORTFOLIO, example_portfolio, file_name, name_from_stem, read_text};
 pub use recovery::{Recovery, clear_recovery, read_recovery, recovery_path, write_recovery};
 pub use ron_file::{
     FORMAT_VERSION, MAX_FILE_BYTES, from_ron, load, load_bytes, load_bytes_as, ron_text, save,

@@ -78,6 +78,9 @@ pub struct Portfolio {
 }
 
 impl Portfolio {
+    /// The name of a portfolio nobody has named yet.
+    pub const UNTITLED: &str = "Untitled portfolio";
+
     /// An empty portfolio with default scoring.
     #[must_use]
     pub fn new(name: impl Into<String>) -> Self {

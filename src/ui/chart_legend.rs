@@ -4,8 +4,7 @@
 use eframe::egui::{self, RichText, Stroke, Ui};
 
 use super::{CONFLICT_COLOR, ChartView, OVERDUE_COLOR, PanelContext, zone_color};
-use crate::export::ChartGeometry;
-use crate::model::Zone;
+use crate::export::{ChartGeometry, ChartPoint, LegendMark};
 use crate::ui::command::Command;
 
 /// How many names the "to score" strip shows at once.
@@ -35,50 +34,35 @@ pub fn legend_ui(ui: &mut Ui, geometry: &ChartGeometry, view: ChartView, selecte
     let background = ui.visuals().extreme_bg_color;
     let weak = ui.visuals().weak_text_color();
     ui.horizontal_wrapped(|ui| {
-        for zone in [
-            Zone::Commodity,
-            Zone::Differentiator,
-            Zone::RegulatedControl,
-            Zone::Unplaced,
-        ] {
-            entry(ui, zone.label(), &|p, c| {
-                p.circle_filled(c, 5.0, zone_color(zone));
-            });
-        }
-        entry(ui, "decided", &|p, c| {
-            p.circle_filled(c, 5.0, weak);
-        });
-        entry(ui, "not decided yet", &|p, c| {
-            p.circle_filled(c, 5.0, weak);
-            p.circle_filled(c, 2.5, background);
-        });
-        let points = &geometry.points;
-        if points.iter().any(|p| p.conflict) {
-            entry(ui, "conflict", &|p, c| {
-                p.circle_stroke(c, 6.0, Stroke::new(1.5, CONFLICT_COLOR));
-            });
-        }
-        if points.iter().any(|p| p.overdue) {
-            entry(ui, "overdue exception", &|p, c| {
-                p.circle_filled(c, 3.5, OVERDUE_COLOR);
-            });
-        }
-        if points.iter().any(|p| p.shared_with > 1) {
-            entry(ui, "same scores", &|p, c| {
-                p.circle_filled(c, 6.0, weak.gamma_multiply(0.2));
-                p.circle_stroke(c, 6.0, Stroke::new(1.0, weak));
-            });
-        }
-        let spread = points.iter().any(|p| {
-            (view.vote_spread || selected == Some(p.id.as_str()))
-                && (p.differentiation_spread.is_some() || p.pull_spread.is_some())
-        });
-        if spread {
-            entry(ui, "vote spread, lowest to highest", &|p, c| {
-                p.line_segment(
-                    [c - egui::vec2(7.0, 0.0), c + egui::vec2(7.0, 0.0)],
-                    Stroke::new(2.5, weak),
-                );
+        let spread_drawn = |p: &ChartPoint| view.vote_spread || selected == Some(p.id.as_str());
+        for mark in geometry.legend(spread_drawn) {
+            entry(ui, mark.text(), &|p, c| match mark {
+                LegendMark::Zone(zone) => {
+                    p.circle_filled(c, 5.0, zone_color(zone));
+                }
+                LegendMark::Decided => {
+                    p.circle_filled(c, 5.0, weak);
+                }
+                LegendMark::Undecided => {
+                    p.circle_filled(c, 5.0, weak);
+                    p.circle_filled(c, 2.5, background);
+                }
+                LegendMark::Conflict => {
+                    p.circle_stroke(c, 6.0, Stroke::new(1.5, CONFLICT_COLOR));
+                }
+                LegendMark::Overdue => {
+                    p.circle_filled(c, 3.5, OVERDUE_COLOR);
+                }
+                LegendMark::Shared => {
+                    p.circle_filled(c, 6.0, weak.gamma_multiply(0.2));
+                    p.circle_stroke(c, 6.0, Stroke::new(1.0, weak));
+                }
+                LegendMark::Spread => {
+                    p.line_segment(
+                        [c - egui::vec2(7.0, 0.0), c + egui::vec2(7.0, 0.0)],
+                        Stroke::new(2.5, weak),
+                    );
+                }
             });
         }
     });

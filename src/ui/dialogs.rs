@@ -78,10 +78,7 @@ pub fn import_choice_ui(ctx: &egui::Context, path: &Path, portfolio: &str) -> Op
     let modal = egui::Modal::new(Id::unique("import choice")).show(ctx, |ui| {
         ui.set_max_width(460.0);
         ui.heading("Import capabilities");
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let name = crate::io::file_name(path);
         ui.label(format!(
             "Add the capabilities in {name} to {portfolio}, or start a new portfolio with them?"
         ));

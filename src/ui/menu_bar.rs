@@ -136,10 +136,7 @@ fn recent_menu(ui: &mut Ui, recent: &[PathBuf], commands: &mut Vec<Command>) {
     ui.add_enabled_ui(!recent.is_empty(), |ui| {
         ui.menu_button("Open Recent", |ui| {
             for path in recent {
-                let name = path.file_name().map_or_else(
-                    || path.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
+                let name = crate::io::file_name(path);
                 let response = ui.button(name).on_hover_text(path.display().to_string());
                 if response.clicked() {
                     commands.push(Command::OpenPath(path.clone()));

@@ -29,6 +29,16 @@ impl Theme {
         }
     }
 
+    /// The exported images' look that goes with this one: dark for dark,
+    /// light (printable) otherwise.
+    #[must_use]
+    pub fn image_theme(self) -> crate::export::ImageTheme {
+        match self {
+            Self::Dark => crate::export::ImageTheme::Dark,
+            Self::Light | Self::HighContrast => crate::export::ImageTheme::Light,
+        }
+    }
+
     /// The egui visuals for this theme.
     #[must_use]
     pub fn visuals(self) -> Visuals {

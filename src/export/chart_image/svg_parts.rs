@@ -3,6 +3,7 @@
 
 #[allow(clippy::wildcard_imports)] // a part of its parent module
 use super::*;
+use crate::export::LegendMark;
 
 /// A label box's height, in label font sizes.
 pub(super) const LINE: f64 = 1.25;
@@ -33,21 +34,9 @@ pub(super) struct IndexLayout {
     columns: Vec<Vec<IndexLine>>,
 }
 
-/// One entry of the legend below the chart.
-pub(super) enum LegendMark {
-    Zone(Zone),
-    Conflict,
-    Overdue,
-    Decided,
-    Undecided,
-    Spread,
-    Shared,
-    Note,
-}
-
 pub(super) struct Legend {
     /// Entries by row, each with its text and width (mark included).
-    pub(super) rows: Vec<Vec<(LegendMark, String, f64)>>,
+    pub(super) rows: Vec<Vec<(Option<LegendMark>, String, f64)>>,
 }
 
 /// The legend's entries, wrapped as whole entries into rows.
@@ -57,42 +46,19 @@ pub(super) fn legend_entries(
     measure: &Measure,
     options: &ChartOptions<'_>,
 ) -> Legend {
-    let mut entries: Vec<(LegendMark, String)> = [
-        Zone::Commodity,
-        Zone::Differentiator,
-        Zone::RegulatedControl,
-        Zone::Unplaced,
-    ]
-    .into_iter()
-    .map(|zone| (LegendMark::Zone(zone), zone.label().to_owned()))
-    .collect();
+    // Notes (`None`) follow the marks, with no mark of their own.
+    let mut entries: Vec<(Option<LegendMark>, String)> = geometry
+        .legend(|_| options.vote_spread)
+        .into_iter()
+        .map(|mark| (Some(mark), mark.text().to_owned()))
+        .collect();
     let points = &geometry.points;
-    entries.push((LegendMark::Decided, "decided".into()));
-    entries.push((LegendMark::Undecided, "not decided yet".into()));
-    if points.iter().any(|p| p.conflict) {
-        entries.push((LegendMark::Conflict, "conflict".into()));
-    }
-    if points.iter().any(|p| p.overdue) {
-        entries.push((LegendMark::Overdue, "overdue exception".into()));
-    }
-    if points.iter().any(|p| p.shared_with > 1) {
-        entries.push((LegendMark::Shared, "same scores".into()));
-    }
-    let spreads = points
-        .iter()
-        .any(|p| p.differentiation_spread.is_some() || p.pull_spread.is_some());
-    if options.vote_spread && spreads {
-        entries.push((LegendMark::Spread, "vote spread, lowest to highest".into()));
-    }
     if options.comparison.is_some() {
-        entries.push((
-            LegendMark::Note,
-            "→ moved since the compared quarter".into(),
-        ));
+        entries.push((None, "→ moved since the compared quarter".into()));
     }
     if points.len() > MAX_LABELLED {
         entries.push((
-            LegendMark::Note,
+            None,
             format!(
                 "{} capabilities: too many to name on one chart",
                 points.len()
@@ -101,14 +67,14 @@ pub(super) fn legend_entries(
     }
     if !geometry.to_score.is_empty() {
         let n = geometry.to_score.len();
-        entries.push((LegendMark::Note, format!("{n} still to score, not shown")));
+        entries.push((None, format!("{n} still to score, not shown")));
     }
     let (s, font, radius) = (sizes.s, sizes.font, sizes.radius);
     let room = sizes.width - 110.0 * s - 40.0 * s;
-    let mut rows: Vec<Vec<(LegendMark, String, f64)>> = vec![Vec::new()];
+    let mut rows: Vec<Vec<(Option<LegendMark>, String, f64)>> = vec![Vec::new()];
     let mut used = 0.0;
     for (mark, text) in entries {
-        let mark_width = if matches!(mark, LegendMark::Note) {
+        let mark_width = if mark.is_none() {
             0.0
         } else {
             2.0 * radius + 8.0 * s
@@ -421,12 +387,12 @@ impl SvgChart {
         let rows = legend.rows.len().max(1) as f64;
         let mut ly = self.sizes.height - 30.0 * s - (rows - 1.0) * font * 1.5;
         let _ = geometry;
-        let mut extra: Vec<(LegendMark, String, f64)> = Vec::new();
+        let mut extra: Vec<(Option<LegendMark>, String, f64)> = Vec::new();
         if labels.left_out > 0 {
             let n = labels.left_out;
             let names = if n == 1 { "name" } else { "names" };
             extra.push((
-                LegendMark::Note,
+                None,
                 format!("{n} {names} left out for lack of room: choose numbers"),
                 0.0,
             ));
@@ -438,32 +404,32 @@ impl SvgChart {
             for (mark, text, width) in row.iter().chain(tail) {
                 let (cx, cy) = (lx + radius, ly - font * 0.35);
                 let symbol = match mark {
-                    LegendMark::Zone(zone) => format!(
+                    Some(LegendMark::Zone(zone)) => format!(
                         "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"{radius:.1}\" fill=\"{}\"/>",
                         hex(zone_rgb(*zone))
                     ),
-                    LegendMark::Decided => format!(
+                    Some(LegendMark::Decided) => format!(
                         "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"{radius:.1}\" fill=\"{}\"/>",
                         colors.weak
                     ),
-                    LegendMark::Undecided => format!(
+                    Some(LegendMark::Undecided) => format!(
                         "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"{:.1}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"{:.1}\"/>",
                         radius * 0.775,
                         colors.background,
                         colors.weak,
                         radius * 0.45
                     ),
-                    LegendMark::Conflict => format!(
+                    Some(LegendMark::Conflict) => format!(
                         "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"{radius:.1}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{:.1}\"/>",
                         hex(CONFLICT_RGB),
                         2.5 * s
                     ),
-                    LegendMark::Overdue => format!(
+                    Some(LegendMark::Overdue) => format!(
                         "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"{:.1}\" fill=\"{}\"/>",
                         radius * 0.55,
                         hex(OVERDUE_RGB)
                     ),
-                    LegendMark::Shared => format!(
+                    Some(LegendMark::Shared) => format!(
                         "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"{radius:.1}\" fill=\"{}\" fill-opacity=\"0.08\" stroke=\"{}\" stroke-width=\"{:.1}\" stroke-dasharray=\"{:.1} {:.1}\"/>",
                         colors.text,
                         colors.weak,
@@ -471,16 +437,16 @@ impl SvgChart {
                         4.0 * s,
                         3.0 * s
                     ),
-                    LegendMark::Spread => format!(
+                    Some(LegendMark::Spread) => format!(
                         "<line x1=\"{:.1}\" y1=\"{cy:.1}\" x2=\"{:.1}\" y2=\"{cy:.1}\" stroke=\"{}\" stroke-width=\"{:.1}\"/>",
                         lx,
                         lx + 2.0 * radius,
                         colors.weak,
                         3.0 * s
                     ),
-                    LegendMark::Note => String::new(),
+                    None => String::new(),
                 };
-                let text_x = if matches!(mark, LegendMark::Note) {
+                let text_x = if mark.is_none() {
                     lx
                 } else {
                     svg.push_str(&symbol);

@@ -1,0 +1,98 @@
+//! Text read from the user's files, names made from file paths, and the
+//! bundled example.
+
+use std::path::Path;
+
+use super::{MAX_FILE_BYTES, from_ron};
+use crate::model::Portfolio;
+
+/// The bundled example portfolio, as shipped in `assets/examples/`.
+pub const EXAMPLE_PORTFOLIO: &str = include_str!("../../assets/examples/platform-2026-q4.ron");
+
+/// The bundled example, parsed. It is tested to parse; should it ever not,
+/// an empty portfolio is shown rather than nothing.
+#[must_use]
+pub fn example_portfolio() -> Portfolio {
+    from_ron(EXAMPLE_PORTFOLIO, Path::new("example.ron"))
+        .unwrap_or_else(|_| Portfolio::new(Portfolio::UNTITLED))
+}
+
+/// A file's name as people call it: `plan.ron`, or the whole path when it
+/// has no name (`/`, `..`).
+#[must_use]
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// A portfolio name made from a file's name without its extension
+/// (`q4-plan.csv` gives "q4-plan"), or `fallback`.
+#[must_use]
+pub fn name_from_stem(path: &Path, fallback: &str) -> String {
+    path.file_stem()
+        .map_or_else(|| fallback.to_owned(), |s| s.to_string_lossy().into_owned())
+}
+
+/// Reads a spreadsheet's text, refusing huge files with a message. Text
+/// that is not UTF-8 is read as Windows-1252 (what Excel and `LibreOffice`
+/// write as "CSV" in many locales), with a note saying so.
+///
+/// # Errors
+/// The reason, ready to print after the file name.
+pub fn read_text(path: &Path) -> Result<(String, Option<String>), String> {
+    use std::io::Read as _;
+    let too_large = || {
+        format!(
+            "the file is larger than {} MB, the most capmap reads",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )
+    };
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    if file.metadata().map_err(|e| e.to_string())?.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    // A pipe or a growing file has no size up front: never read more than
+    // one byte past the limit.
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, None)),
+        Err(error) => {
+            let bytes = error.into_bytes();
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+            Ok((
+                text.into_owned(),
+                Some("read as Windows-1252, not UTF-8; check the accents".to_owned()),
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_come_from_the_file_or_the_fallback() {
+        assert_eq!(file_name(Path::new("/work/q4 plan.ron")), "q4 plan.ron");
+        assert_eq!(file_name(Path::new("/")), "/");
+        assert_eq!(name_from_stem(Path::new("/w/q4-plan.csv"), "X"), "q4-plan");
+        assert_eq!(
+            name_from_stem(Path::new("/"), "Imported portfolio"),
+            "Imported portfolio"
+        );
+    }
+
+    #[test]
+    fn the_example_parses() {
+        assert_ne!(example_portfolio().name, Portfolio::UNTITLED);
+        assert!(example_portfolio().capabilities.len() > 10);
+    }
+}
