@@ -10,6 +10,7 @@ mod progress;
 mod review;
 mod rules;
 mod scorecard;
+mod summary;
 mod validate;
 mod votes;
 
@@ -24,9 +25,10 @@ pub use review::{
     duplication_ranking, exceptions_register, quadrant_switches, quarter_key,
 };
 pub use rules::{
-    Assessment, Conflict, Position, Recommendation, Summary, assess, centralization_pull,
-    conflicts, conflicts_for, format_against, is_high, locate,
+    Assessment, Conflict, Position, Recommendation, assess, centralization_pull, conflicts,
+    conflicts_for, format_against, is_high, locate,
 };
 pub use scorecard::{MetricChange, Scorecard};
+pub use summary::Summary;
 pub use validate::{Place, Problem, escape_controls, is_forbidden_control, is_valid_id, validate};
 pub use votes::{Participant, Spread, Vote, discuss_first, median, parse_vote_digits, vote_digits};

@@ -5,9 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::{
-    Capability, Date, Decision, DecisionProgress, Portfolio, Scores, ScoringSettings, Zone,
-};
+use super::{Capability, Decision, Scores, ScoringSettings, Zone};
 
 /// Floating-point slack so that a mean of exactly the threshold is high even
 /// when the weights do not divide evenly.
@@ -312,93 +310,10 @@ pub fn conflicts_for(capability: &Capability, recommendation: Recommendation) ->
     found
 }
 
-/// Counts over a whole portfolio, for the status bar and `capmap check`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Summary {
-    /// All capabilities.
-    pub capabilities: usize,
-    /// Per zone, in `Zone::ALL` order.
-    pub per_zone: [usize; 4],
-    /// Per recommendation, in `Recommendation::ALL` order.
-    pub per_recommendation: [usize; 4],
-    /// Capabilities still missing a score.
-    pub to_score: usize,
-    /// Conflicts of every kind.
-    pub conflicts: usize,
-    /// Of those, the severe ones.
-    pub severe_conflicts: usize,
-    /// Exceptions past their review date.
-    pub overdue_exceptions: usize,
-    /// Capabilities that at least one team runs its own copy of.
-    pub duplicated: usize,
-    /// Capabilities with a recorded decision.
-    pub decided: usize,
-}
-
-impl Summary {
-    /// Counts `portfolio` as of `today`.
-    #[must_use]
-    pub fn of(portfolio: &Portfolio, today: Date) -> Self {
-        let mut summary = Self {
-            capabilities: portfolio.capabilities.len(),
-            ..Self::default()
-        };
-        for capability in &portfolio.capabilities {
-            if let Some(i) = Zone::ALL.iter().position(|z| *z == capability.zone) {
-                summary.per_zone[i] += 1;
-            }
-            match locate(capability, &portfolio.scoring) {
-                Some(position) => {
-                    let rec = position.recommendation;
-                    if let Some(i) = Recommendation::ALL.iter().position(|r| *r == rec) {
-                        summary.per_recommendation[i] += 1;
-                    }
-                    for conflict in conflicts_for(capability, rec) {
-                        summary.conflicts += 1;
-                        summary.severe_conflicts += usize::from(conflict.is_severe());
-                    }
-                }
-                None => summary.to_score += 1,
-            }
-            summary.overdue_exceptions += capability.overdue_exceptions(today).count();
-            summary.duplicated += usize::from(capability.duplication() > 0);
-            summary.decided += usize::from(capability.decision != Decision::Undecided);
-        }
-        summary
-    }
-
-    /// How many are decided, of all: "3 of 24 decided".
-    #[must_use]
-    pub fn decision_progress(&self) -> DecisionProgress {
-        DecisionProgress {
-            decided: self.decided,
-            total: self.capabilities,
-        }
-    }
-
-    /// How many are in `zone`.
-    #[must_use]
-    pub fn in_zone(&self, zone: Zone) -> usize {
-        Zone::ALL
-            .iter()
-            .position(|z| *z == zone)
-            .map_or(0, |i| self.per_zone[i])
-    }
-
-    /// How many land in `recommendation`.
-    #[must_use]
-    pub fn recommended(&self, recommendation: Recommendation) -> usize {
-        Recommendation::ALL
-            .iter()
-            .position(|r| *r == recommendation)
-            .map_or(0, |i| self.per_recommendation[i])
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Exception, Score};
+    use crate::model::{Date, Portfolio, Score, Summary};
 
     fn scored(reuse: u8, cost: u8, risk: u8, differentiation: u8) -> Capability {
         let mut capability = Capability::new("c", "C");
@@ -594,43 +509,5 @@ mod tests {
         assert!(conflicts(&capability, &settings).is_empty());
         capability.decision = Decision::Undecided;
         assert!(conflicts(&capability, &settings).is_empty());
-    }
-
-    #[test]
-    fn summary_counts_zones_recommendations_conflicts_overdue_duplication_and_decisions() {
-        let today = Date::from_ymd(2026, 11, 27).unwrap();
-        let mut portfolio = Portfolio::new("p");
-        let mut a = scored(5, 5, 5, 1);
-        a.zone = Zone::Commodity;
-        a.duplicated_by = vec!["t1".into(), "t2".into()];
-        a.exceptions.push(Exception {
-            reason: "r".into(),
-            approved_by: "a".into(),
-            review_by: today.plus_days(-1),
-        });
-        a.exceptions.push(Exception {
-            reason: "r".into(),
-            approved_by: "a".into(),
-            review_by: today,
-        });
-        let mut b = scored(1, 1, 1, 5);
-        b.zone = Zone::RegulatedControl;
-        b.decision = Decision::Operate;
-        let c = Capability::new("c", "C");
-        portfolio.capabilities = vec![a, b, c];
-        let summary = Summary::of(&portfolio, today);
-        assert_eq!(summary.capabilities, 3);
-        assert_eq!(summary.in_zone(Zone::Commodity), 1);
-        assert_eq!(summary.in_zone(Zone::RegulatedControl), 1);
-        assert_eq!(summary.in_zone(Zone::Unplaced), 1);
-        assert_eq!(summary.recommended(Recommendation::Orchestrate), 1);
-        assert_eq!(summary.recommended(Recommendation::Operate), 1);
-        assert_eq!(summary.to_score, 1);
-        assert_eq!(summary.conflicts, 1);
-        assert_eq!(summary.severe_conflicts, 1);
-        assert_eq!(summary.overdue_exceptions, 1);
-        assert_eq!(summary.duplicated, 1);
-        assert_eq!(summary.decided, 1);
-        assert_eq!(summary.decision_progress().to_string(), "1 of 3 decided");
     }
 }

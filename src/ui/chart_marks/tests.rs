@@ -1,0 +1,183 @@
+//! Tests of `chart_marks.rs`, kept apart so the file stays readable.
+
+use super::*;
+use crate::model::{Capability, Date, Portfolio, Question, Score};
+use egui_plot::PlotBounds;
+
+fn crowded() -> ChartGeometry {
+    let mut portfolio = Portfolio::new("crowded");
+    for i in 0..60 {
+        let mut capability = Capability::new(format!("c{i}"), format!("A long name {i}"));
+        for question in Question::ALL {
+            capability.scores.set(question, Score::new(4));
+        }
+        portfolio.capabilities.push(capability);
+    }
+    ChartGeometry::new(&portfolio, Date::from_ymd(2026, 11, 27).unwrap())
+}
+
+/// A 400x300 plot of the usual axes.
+fn small_plot() -> PlotTransform {
+    PlotTransform::new(
+        Rect::from_min_size(Pos2::ZERO, egui::vec2(400.0, 300.0)),
+        PlotBounds::from_min_max([0.5, 0.5], [5.5, 5.5]),
+        false,
+    )
+}
+
+/// The marks' scene on `transform`, in plain colours.
+fn scene<'a>(
+    transform: &'a PlotTransform,
+    selected: Option<&'a str>,
+    labels: LabelMode,
+    vote_spread: bool,
+) -> MarkScene<'a> {
+    MarkScene {
+        transform,
+        style: ChartStyle::default(),
+        selected,
+        colors: MarkColors {
+            text: Color32::GRAY,
+            strong: Color32::WHITE,
+            background: Color32::BLACK,
+        },
+        title_boxes: &[],
+        labels,
+        vote_spread,
+        without_index: None,
+    }
+}
+
+/// The texts of the labels drawn.
+fn label_texts(labels: &ChartLabels) -> Vec<&str> {
+    labels
+        .labels
+        .iter()
+        .flatten()
+        .map(|l| l.text.as_str())
+        .collect()
+}
+
+/// The label layout when `selected` is selected, in a 400x300 plot.
+fn labels(geometry: &ChartGeometry, mode: LabelMode, selected: Option<&str>) -> ChartLabels {
+    let ctx = egui::Context::default();
+    let mut out = None;
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+        let transform = small_plot();
+        let scene = scene(&transform, selected, mode, false);
+        let font = FontId::proportional(13.0);
+        out = Some(lay_out(ui.ctx(), geometry, &scene, &font));
+    });
+    output.textures_delta.clear();
+    out.unwrap()
+}
+
+/// The side in points of the dot sprite drawn for `radius` at `zoom`.
+fn dot_side(ctx: &egui::Context, zoom: f32, radius: f32) -> f32 {
+    ctx.set_zoom_factor(zoom);
+    let mut side = 0.0;
+    for _ in 0..2 {
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            side = disc_sprites(ui.ctx(), radius).dot.side;
+        });
+        output.textures_delta.clear();
+    }
+    side
+}
+
+#[test]
+fn dot_sprites_are_redrawn_for_a_new_size_or_scale() {
+    let ctx = egui::Context::default();
+    let big = dot_side(&ctx, 1.0, 12.0);
+    // The same twelve pixels at twice the scale are half the points.
+    let zoomed = dot_side(&ctx, 2.0, 6.0);
+    assert!((big - 2.0 * zoomed).abs() < 0.01, "{big} vs {zoomed}");
+    let small = dot_side(&ctx, 1.0, 6.0);
+    assert!(small < big);
+}
+
+#[test]
+fn a_crowd_of_names_is_numbered_and_the_selected_one_still_named() {
+    let geometry = crowded();
+    let auto = labels(&geometry, LabelMode::Auto, None);
+    assert!(auto.numbered, "sixty long names cannot all fit in 400x300");
+    // Sixty with the same scores: one stack, one label for all.
+    let texts = label_texts(&auto);
+    assert_eq!(texts, ["1–60"]);
+    let selected = labels(&geometry, LabelMode::Auto, Some("c59"));
+    let (i, callout) = selected.callout.expect("the selected one is named");
+    assert_eq!(geometry.points[i].id, "c59");
+    assert!(callout.text.ends_with("A long name 59"), "{}", callout.text);
+    // The others keep their places when the selection changes.
+    assert_eq!(auto.labels, selected.labels);
+}
+
+#[test]
+fn asking_for_names_leaves_out_and_counts_what_cannot_fit() {
+    let geometry = crowded();
+    let names = labels(&geometry, LabelMode::Names, None);
+    assert!(!names.numbered);
+    let shown = names.labels.iter().flatten().count();
+    assert!(shown > 0 && shown < 60);
+    assert_eq!(names.left_out, 60 - shown);
+}
+
+#[test]
+fn a_few_names_are_named() {
+    let mut portfolio = Portfolio::new("few");
+    for (i, scores) in [[5, 5, 5, 1], [1, 1, 1, 5], [4, 4, 4, 4]]
+        .iter()
+        .enumerate()
+    {
+        let mut capability = Capability::new(format!("c{i}"), format!("Name {i}"));
+        for (question, score) in Question::ALL.iter().zip(scores) {
+            capability.scores.set(*question, Score::new(*score));
+        }
+        portfolio.capabilities.push(capability);
+    }
+    let geometry = ChartGeometry::new(&portfolio, Date::from_ymd(2026, 11, 27).unwrap());
+    let auto = labels(&geometry, LabelMode::Auto, None);
+    assert!(!auto.numbered);
+    let texts = label_texts(&auto);
+    assert_eq!(texts, ["Name 0", "Name 1", "Name 2"]);
+    let numbers = labels(&geometry, LabelMode::Numbers, None);
+    assert!(numbers.numbered);
+}
+
+/// How many whiskers are drawn when `selected` is selected.
+fn whiskers(geometry: &ChartGeometry, selected: Option<&str>, vote_spread: bool) -> usize {
+    let transform = small_plot();
+    let scene = scene(&transform, selected, LabelMode::Auto, vote_spread);
+    let labels = ChartLabels {
+        numbered: false,
+        dots: geometry.points.iter().map(|_| [100.0, 100.0]).collect(),
+        spots: Vec::new(),
+        labels: vec![None; geometry.points.len()],
+        left_out: 0,
+        callout: None,
+    };
+    line_shapes(geometry, &scene, &labels)
+        .iter()
+        .filter(|s| matches!(s, Shape::LineSegment { .. }))
+        .count()
+}
+
+#[test]
+fn vote_spread_shows_for_the_selected_dot_or_every_dot_when_asked() {
+    let mut geometry = crowded();
+    for point in &mut geometry.points {
+        point.differentiation_spread = Some((2.0, 5.0));
+        point.pull_spread = Some((3.0, 4.0));
+    }
+    assert_eq!(whiskers(&geometry, None, false), 0, "none by default");
+    assert_eq!(
+        whiskers(&geometry, Some("c7"), false),
+        2,
+        "the selected one's two"
+    );
+    assert_eq!(
+        whiskers(&geometry, None, true),
+        120,
+        "every dot's when asked"
+    );
+}
