@@ -698,7 +698,7 @@ struct Look {
     vote_spread: bool,
 }
 
-#[allow(clippy::too_many_arguments)] // each is one flag of the command
+#[expect(clippy::too_many_arguments, reason = "each is one flag of the command")]
 fn render(
     file: &Path,
     baseline: Option<&Path>,

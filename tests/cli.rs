@@ -1,6 +1,10 @@
 //! Runs the `capmap` binary as a user would and checks exit codes and output.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "helpers outside #[test] functions should fail loudly too"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
