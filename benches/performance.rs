@@ -3,7 +3,7 @@
 //! the frames that show an edit, load + validate and atomic save of 10,000
 //! capabilities, and the chart PNG at 1920x1080. Run with `cargo bench`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)] // a bench may fail loudly
+#![expect(clippy::unwrap_used, reason = "a bench may fail loudly")]
 
 use std::hint::black_box;
 

@@ -1,5 +1,17 @@
-//! The headless commands: `capmap check`, `report`, `new`. Everything here
-//! writes to the given streams and returns an exit code, so tests can run it
+//! The headless commands, one [`Command`] variant each:
+//!
+//! - `capmap check`: validate portfolio files, one summary line each;
+//! - `capmap report`: the decision log (Markdown, CSV or JSON), or with
+//!   `--scorecard` the quarterly scorecard, with what moved since a
+//!   `--baseline` file when given one;
+//! - `capmap diff`: what changed between two portfolios, matched by id;
+//! - `capmap render`: the quadrant chart as SVG or PNG;
+//! - `capmap import`: a CSV spreadsheet to a new portfolio file;
+//! - `capmap new`: an empty portfolio, or a copy of the bundled example.
+//!
+//! Without a command, `capmap [FILE]` opens the desktop app instead
+//! (`main.rs`); [`parse_args`] tells the two apart. Everything here writes
+//! to the given streams and returns an exit code, so tests can run it
 //! without a process.
 
 use std::io::Write;
@@ -707,7 +719,7 @@ struct Look {
     vote_spread: bool,
 }
 
-#[allow(clippy::too_many_arguments)] // each is one flag of the command
+#[expect(clippy::too_many_arguments, reason = "each is one flag of the command")]
 fn render(
     file: &Path,
     baseline: Option<&Path>,

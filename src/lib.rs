@@ -24,9 +24,10 @@ pub const VERSION: &str = concat!(
 
 /// mimalloc instead of the system allocator. Every egui frame builds and
 /// drops meshes of a few hundred kilobytes; glibc's malloc hands that memory
-/// back to the kernel after each frame and faults it in again on the next,
-/// which tripled the cost of a 200-capability frame in `cargo bench`.
-/// Declared here so the app, its tests and its benches all run with it.
+/// back to the kernel after each frame and faults it in again on the next
+/// (what that cost, measured with `cargo bench`, is in
+/// `docs/performance.md`). Declared here so the app, its tests and its
+/// benches all run with it.
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

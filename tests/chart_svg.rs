@@ -3,7 +3,11 @@
 //! chart. The label rules are checked from the file alone, measuring text
 //! with the bundled font.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "helpers outside #[test] functions should fail loudly too"
+)]
 
 use capmap::export::{
     ChartOptions, LabelMode, ScreenRect, chart_svg, rect_distance, segment_distance,

@@ -1,6 +1,10 @@
 //! Runs the `capmap` binary as a user would and checks exit codes and output.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "helpers outside #[test] functions should fail loudly too"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -1364,16 +1368,19 @@ fn a_stream_larger_than_the_limit_is_refused_without_reading_it_all() {
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        use std::io::Write as _;
-        let line = "name\n".repeat(1 << 16);
-        // Up to 64 MB, past the 50 MB limit; stops when capmap hangs up.
-        for _ in 0..205 {
-            if stdin.write_all(line.as_bytes()).is_err() {
-                break;
+    let writer = std::thread::Builder::new()
+        .name("stdin-writer".to_owned())
+        .spawn(move || {
+            use std::io::Write as _;
+            let line = "name\n".repeat(1 << 16);
+            // Up to 64 MB, past the 50 MB limit; stops when capmap hangs up.
+            for _ in 0..205 {
+                if stdin.write_all(line.as_bytes()).is_err() {
+                    break;
+                }
             }
-        }
-    });
+        })
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
     let stderr = text(&out.stderr);

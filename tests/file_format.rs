@@ -1,7 +1,5 @@
 //! The bundled example and the file format as a whole.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
-
 use std::path::Path;
 
 use capmap::io;

@@ -1,7 +1,10 @@
 //! The layers run one way: app → ui → export/io → model. A module may use
 //! the layers below it, never one above; the model never sees egui.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions should fail loudly too"
+)]
 
 use std::path::Path;
 

@@ -2,7 +2,10 @@
 //! output is parsed as a wiki would (`CommonMark`, with `pulldown-cmark`) and
 //! must have exactly the structure it has for harmless text, and no HTML.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions should fail loudly too"
+)]
 
 use capmap::export::{DecisionLog, diff_markdown, scorecard_markdown, to_markdown};
 use capmap::model::{

@@ -2,7 +2,10 @@
 //! save/load unchanged, and thousands of damaged files are each refused
 //! with a location, never a panic.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions should fail loudly too"
+)]
 
 use std::path::Path;
 

@@ -3,7 +3,6 @@
 //! regenerate with `UPDATE_SNAPSHOTS=1 cargo test --features snapshots --test snapshots`.
 
 #![cfg(feature = "snapshots")]
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
 
 use capmap::app::{CapmapApp, Command, example_portfolio};
 use capmap::model::Date;

@@ -1,7 +1,10 @@
 //! The workshop board driven through the real UI (`egui_kittest`): clicks,
 //! keys and drags, checked against the document.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions should fail loudly too"
+)]
 
 use std::path::Path;
 

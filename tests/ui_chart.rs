@@ -1,7 +1,11 @@
 //! The quadrant chart keeps its drawing between frames; these tests check
 //! that the kept drawing follows every change that should show on it.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "helpers outside #[test] functions should fail loudly too"
+)]
 
 use capmap::app::{CapmapApp, Command, Document, example_portfolio};
 use capmap::model::{Capability, Edit, Portfolio, Question, Score, Zone};

@@ -1,7 +1,10 @@
 //! Presenting and sharing, driven through the real UI (`egui_kittest`):
 //! presentation mode, themes and zoom, exports and CSV import.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions should fail loudly too"
+)]
 
 use capmap::app::{CapmapApp, Command, FileDialogs, example_portfolio};
 use capmap::model::{Capability, Portfolio, Zone};

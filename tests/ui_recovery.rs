@@ -1,7 +1,10 @@
 //! Autosave and recovery: unsaved work survives a crash, and a clean save
 //! or a discard removes the copy.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions should fail loudly too"
+)]
 
 use std::path::Path;
 

@@ -1,7 +1,11 @@
 //! The review window: conflicts, exceptions register, duplication, live
 //! weights and teams, driven through the real UI (`egui_kittest`).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "helpers outside #[test] functions should fail loudly too"
+)]
 
 use capmap::app::{CapmapApp, Command, example_portfolio};
 use capmap::export::ChartGeometry;

@@ -1,7 +1,5 @@
 //! Blind participant scoring through the real UI (`egui_kittest`).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test should fail loudly
-
 use capmap::app::{CapmapApp, Command};
 use capmap::io;
 use capmap::model::{Capability, Edit, Portfolio, Score, Scores, parse_vote_digits};

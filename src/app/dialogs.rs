@@ -132,31 +132,40 @@ impl FileDialogs {
         let file_name = suggested
             .and_then(Path::file_name)
             .map(|n| n.to_string_lossy().into_owned());
-        std::thread::spawn(move || {
-            let mut dialog = rfd::AsyncFileDialog::new();
-            for (name, extensions) in filters {
-                dialog = dialog.add_filter(name, extensions);
-            }
-            if let Some(directory) = directory.filter(|d| !d.as_os_str().is_empty()) {
-                dialog = dialog.set_directory(directory);
-            }
-            let path = if kind.saves() {
-                let name = file_name.unwrap_or_else(|| "portfolio.ron".to_owned());
-                pollster::block_on(dialog.set_file_name(name).save_file())
-            } else {
-                pollster::block_on(dialog.pick_file())
-            }
-            .map(|handle| handle.path().to_owned());
-            let path = path.map(|path| {
-                if kind.saves() {
-                    with_default_extension(path, default_extension)
-                } else {
-                    path
+        // Named, so a debugger or a crash report says which thread it was.
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".to_owned())
+            .spawn(move || {
+                let mut dialog = rfd::AsyncFileDialog::new();
+                for (name, extensions) in filters {
+                    dialog = dialog.add_filter(name, extensions);
                 }
+                if let Some(directory) = directory.filter(|d| !d.as_os_str().is_empty()) {
+                    dialog = dialog.set_directory(directory);
+                }
+                let path = if kind.saves() {
+                    let name = file_name.unwrap_or_else(|| "portfolio.ron".to_owned());
+                    pollster::block_on(dialog.set_file_name(name).save_file())
+                } else {
+                    pollster::block_on(dialog.pick_file())
+                }
+                .map(|handle| handle.path().to_owned());
+                let path = path.map(|path| {
+                    if kind.saves() {
+                        with_default_extension(path, default_extension)
+                    } else {
+                        path
+                    }
+                });
+                let _ = sender.send(DialogAnswer { kind, path });
+                ctx.request_repaint();
             });
-            let _ = sender.send(DialogAnswer { kind, path });
-            ctx.request_repaint();
-        });
+        if spawned.is_err() {
+            // No thread, so no dialog: answer as if it were cancelled
+            // rather than leave the app waiting for an answer that never
+            // comes (`thread::spawn` would have panicked here).
+            let _ = self.sender.send(DialogAnswer { kind, path: None });
+        }
     }
 
     /// The answer of the open dialog, once it has one.

@@ -238,7 +238,7 @@ pub fn save(portfolio: &Portfolio, path: &Path) -> Result<(), SaveError> {
 }
 
 fn too_large(path: &Path, size: u64) -> LoadError {
-    #[allow(clippy::cast_precision_loss)] // a size in MB for a message
+    // A size in MB for a message: precision beyond 2^52 bytes does not matter.
     let size_mb = size as f64 / (1024.0 * 1024.0);
     LoadError::TooLarge {
         path: path.to_owned(),

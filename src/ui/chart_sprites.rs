@@ -87,7 +87,7 @@ pub(super) fn disc_sprites(ctx: &egui::Context, radius: f32) -> DiscSprites {
             radius: radius_px * HOLE_SCALE,
         },
     ];
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a few pixels
+    // A few pixels: the casts cannot truncate.
     let sides: Vec<usize> = marks
         .iter()
         .map(|m| (2.0 * m.outer_radius() + 3.0).ceil() as usize)
@@ -104,7 +104,7 @@ pub(super) fn disc_sprites(ctx: &egui::Context, radius: f32) -> DiscSprites {
                 let dx = x as f32 + 0.5 - centre;
                 let dy = y as f32 + 0.5 - centre;
                 let coverage = mark.coverage((dx * dx + dy * dy).sqrt());
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0..=255
+                // 0..=255: the cast cannot truncate.
                 let alpha = (coverage * 255.0).round() as u8;
                 image[(left + x, y)] = Color32::from_white_alpha(alpha);
             }

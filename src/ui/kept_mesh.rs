@@ -35,8 +35,10 @@ impl AtlasStamp {
                 Color32::WHITE,
             )
         });
-        #[allow(clippy::redundant_closure_for_method_calls)]
-        // the method path does not infer its lifetime
+        #[expect(
+            clippy::redundant_closure_for_method_calls,
+            reason = "the method path does not infer its lifetime"
+        )]
         let size = ctx.fonts(|f| f.font_image_size());
         Self {
             witness,
@@ -76,8 +78,10 @@ impl AtlasStamp {
 /// atlas changed size during the frame, one more frame is drawn, in which
 /// every kept mesh sees the new size and is rebuilt.
 pub fn repaint_if_atlas_grew(ctx: &egui::Context) {
-    #[allow(clippy::redundant_closure_for_method_calls)]
-    // the method path does not infer its lifetime
+    #[expect(
+        clippy::redundant_closure_for_method_calls,
+        reason = "the method path does not infer its lifetime"
+    )]
     let size = ctx.fonts(|f| f.font_image_size());
     let id = egui::Id::unique("capmap atlas size at the end of the last frame");
     let before = ctx.data_mut(|d| {

@@ -1,7 +1,8 @@
 //! The chart as PNG, and the fonts it is drawn with.
 
-#[allow(clippy::wildcard_imports)] // a part of its parent module
-use super::*;
+use super::{
+    Arc, ChartOptions, Date, FONT_BOLD, FONT_FAMILY, FONT_REGULAR, ImageError, Portfolio, chart_svg,
+};
 
 /// The chart as a PNG image, rendered from the SVG with the bundled font,
 /// and the system's fonts for characters it lacks (CJK, emoji…).

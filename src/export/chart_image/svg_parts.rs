@@ -1,7 +1,6 @@
 //! The parts of an exported chart drawn after its frame: the capabilities
 //! (dots, marks, labels), the index of a numbered chart and the legend.
 
-#[allow(clippy::wildcard_imports)] // a part of its parent module
 use super::*;
 use crate::export::LegendMark;
 
