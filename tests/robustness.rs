@@ -11,141 +11,202 @@ use std::path::Path;
 
 use capmap::io::{self, LoadError};
 use capmap::model::{
-    Capability, Date, Decision, Exception, Participant, Portfolio, Question, Score, Team, Zone,
+    Capability, Date, Decision, Exception, Participant, Portfolio, Question, Score, Scores, Team,
+    Zone,
 };
+use proptest::collection::vec;
+use proptest::prelude::*;
+use proptest::sample::{Index, select};
+use proptest::test_runner::FileFailurePersistence;
 
 const EXAMPLES: [&str; 2] = [
     "assets/examples/platform-2026-q4.ron",
     "assets/examples/platform-2027-q1.ron",
 ];
 
-/// A small deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
+/// Text pieces that trouble a RON writer: quotes, backslashes, brackets,
+/// the openers of raw strings and attributes, tabs, line breaks and
+/// characters beyond ASCII.
+const PIECES: [&str; 14] = [
+    "a", "Zürich", " ", "\"", "\\", "\n", "\t", "(", ")", "#![", "r#\"", "日本", "é", "🙂",
+];
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-
-    fn text(&mut self) -> String {
-        const PIECES: [&str; 14] = [
-            "a", "Zürich", " ", "\"", "\\", "\n", "\t", "(", ")", "#![", "r#\"", "日本", "é", "🙂",
-        ];
-        (0..self.below(12))
-            .map(|_| PIECES[self.below(PIECES.len())])
-            .collect()
-    }
-
-    /// Text for a field on one line (a name, a tag): no line break, which
-    /// only the fields that span lines may hold.
-    fn line(&mut self) -> String {
-        self.text().replace('\n', " ")
-    }
-
-    fn score(&mut self) -> Option<Score> {
-        if self.chance(20) {
-            None
-        } else {
-            Score::new(1 + self.below(5) as u8)
-        }
-    }
+/// Up to eleven pieces; shrinks to fewer pieces, each towards `a`.
+fn text() -> impl Strategy<Value = String> {
+    vec(select(PIECES.to_vec()), 0..12).prop_map(|pieces| pieces.concat())
 }
 
-fn generated(rng: &mut Rng) -> Portfolio {
-    let mut portfolio = Portfolio::new(format!("p{}", rng.line()));
-    if rng.chance(50) {
-        portfolio.quarter = Some(rng.line());
-    }
-    portfolio.notes = rng.text();
-    portfolio.scoring.reuse_weight = rng.below(40) as f64 / 8.0;
-    portfolio.scoring.threshold = 1.0 + rng.below(40) as f64 / 10.0;
-    for i in 0..rng.below(5) {
-        portfolio.teams.push(Team {
-            id: format!("team-{i}"),
-            name: format!("t{}", rng.line()),
-        });
-    }
-    for i in 0..rng.below(3) {
-        portfolio.participants.push(Participant {
-            id: format!("p{i}"),
-            name: format!("v{}", rng.line()),
-        });
-    }
-    for i in 0..rng.below(8) {
-        let mut c = Capability::new(format!("cap-{i}"), format!("c{}", rng.line()));
-        c.description = rng.text();
-        c.zone = Zone::ALL[rng.below(4)];
-        for q in Question::ALL {
-            c.scores.set(q, rng.score());
+/// Text for a field on one line (a name, a tag): no line break, which
+/// only the fields that span lines may hold.
+fn line() -> impl Strategy<Value = String> {
+    text().prop_map(|text| text.replace('\n', " "))
+}
+
+/// An answer to one question, or none yet (one time in five).
+fn score() -> impl Strategy<Value = Option<Score>> {
+    prop_oneof![1 => Just(None), 4 => (1..=5_u8).prop_map(Score::new)]
+}
+
+/// Answers to the four questions, each perhaps missing.
+fn scores() -> impl Strategy<Value = Scores> {
+    prop::array::uniform::<_, 4>(score()).prop_map(|answers| {
+        let mut scores = Scores::default();
+        for (question, answer) in Question::ALL.into_iter().zip(answers) {
+            scores.set(question, answer);
         }
-        c.decision = Decision::ALL[rng.below(Decision::ALL.len())];
-        c.rationale = rng.text();
-        if !portfolio.teams.is_empty() && rng.chance(60) {
-            c.owner = Some(portfolio.teams[rng.below(portfolio.teams.len())].id.clone());
-            c.duplicated_by = portfolio
-                .teams
-                .iter()
-                .take(rng.below(3))
-                .map(|t| t.id.clone())
-                .collect();
-        }
-        c.slo = rng.text();
-        for _ in 0..rng.below(3) {
-            c.exceptions.push(Exception {
-                reason: format!("r{}", rng.text()),
-                approved_by: rng.line(),
-                review_by: Date::from_ymd(
-                    2020 + i32::try_from(rng.below(10)).unwrap(),
-                    1 + rng.below(12) as u8,
-                    1 + rng.below(28) as u8,
-                )
-                .unwrap(),
-            });
-        }
-        c.tags = (0..rng.below(3)).map(|_| rng.line()).collect();
-        for participant in &portfolio.participants {
-            if rng.chance(50) {
-                let mut scores = capmap::model::Scores::default();
-                for q in Question::ALL {
-                    scores.set(q, rng.score());
-                }
-                c.set_vote(&participant.id, scores);
+        scores
+    })
+}
+
+/// A time-bound exception, due for review some day in 2020-2029.
+fn exception() -> impl Strategy<Value = Exception> {
+    (text(), line(), 2020..2030_i32, 1..=12_u8, 1..=28_u8).prop_map(
+        |(reason, approved_by, year, month, day)| Exception {
+            reason: format!("r{reason}"),
+            approved_by,
+            review_by: Date::from_ymd(year, month, day).unwrap(),
+        },
+    )
+}
+
+/// A capability before it meets the portfolio's teams and participants:
+/// its owner, the teams that copy it and its votes are picked from those
+/// the portfolio turns out to have, so that removing a team or a
+/// participant while shrinking leaves every reference valid.
+#[derive(Clone, Debug)]
+struct Draft {
+    capability: Capability,
+    /// The owning team, when the portfolio has teams (three times in five).
+    owner: Option<Index>,
+    /// How many of the first teams run a copy of their own.
+    copies: usize,
+    /// The votes of the first three participants, each perhaps not cast.
+    votes: [Option<Scores>; 3],
+}
+
+fn draft() -> impl Strategy<Value = Draft> {
+    let written = (
+        line(),
+        text(),
+        text(),
+        text(),
+        vec(exception(), 0..3),
+        vec(line(), 0..3),
+    );
+    let decided = (
+        select(Zone::ALL.to_vec()),
+        scores(),
+        select(Decision::ALL.to_vec()),
+        prop::bool::weighted(0.3),
+        prop::option::weighted(0.3, 0..1000_u16),
+    );
+    let shared = (
+        prop::option::weighted(0.6, any::<Index>()),
+        0..3_usize,
+        prop::array::uniform::<_, 3>(prop::option::weighted(0.5, scores())),
+    );
+    (written, decided, shared).prop_map(
+        |(
+            (name, description, rationale, slo, exceptions, tags),
+            (zone, scores, decision, votes_revealed, toil),
+            (owner, copies, votes),
+        )| {
+            // The id is set by the portfolio, from the capability's place.
+            let mut capability = Capability::new(String::new(), format!("c{name}"));
+            capability.description = description;
+            capability.zone = zone;
+            capability.scores = scores;
+            capability.decision = decision;
+            capability.rationale = rationale;
+            capability.slo = slo;
+            capability.exceptions = exceptions;
+            capability.tags = tags;
+            capability.votes_revealed = votes_revealed;
+            capability.metrics.toil_hours_per_month = toil.map(|hours| f64::from(hours) / 7.0);
+            Draft {
+                capability,
+                owner,
+                copies,
+                votes,
             }
-        }
-        c.votes_revealed = rng.chance(30);
-        if rng.chance(30) {
-            c.metrics.toil_hours_per_month = Some(rng.below(1000) as f64 / 7.0);
-        }
-        portfolio.capabilities.push(c);
-    }
-    portfolio
+        },
+    )
 }
 
-#[test]
-fn generated_portfolios_round_trip_and_save_byte_identically() {
-    let mut rng = Rng(0x5eed_cafe_f00d);
-    for round in 0..400 {
-        let portfolio = generated(&mut rng);
+/// Portfolios of up to four teams, two participants and seven
+/// capabilities, with every field filled from [`PIECES`]; a failure
+/// shrinks to fewer of each and shorter text.
+fn portfolios() -> impl Strategy<Value = Portfolio> {
+    let settings = (
+        line(),
+        prop::option::weighted(0.5, line()),
+        text(),
+        0..40_u8,
+        0..40_u8,
+    );
+    let people = (vec(line(), 0..5), vec(line(), 0..3));
+    (settings, people, vec(draft(), 0..8)).prop_map(
+        |((name, quarter, notes, weight, threshold), (teams, participants), drafts)| {
+            let mut portfolio = Portfolio::new(format!("p{name}"));
+            portfolio.quarter = quarter;
+            portfolio.notes = notes;
+            portfolio.scoring.reuse_weight = f64::from(weight) / 8.0;
+            portfolio.scoring.threshold = 1.0 + f64::from(threshold) / 10.0;
+            for (i, name) in teams.into_iter().enumerate() {
+                portfolio.teams.push(Team {
+                    id: format!("team-{i}"),
+                    name: format!("t{name}"),
+                });
+            }
+            for (i, name) in participants.into_iter().enumerate() {
+                portfolio.participants.push(Participant {
+                    id: format!("p{i}"),
+                    name: format!("v{name}"),
+                });
+            }
+            for (i, draft) in drafts.into_iter().enumerate() {
+                let mut capability = draft.capability;
+                capability.id = format!("cap-{i}");
+                if let Some(owner) = draft.owner.filter(|_| !portfolio.teams.is_empty()) {
+                    capability.owner = Some(owner.get(&portfolio.teams).id.clone());
+                    capability.duplicated_by = portfolio
+                        .teams
+                        .iter()
+                        .take(draft.copies)
+                        .map(|team| team.id.clone())
+                        .collect();
+                }
+                for (participant, vote) in portfolio.participants.iter().zip(draft.votes) {
+                    if let Some(scores) = vote {
+                        capability.set_vote(&participant.id, scores);
+                    }
+                }
+                portfolio.capabilities.push(capability);
+            }
+            portfolio
+        },
+    )
+}
+
+proptest! {
+    // As many portfolios as the seeded generator this replaced made, in
+    // two seconds or so. A failure is saved beside this file and tried
+    // first on the next run.
+    #![proptest_config(ProptestConfig {
+        cases: 400,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions"
+        ))),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn generated_portfolios_round_trip_and_save_byte_identically(portfolio in portfolios()) {
         let text = io::to_ron(&portfolio).unwrap();
         let loaded = io::from_ron(&text, Path::new("gen.ron"))
-            .unwrap_or_else(|e| panic!("round {round}: {e}\n{text}"));
-        assert_eq!(loaded, portfolio, "round {round}");
-        assert_eq!(
-            io::to_ron(&loaded).unwrap(),
-            text,
-            "round {round}: not byte-identical"
-        );
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert_eq!(&loaded, &portfolio, "loaded back from\n{}", text);
+        prop_assert_eq!(io::to_ron(&loaded).unwrap(), text, "not byte-identical");
     }
 }
 

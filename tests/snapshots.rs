@@ -4,14 +4,14 @@
 
 #![cfg(feature = "snapshots")]
 
-use capmap::app::{CapmapApp, Command, example_portfolio};
-use capmap::model::Date;
-use eframe::egui::vec2;
-use egui_kittest::Harness;
+pub mod common;
+
+use capmap::app::{CapmapApp, Command};
+use common::OpenApp;
 
 fn app() -> CapmapApp {
-    let mut app = CapmapApp::new(example_portfolio(), None);
-    app.today = Date::from_ymd(2026, 11, 27);
+    let mut app = common::example_app();
+    app.today = Some(common::workshop_day());
     app
 }
 
@@ -19,11 +19,7 @@ fn app() -> CapmapApp {
 fn main_screen_board_chart_and_inspector() {
     let mut app = app();
     app.send(Command::Select(Some("secrets-management".into())));
-    let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .wgpu()
-        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
-    harness.run();
+    let mut harness = common::window(common::LAPTOP).wgpu().open(app);
     harness.snapshot("main_screen");
 }
 
@@ -32,11 +28,7 @@ fn presentation_mode_at_1920x1080() {
     let mut app = app();
     app.send(Command::StartPresentation);
     app.send(Command::Select(Some("data-retention".into())));
-    let mut harness = Harness::builder()
-        .with_size(vec2(1920.0, 1080.0))
-        .wgpu()
-        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
-    harness.run();
+    let mut harness = common::window(common::PROJECTOR).wgpu().open(app);
     assert!(harness.state().presenting);
     harness.snapshot("presentation");
 }

@@ -1,36 +1,17 @@
 //! The workshop board driven through the real UI (`egui_kittest`): clicks,
 //! keys and drags, checked against the document.
 
-#![expect(
-    clippy::unwrap_used,
-    reason = "helpers outside #[test] functions should fail loudly too"
-)]
+pub mod common;
 
 use std::path::Path;
 
 use capmap::app::{CapmapApp, Command, FileDialogs, Settings, example_portfolio};
 use capmap::io;
 use capmap::model::{Question, Recommendation, Score, ScoringSettings, Zone, assess};
+use common::{EXAMPLE, OpenApp, capability, example, example_app};
 use eframe::egui::{self, Key, Modifiers, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use egui_plot::{PlotPoint, PlotTransform};
-
-fn harness(app: CapmapApp) -> Harness<'static, CapmapApp> {
-    let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-fn example() -> Harness<'static, CapmapApp> {
-    harness(CapmapApp::new(example_portfolio(), None))
-}
-
-fn capability<'a>(harness: &'a Harness<'_, CapmapApp>, id: &str) -> &'a capmap::model::Capability {
-    harness.state().doc.portfolio().capability(id).unwrap()
-}
 
 /// The centre of a card, found by its accessible name.
 fn card_center(harness: &Harness<'_, CapmapApp>, name: &str) -> Pos2 {
@@ -119,10 +100,7 @@ fn dropping_a_card_onto_another_places_it_before_that_card() {
 fn zone_keys_move_the_selected_card_and_arrows_move_the_selection() {
     let mut harness = example();
     click_card(&mut harness, "Cloud cost reporting");
-    assert_eq!(
-        harness.state().view.selected.as_deref(),
-        Some("cost-reporting")
-    );
+    assert_eq!(common::selected(&harness), Some("cost-reporting"));
     harness.key_press(Key::D);
     harness.run();
     assert_eq!(
@@ -133,13 +111,10 @@ fn zone_keys_move_the_selected_card_and_arrows_move_the_selection() {
     // Arrow keys walk the board: the card now sits last in Differentiator.
     harness.key_press(Key::ArrowUp);
     harness.run();
-    assert_eq!(
-        harness.state().view.selected.as_deref(),
-        Some("fraud-scoring")
-    );
+    assert_eq!(common::selected(&harness), Some("fraud-scoring"));
     harness.key_press(Key::ArrowLeft);
     harness.run();
-    let selected = harness.state().view.selected.clone().unwrap();
+    let selected = common::selected(&harness).unwrap().to_owned();
     assert_eq!(capability(&harness, &selected).zone, Zone::Commodity);
 }
 
@@ -185,29 +160,16 @@ fn a_zone_key_and_four_digits_place_and_score_a_capability() {
 #[test]
 fn clicking_a_dot_on_the_chart_selects_its_capability() {
     let mut harness = example();
-    let transform: PlotTransform = harness
-        .ctx
-        .data(|d| d.get_temp(capmap::ui::chart::transform_id()))
-        .expect("the chart was drawn");
     // Low-latency matching engine: pull (2+1+2)/3 = 1.67, differentiation 5, alone there.
-    let engine = harness
-        .state()
-        .doc
-        .portfolio()
-        .capability("matching-engine")
-        .cloned()
-        .unwrap();
+    let engine = capability(&harness, "matching-engine").clone();
     let a = assess(&engine, &harness.state().doc.portfolio().scoring).unwrap();
-    let dot = transform.position_from_point(&PlotPoint::new(a.differentiation, a.pull));
+    let dot = common::on_screen(&harness, [a.differentiation, a.pull]);
     harness.hover_at(dot);
     harness.run();
     harness.drag_at(dot);
     harness.drop_at(dot);
     harness.run();
-    assert_eq!(
-        harness.state().view.selected.as_deref(),
-        Some("matching-engine")
-    );
+    assert_eq!(common::selected(&harness), Some("matching-engine"));
     // The inspector follows the selection.
     let name_field = name_field(&harness);
     assert_eq!(
@@ -274,7 +236,7 @@ fn save_then_reopen_gives_the_same_portfolio() {
     io::save(&example_portfolio(), &path).unwrap();
     let mut app = CapmapApp::new(io::load(&path).unwrap(), Some(path.clone()));
     app.dialogs = FileDialogs::scripted([]);
-    let mut harness = harness(app);
+    let mut harness = common::open(app);
     click_card(&mut harness, "Product and merchant search");
     harness.key_press(Key::D);
     harness.run();
@@ -294,9 +256,9 @@ fn save_then_reopen_gives_the_same_portfolio() {
 fn save_as_asks_where_and_remembers_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new.ron");
-    let mut app = CapmapApp::new(example_portfolio(), None);
+    let mut app = example_app();
     app.dialogs = FileDialogs::scripted([Some(path.clone())]);
-    let mut harness = harness(app);
+    let mut harness = common::open(app);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     harness.run();
@@ -334,9 +296,9 @@ fn unsaved_changes_are_never_dropped_silently() {
 fn the_prompt_can_save_first_and_then_go_on() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kept.ron");
-    let mut app = CapmapApp::new(example_portfolio(), None);
+    let mut app = example_app();
     app.dialogs = FileDialogs::scripted([Some(path.clone())]);
-    let mut harness = harness(app);
+    let mut harness = common::open(app);
     harness.state_mut().send(Command::AddCapability);
     harness.run();
     harness.state_mut().send(Command::Quit);
@@ -383,7 +345,7 @@ fn adding_and_deleting_capabilities() {
         harness.state().doc.portfolio().capabilities.len(),
         count + 1
     );
-    let id = harness.state().view.selected.clone().unwrap();
+    let id = common::selected(&harness).unwrap().to_owned();
     assert_eq!(capability(&harness, &id).zone, Zone::Unplaced);
     // The name field has the focus and its placeholder is selected:
     // typing replaces it.
@@ -391,7 +353,7 @@ fn adding_and_deleting_capabilities() {
     name_field(&harness).type_text("Chaos testing");
     harness.run();
     // Not saved yet, so the id follows the name.
-    let id = harness.state().view.selected.clone().unwrap();
+    let id = common::selected(&harness).unwrap().to_owned();
     assert_eq!(id, "chaos-testing");
     assert_eq!(capability(&harness, &id).name, "Chaos testing");
     harness.key_press(Key::Escape);
@@ -405,17 +367,14 @@ fn adding_and_deleting_capabilities() {
 fn a_new_capability_is_named_by_typing_and_its_id_settles_when_saved() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("workshop.ron");
-    let mut app = CapmapApp::new(example_portfolio(), None);
+    let mut app = example_app();
     app.dialogs = FileDialogs::scripted([Some(path.clone())]);
-    let mut harness = harness(app);
+    let mut harness = common::open(app);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     harness.run();
     name_field(&harness).type_text("Chaos & load testing");
     harness.run();
-    assert_eq!(
-        harness.state().view.selected.as_deref(),
-        Some("chaos-load-testing")
-    );
+    assert_eq!(common::selected(&harness), Some("chaos-load-testing"));
     assert_eq!(
         capability(&harness, "chaos-load-testing").name,
         "Chaos & load testing"
@@ -425,14 +384,11 @@ fn a_new_capability_is_named_by_typing_and_its_id_settles_when_saved() {
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    let selected = harness.state().view.selected.clone().unwrap();
+    let selected = common::selected(&harness).unwrap().to_owned();
     assert_eq!(capability(&harness, &selected).name, "New capability");
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
-    assert_eq!(
-        harness.state().view.selected.as_deref(),
-        Some("chaos-load-testing")
-    );
+    assert_eq!(common::selected(&harness), Some("chaos-load-testing"));
 
     // Saved, the id never changes again: renaming keeps it.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -472,20 +428,14 @@ fn escape_closes_an_open_menu_and_keys_never_reach_the_board_behind_it() {
     harness.key_press(Key::Escape);
     harness.run();
     assert!(harness.query_by_label("Chart labels").is_none());
-    assert_eq!(
-        harness.state().view.selected.as_deref(),
-        Some("cost-reporting")
-    );
+    assert_eq!(common::selected(&harness), Some("cost-reporting"));
 
     // The same with the right-click menu, which selects its card.
     harness
         .get_by_label_contains("Audit trail (")
         .click_secondary();
     harness.run();
-    assert_eq!(
-        harness.state().view.selected.as_deref(),
-        Some("audit-trail")
-    );
+    assert_eq!(common::selected(&harness), Some("audit-trail"));
     harness.get_by_label("Differentiator D");
     harness.key_press(Key::R);
     harness.run();
@@ -493,10 +443,7 @@ fn escape_closes_an_open_menu_and_keys_never_reach_the_board_behind_it() {
     harness.run();
     assert!(harness.query_by_label("Differentiator D").is_none());
     assert_eq!(*harness.state().doc.portfolio(), before);
-    assert_eq!(
-        harness.state().view.selected.as_deref(),
-        Some("audit-trail")
-    );
+    assert_eq!(common::selected(&harness), Some("audit-trail"));
 }
 
 #[test]
@@ -650,8 +597,6 @@ fn the_file_named_on_start_opens_and_a_missing_one_is_explained() {
     assert_eq!(first_start.doc.portfolio(), &example_portfolio());
 }
 
-const EXAMPLE: &str = "assets/examples/platform-2026-q4.ron";
-
 #[derive(Debug)]
 struct DroppedPath(std::path::PathBuf);
 
@@ -673,7 +618,7 @@ fn dropping_a_ron_file_on_the_window_opens_it() {
     other.name = "Dropped portfolio".into();
     other.capabilities.truncate(3);
     io::save(&other, &path).unwrap();
-    let mut harness = harness(CapmapApp::new(capmap::model::Portfolio::new("Empty"), None));
+    let mut harness = common::open(CapmapApp::new(capmap::model::Portfolio::new("Empty"), None));
     harness
         .input_mut()
         .dropped_files
@@ -709,10 +654,7 @@ fn escape_closes_the_help_and_keeps_the_selection() {
     harness.key_press(Key::Escape);
     harness.run();
     assert!(harness.query_by_label("Quick scoring").is_none());
-    assert_eq!(
-        harness.state().view.selected.as_deref(),
-        Some("audit-trail")
-    );
+    assert_eq!(common::selected(&harness), Some("audit-trail"));
 }
 
 #[test]
@@ -812,7 +754,7 @@ fn the_status_bar_counts_what_is_decided() {
     portfolio
         .capabilities
         .push(capmap::model::Capability::new("a", "Audit logging"));
-    let small = harness(CapmapApp::new(portfolio, None));
+    let small = common::open(CapmapApp::new(portfolio, None));
     small.get_by_label("1 capability");
     small.get_by_label("0 of 1 decided");
 
@@ -828,9 +770,9 @@ fn the_status_bar_counts_what_is_decided() {
 
 #[test]
 fn the_first_save_dialog_starts_in_the_documents_folder_not_where_capmap_started() {
-    let mut app = CapmapApp::new(example_portfolio(), None);
+    let mut app = example_app();
     app.dialogs = FileDialogs::scripted([None]);
-    let mut harness = harness(app);
+    let mut harness = common::open(app);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     let (kind, suggested) = harness.state().dialogs.last_request.clone().unwrap();
@@ -855,7 +797,7 @@ fn file_open_recent_lists_the_recent_files_and_opens_the_one_clicked() {
     let mut app = CapmapApp::new(capmap::model::Portfolio::new("Empty"), None);
     app.settings.remember(&older);
     app.settings.remember(&newer);
-    let mut harness = harness(app);
+    let mut harness = common::open(app);
 
     harness.get_by_label("File").click();
     harness.run();
@@ -1029,22 +971,17 @@ fn another_capability_shows_from_the_top_of_the_inspector() {
 #[test]
 fn a_card_chosen_by_keyboard_scrolls_into_view_on_a_board_that_scrolls_sideways() {
     // 1366x768 at 150 %: the board is narrower than its columns.
-    let mut app = CapmapApp::new(example_portfolio(), None);
+    let mut app = example_app();
     app.settings.zoom = 1.5;
-    let mut harness = Harness::builder()
-        .with_size(vec2(1366.0, 768.0))
+    let mut harness = common::window(common::SMALL_LAPTOP)
         .with_max_steps(24)
-        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
-    harness.run();
+        .open(app);
     harness
         .state_mut()
         .send(Command::Select(Some("data-retention".to_owned())));
     harness.run();
     let card = card_center(&harness, "Data retention");
-    let chart = harness
-        .ctx
-        .data(|d| d.get_temp::<eframe::egui::Rect>(capmap::ui::chart::area_id()))
-        .unwrap();
+    let chart = common::chart_area(&harness);
     assert!(
         card.x < chart.left() && card.x > 0.0,
         "the selected card at {card:?} is out of the board's view (chart from {})",

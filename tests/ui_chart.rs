@@ -1,41 +1,14 @@
 //! The quadrant chart keeps its drawing between frames; these tests check
 //! that the kept drawing follows every change that should show on it.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "helpers outside #[test] functions should fail loudly too"
-)]
+pub mod common;
 
-use capmap::app::{CapmapApp, Command, Document, example_portfolio};
+use capmap::app::{CapmapApp, Command, Document};
 use capmap::model::{Capability, Edit, Portfolio, Question, Score, Zone};
+use common::{OpenApp, dot_meshes, example_app, on_screen};
 use eframe::egui::{self, Modifiers, Shape, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn harness(app: CapmapApp) -> Harness<'static, CapmapApp> {
-    let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-/// The meshes of the last frame drawn with a texture of their own (not the
-/// font atlas): the chart's dots and rings.
-fn dot_meshes(harness: &Harness<'_, CapmapApp>) -> Vec<std::sync::Arc<egui::Mesh>> {
-    harness
-        .output()
-        .shapes
-        .iter()
-        .filter_map(|clipped| match &clipped.shape {
-            Shape::Mesh(mesh) if mesh.texture_id != egui::TextureId::default() => {
-                Some(std::sync::Arc::clone(mesh))
-            }
-            _ => None,
-        })
-        .collect()
-}
 
 /// How many marks (dots, conflict rings, overdue marks) the chart drew:
 /// each is one quad.
@@ -75,7 +48,7 @@ fn scored(id: &str, zone: Zone) -> Capability {
 
 #[test]
 fn scoring_a_capability_puts_its_dot_on_the_chart_at_once() {
-    let mut harness = harness(CapmapApp::new(example_portfolio(), None));
+    let mut harness = common::example();
     let before = marks_drawn(&harness);
     assert_eq!(before, marks_expected(&harness));
     let unscored = harness
@@ -112,7 +85,7 @@ fn scoring_a_capability_puts_its_dot_on_the_chart_at_once() {
 fn another_document_is_drawn_even_at_the_same_point_in_its_history() {
     let mut small = Portfolio::new("small");
     small.capabilities.push(scored("one", Zone::Commodity));
-    let mut harness = harness(CapmapApp::new(small, None));
+    let mut harness = common::open(CapmapApp::new(small, None));
     assert_eq!(marks_drawn(&harness), marks_expected(&harness));
     let one = marks_drawn(&harness);
 
@@ -130,7 +103,7 @@ fn another_document_is_drawn_even_at_the_same_point_in_its_history() {
 
 #[test]
 fn selecting_and_resizing_redraw_the_marks() {
-    let mut harness = harness(CapmapApp::new(example_portfolio(), None));
+    let mut harness = common::example();
     let first = dot_meshes(&harness)[0].clone();
     harness.run();
     let same = dot_meshes(&harness)[0].clone();
@@ -158,7 +131,7 @@ fn a_long_list_to_score_shows_a_dozen_and_counts_the_rest() {
             .capabilities
             .push(Capability::new(format!("c{i}"), format!("Unscored {i}")));
     }
-    let mut harness = harness(CapmapApp::new(portfolio, None));
+    let mut harness = common::open(CapmapApp::new(portfolio, None));
     assert!(harness.query_by_label("…and 18 more").is_some());
     assert!(harness.query_by_label("Unscored 11").is_some());
     assert!(harness.query_by_label("Unscored 12").is_none());
@@ -174,7 +147,7 @@ fn a_long_list_to_score_shows_a_dozen_and_counts_the_rest() {
 
 #[test]
 fn choosing_numbers_in_the_view_menu_lists_every_capability_beside_the_chart() {
-    let mut harness = harness(CapmapApp::new(example_portfolio(), None));
+    let mut harness = common::example();
     harness.set_size(vec2(1920.0, 1080.0));
     harness.run();
     assert!(
@@ -210,10 +183,7 @@ fn choosing_numbers_in_the_view_menu_lists_every_capability_beside_the_chart() {
         .get_by_label("2  Identity and single sign-on")
         .click();
     harness.run();
-    assert_eq!(
-        harness.state().view.selected.as_deref(),
-        Some("identity-sso")
-    );
+    assert_eq!(common::selected(&harness), Some("identity-sso"));
 }
 
 #[test]
@@ -224,7 +194,7 @@ fn a_long_index_draws_what_shows_and_brings_the_selected_entry_into_view() {
         capability.name = format!("Capability {i:03}");
         portfolio.capabilities.push(capability);
     }
-    let mut harness = harness(CapmapApp::new(portfolio, None));
+    let mut harness = common::open(CapmapApp::new(portfolio, None));
     harness.run();
     // All on one spot: numbered, the index beside the chart.
     assert!(harness.query_by_label("1  Capability 000").is_some());
@@ -244,15 +214,6 @@ fn a_long_index_draws_what_shows_and_brings_the_selected_entry_into_view() {
     assert!(harness.query_by_label("1  Capability 000").is_none());
 }
 
-/// Where the chart draws the plot point (differentiation, pull) on screen.
-fn on_screen(harness: &Harness<'_, CapmapApp>, at: [f64; 2]) -> egui::Pos2 {
-    let transform: egui_plot::PlotTransform = harness
-        .ctx
-        .data(|d| d.get_temp(capmap::ui::chart::transform_id()))
-        .expect("the chart was drawn");
-    transform.position_from_point(&egui_plot::PlotPoint::new(at[0], at[1]))
-}
-
 /// The straight lines the plot drew in the last frame (the comparison
 /// arrows' shafts among them).
 fn plot_lines(harness: &Harness<'_, CapmapApp>) -> Vec<[egui::Pos2; 2]> {
@@ -270,29 +231,19 @@ fn plot_lines(harness: &Harness<'_, CapmapApp>) -> Vec<[egui::Pos2; 2]> {
 /// The chart of the 2027-Q1 example, compared with 2026-Q4 through File >
 /// Compare (its dialog answered with last quarter's file).
 fn comparing_quarters() -> Harness<'static, CapmapApp> {
-    let next =
-        capmap::io::load(std::path::Path::new("assets/examples/platform-2027-q1.ron")).unwrap();
-    let mut app = CapmapApp::new(next, None);
-    app.today = capmap::model::Date::from_ymd(2026, 11, 27);
-    app.dialogs = capmap::app::FileDialogs::scripted([Some(std::path::PathBuf::from(
-        "assets/examples/platform-2026-q4.ron",
-    ))]);
-    let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
-    harness.run();
-    harness
+    let mut app = CapmapApp::new(common::next_quarter(), None);
+    app.today = Some(common::workshop_day());
+    app.dialogs =
+        capmap::app::FileDialogs::scripted([Some(std::path::PathBuf::from(common::EXAMPLE))]);
+    common::window(common::LAPTOP).with_max_steps(12).open(app)
 }
 
 #[test]
 fn comparing_with_last_quarter_draws_an_arrow_from_each_old_spot_to_the_new_one() {
     let mut harness = comparing_quarters();
     let moves = |harness: &Harness<'_, CapmapApp>| {
-        let baseline =
-            capmap::io::load(std::path::Path::new("assets/examples/platform-2026-q4.ron")).unwrap();
-        let today = capmap::model::Date::from_ymd(2026, 11, 27).unwrap();
-        capmap::export::ChartGeometry::new(harness.state().doc.portfolio(), today)
+        let baseline = capmap::io::load(std::path::Path::new(common::EXAMPLE)).unwrap();
+        capmap::export::ChartGeometry::new(harness.state().doc.portfolio(), common::workshop_day())
             .moves_from(&baseline)
     };
     let moves = moves(&harness);
@@ -390,15 +341,11 @@ fn whisker_ends_drawn(
 
 #[test]
 fn the_vote_spread_shows_on_the_selected_dot_and_on_every_dot_from_the_view_menu() {
-    let mut app = CapmapApp::new(example_portfolio(), None);
-    app.today = capmap::model::Date::from_ymd(2026, 11, 27);
-    let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
-    harness.run();
-    let today = capmap::model::Date::from_ymd(2026, 11, 27).unwrap();
-    let geometry = capmap::export::ChartGeometry::new(harness.state().doc.portfolio(), today);
+    let mut app = example_app();
+    app.today = Some(common::workshop_day());
+    let mut harness = common::window(common::LAPTOP).with_max_steps(12).open(app);
+    let geometry =
+        capmap::export::ChartGeometry::new(harness.state().doc.portfolio(), common::workshop_day());
     let spread: Vec<&capmap::export::ChartPoint> = geometry
         .points
         .iter()
@@ -418,10 +365,7 @@ fn the_vote_spread_shows_on_the_selected_dot_and_on_every_dot_from_the_view_menu
         .get_by_label_contains(&format!("{} (", selected.name))
         .click();
     harness.run();
-    assert_eq!(
-        harness.state().view.selected.as_deref(),
-        Some(selected.id.as_str())
-    );
+    assert_eq!(common::selected(&harness), Some(selected.id.as_str()));
     let (drawn, ends) = whisker_ends_drawn(&harness, selected);
     assert_eq!(drawn, ends, "the selected dot shows its vote spread");
     assert_eq!(whisker_ends_drawn(&harness, other).0, 0);

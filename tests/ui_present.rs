@@ -6,39 +6,34 @@
     reason = "helpers outside #[test] functions should fail loudly too"
 )]
 
+pub mod common;
+
 use capmap::app::{CapmapApp, Command, FileDialogs, example_portfolio};
 use capmap::model::{Capability, Portfolio, Zone};
 use capmap::ui::presentation::PresentView;
 use capmap::ui::theme::Theme;
-use eframe::egui::{Key, Modifiers, vec2};
+use common::{OpenApp, example_app};
+use eframe::egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn harness_sized(app: CapmapApp, width: f32, height: f32) -> Harness<'static, CapmapApp> {
-    let mut harness = Harness::builder()
-        .with_size(vec2(width, height))
+fn harness_sized(app: CapmapApp, size: Vec2) -> Harness<'static, CapmapApp> {
+    common::window(size)
         // A zoom change re-lays the chart's labels once more.
         .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
-    harness.run();
-    harness
+        .open(app)
 }
 
 fn harness(app: CapmapApp) -> Harness<'static, CapmapApp> {
-    harness_sized(app, 1280.0, 800.0)
+    harness_sized(app, common::LAPTOP)
 }
 
 /// Presentation mode on a 1920x1080 screen, showing `selected`.
 fn presenting(portfolio: Portfolio, selected: &str) -> Harness<'static, CapmapApp> {
-    let mut harness = Harness::builder()
-        .with_size(vec2(1920.0, 1080.0))
+    let mut harness = common::window(common::PROJECTOR)
         // Room for the zoom change and for a column scrolling to a card.
         .with_max_steps(60)
-        .build_ui_state(
-            |ui, app: &mut CapmapApp| app.show(ui),
-            CapmapApp::new(portfolio, None),
-        );
-    harness.run();
+        .open(CapmapApp::new(portfolio, None));
     harness
         .state_mut()
         .send(Command::Select(Some(selected.to_owned())));
@@ -62,17 +57,14 @@ fn one_long_column(count: usize) -> Portfolio {
 
 #[test]
 fn f5_presents_arrows_step_and_escape_leaves() {
-    let mut harness = harness_sized(CapmapApp::new(example_portfolio(), None), 1920.0, 1080.0);
+    let mut harness = harness_sized(example_app(), common::PROJECTOR);
     harness.key_press(Key::F5);
     harness.run();
     assert!(harness.state().presenting);
     let example = example_portfolio();
     let order = example.board_order();
     let first = order[0].to_owned();
-    assert_eq!(
-        harness.state().view.selected.as_deref(),
-        Some(first.as_str())
-    );
+    assert_eq!(common::selected(&harness), Some(first.as_str()));
     // No editing chrome: no menu bar, no inspector.
     assert!(harness.query_by_label("File").is_none());
     assert!(harness.query_by_label("The four questions").is_none());
@@ -87,10 +79,7 @@ fn f5_presents_arrows_step_and_escape_leaves() {
     harness.key_press(Key::ArrowRight);
     harness.run();
     let second = example.capability(order[1]).unwrap().clone();
-    assert_eq!(
-        harness.state().view.selected.as_deref(),
-        Some(second.id.as_str())
-    );
+    assert_eq!(common::selected(&harness), Some(second.id.as_str()));
     // The current capability is shown large.
     harness.get_by_label(&second.name);
     harness.key_press(Key::ArrowLeft);
@@ -98,7 +87,7 @@ fn f5_presents_arrows_step_and_escape_leaves() {
     harness.run();
     let last = (*order.last().unwrap()).to_owned();
     assert_eq!(
-        harness.state().view.selected.as_deref(),
+        common::selected(&harness),
         Some(last.as_str()),
         "wraps around"
     );
@@ -131,7 +120,7 @@ fn viewport_commands(harness: &Harness<'_, CapmapApp>) -> Vec<eframe::egui::View
 #[test]
 fn presenting_fills_the_screen_and_leaving_gives_the_window_back() {
     use eframe::egui::ViewportCommand::Fullscreen;
-    let mut harness = harness_sized(CapmapApp::new(example_portfolio(), None), 1920.0, 1080.0);
+    let mut harness = harness_sized(example_app(), common::PROJECTOR);
     assert!(!viewport_commands(&harness).contains(&Fullscreen(true)));
     // F5 goes full screen in the very frame it is pressed.
     harness.key_down(Key::F5);
@@ -170,9 +159,9 @@ fn presenting_zoomed_in_settles() {
     // At 150 % a 1920 wide wall is zoomed 2.88 times; a zoom that large
     // used to come back a rounding error off every frame and repaint for
     // ever.
-    let mut app = CapmapApp::new(example_portfolio(), None);
+    let mut app = example_app();
     app.settings.zoom = 1.5;
-    let mut harness = harness_sized(app, 1920.0, 1080.0);
+    let mut harness = harness_sized(app, common::PROJECTOR);
     harness.key_press(Key::F5);
     harness.run();
     assert!((harness.ctx.zoom_factor() - 2.88).abs() < 1e-3);
@@ -180,7 +169,7 @@ fn presenting_zoomed_in_settles() {
 
 #[test]
 fn theme_and_zoom_change_and_are_kept_in_settings() {
-    let mut harness = harness(CapmapApp::new(example_portfolio(), None));
+    let mut harness = harness(example_app());
     harness
         .state_mut()
         .send(Command::SetTheme(Theme::HighContrast));
@@ -214,7 +203,7 @@ fn the_chart_and_the_log_export_from_the_file_menu() {
     let svg = dir.path().join("chart.svg");
     let md = dir.path().join("log.md");
     let csv = dir.path().join("log.csv");
-    let mut app = CapmapApp::new(example_portfolio(), None);
+    let mut app = example_app();
     app.dialogs = FileDialogs::scripted([Some(png.clone())]);
     let mut harness = harness(app);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
@@ -281,7 +270,7 @@ fn a_csv_import_can_be_appended_and_undone() {
         dir.path(),
         "name,zone,owner\nChaos testing,differentiator,SRE guild\nGame days,,\n",
     );
-    let mut app = CapmapApp::new(example_portfolio(), None);
+    let mut app = example_app();
     app.dialogs = FileDialogs::scripted([Some(path)]);
     let mut harness = harness(app);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
@@ -309,7 +298,7 @@ fn a_csv_import_can_be_appended_and_undone() {
 fn a_csv_import_can_start_a_new_portfolio() {
     let dir = tempfile::tempdir().unwrap();
     let path = csv_file(dir.path(), "Name\nIdentity\nLogging\n");
-    let mut harness = harness(CapmapApp::new(example_portfolio(), None));
+    let mut harness = harness(example_app());
     harness.state_mut().send(Command::ImportCsvFrom {
         path,
         append: false,
@@ -329,7 +318,7 @@ fn a_csv_import_can_start_a_new_portfolio() {
 fn a_bad_csv_imports_nothing_and_lists_every_problem() {
     let dir = tempfile::tempdir().unwrap();
     let path = csv_file(dir.path(), "name,reuse,zone\nA,9,\nB,2,nowhere\n");
-    let mut harness = harness(CapmapApp::new(example_portfolio(), None));
+    let mut harness = harness(example_app());
     harness
         .state_mut()
         .send(Command::ImportCsvFrom { path, append: true });
@@ -412,7 +401,7 @@ fn a_column_too_long_to_fit_scrolls_to_the_presented_card() {
     // Back from the first is the last.
     harness.key_press(Key::ArrowLeft);
     harness.run();
-    assert_eq!(harness.state().view.selected.as_deref(), Some("c59"));
+    assert_eq!(common::selected(&harness), Some("c59"));
     let last = harness.get_by_label_contains("Capability 59 (").rect();
     // The column's header is the topmost "Commodity" (the presented
     // capability's zone is the other).
@@ -452,7 +441,7 @@ fn the_primer_pages_with_the_arrow_keys() {
     assert!(screen.contains_rect(end), "{end:?} not on {screen:?}");
     assert!(harness.get_by_label(first_heading).rect().bottom() < screen.top());
     assert_eq!(
-        harness.state().view.selected.as_deref(),
+        common::selected(&harness),
         Some("identity-sso"),
         "turning the primer's pages does not step the capabilities"
     );
@@ -469,13 +458,9 @@ fn the_primer_pages_with_the_arrow_keys() {
 #[test]
 fn on_the_wall_a_resting_pointer_shows_no_cursor_and_no_tooltip() {
     let mut harness = presenting(example_portfolio(), "identity-sso");
-    let transform: egui_plot::PlotTransform = harness
-        .ctx
-        .data(|d| d.get_temp(capmap::ui::chart::transform_id()))
-        .expect("the chart was drawn");
     // The low-latency matching engine is alone at differentiation 5,
     // pull 1.67.
-    let dot = transform.position_from_point(&egui_plot::PlotPoint::new(5.0, 5.0 / 3.0));
+    let dot = common::on_screen(&harness, [5.0, 5.0 / 3.0]);
     harness.hover_at(dot);
     // A second: past egui's tooltip delay, not yet at rest.
     harness.run_steps(4);
@@ -536,14 +521,14 @@ fn presenting_steps_through_the_board_column_by_column_not_in_file_order() {
         capability.zone = zone;
         portfolio.capabilities.push(capability);
     }
-    let mut harness = harness_sized(CapmapApp::new(portfolio, None), 1920.0, 1080.0);
+    let mut harness = harness_sized(CapmapApp::new(portfolio, None), common::PROJECTOR);
     harness.key_press(Key::F5);
     harness.run();
-    let mut seen = vec![harness.state().view.selected.clone().unwrap()];
+    let mut seen = vec![common::selected(&harness).unwrap().to_owned()];
     for _ in 0..4 {
         harness.key_press(Key::ArrowRight);
         harness.run();
-        seen.push(harness.state().view.selected.clone().unwrap());
+        seen.push(common::selected(&harness).unwrap().to_owned());
     }
     assert_eq!(seen, ["ci", "logs", "ml", "audit", "ci"]);
 }

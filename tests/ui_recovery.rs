@@ -6,21 +6,25 @@
     reason = "helpers outside #[test] functions should fail loudly too"
 )]
 
+pub mod common;
+
 use std::path::Path;
 
 use capmap::app::{CapmapApp, Command, Settings, example_portfolio};
 use capmap::io;
-use eframe::egui::{Key, Modifiers, vec2};
+use common::{OpenApp, example_app};
+use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn harness(app: CapmapApp) -> Harness<'static, CapmapApp> {
-    let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
-    harness.run();
-    harness
+    common::window(common::LAPTOP).with_max_steps(12).open(app)
+}
+
+/// The app started as after a crash: no file named, `data` as the folder
+/// where it keeps the recovery copy.
+fn restarted(data: &Path) -> CapmapApp {
+    CapmapApp::start(None, Settings::default()).with_recovery(data.to_owned())
 }
 
 #[test]
@@ -60,7 +64,7 @@ fn after_a_crash_the_next_start_offers_to_restore() {
     lost.capabilities.truncate(5);
     io::write_recovery(&data, Some(Path::new("/work/platform.ron")), &lost).unwrap();
 
-    let app = CapmapApp::start(None, Settings::default()).with_recovery(data.clone());
+    let app = restarted(&data);
     let mut harness = harness(app);
     harness.get_by_label("Restore unsaved work?");
     harness.get_by_label("Restore").click();
@@ -80,7 +84,7 @@ fn discarding_the_offer_removes_the_copy() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     io::write_recovery(&data, None, &example_portfolio()).unwrap();
-    let app = CapmapApp::start(None, Settings::default()).with_recovery(data.clone());
+    let app = restarted(&data);
     let mut harness = harness(app);
     harness.get_by_label("Discard them").click();
     harness.run();
@@ -94,7 +98,7 @@ fn a_damaged_recovery_file_is_reported_and_kept() {
     let data = dir.path().join("data");
     std::fs::create_dir_all(&data).unwrap();
     std::fs::write(io::recovery_path(&data), "(source: None, portf").unwrap();
-    let app = CapmapApp::start(None, Settings::default()).with_recovery(data.clone());
+    let app = restarted(&data);
     assert!(app.error().unwrap().message.contains("kept as it is"));
     assert!(!app.is_autosaving(), "autosave must not overwrite it");
     assert!(io::recovery_path(&data).exists());
@@ -104,7 +108,7 @@ fn a_damaged_recovery_file_is_reported_and_kept() {
 fn quitting_with_discard_removes_the_copy() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let mut app = CapmapApp::new(example_portfolio(), None).with_recovery(data.clone());
+    let mut app = example_app().with_recovery(data.clone());
     app.autosave_every(0.0);
     let mut harness = harness(app);
     harness.state_mut().send(Command::AddCapability);
@@ -177,7 +181,7 @@ fn next_repaint(harness: &Harness<'_, CapmapApp>) -> std::time::Duration {
 fn an_idle_app_asks_for_no_frame_and_unsaved_work_for_one_autosave() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let app = CapmapApp::new(example_portfolio(), None).with_recovery(data.clone());
+    let app = example_app().with_recovery(data.clone());
     let mut harness = harness(app);
     assert_eq!(
         next_repaint(&harness),
@@ -218,7 +222,7 @@ fn unsaved_work_is_copied_for_recovery_as_soon_as_the_window_loses_focus() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     // The usual 30 seconds between autosaves.
-    let app = CapmapApp::new(example_portfolio(), None).with_recovery(data.clone());
+    let app = example_app().with_recovery(data.clone());
     let mut harness = harness(app);
     harness
         .state_mut()

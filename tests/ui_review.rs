@@ -2,31 +2,27 @@
 //! weights and teams, driven through the real UI (`egui_kittest`).
 
 #![expect(
-    clippy::unwrap_used,
     clippy::expect_used,
     reason = "helpers outside #[test] functions should fail loudly too"
 )]
 
+pub mod common;
+
 use capmap::app::{CapmapApp, Command, example_portfolio};
 use capmap::export::ChartGeometry;
-use capmap::io;
-use capmap::model::{Date, Edit, ScoringSettings, duplication_ranking, quadrant_switches};
+use capmap::model::{Edit, ScoringSettings, duplication_ranking, quadrant_switches};
 use capmap::ui::review::ReviewTab;
+use common::{OpenApp, example_app, on_screen};
 use eframe::egui::accesskit::Role;
-use eframe::egui::{Key, Modifiers, Pos2, Shape, TextureId, Vec2, vec2};
+use eframe::egui::{Key, Modifiers, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use egui_plot::{PlotPoint, PlotTransform};
 
+/// The example on the day of the workshop, on a laptop.
 fn harness() -> Harness<'static, CapmapApp> {
-    let mut app = CapmapApp::new(example_portfolio(), None);
-    app.today = Date::from_ymd(2026, 11, 27);
-    let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
-    harness.run();
-    harness
+    let mut app = example_app();
+    app.today = Some(common::workshop_day());
+    common::window(common::LAPTOP).with_max_steps(12).open(app)
 }
 
 #[test]
@@ -41,10 +37,7 @@ fn the_conflicts_list_selects_what_is_clicked() {
         .unwrap();
     data_retention.click();
     harness.run();
-    assert_eq!(
-        harness.state().view.selected.as_deref(),
-        Some("data-retention")
-    );
+    assert_eq!(common::selected(&harness), Some("data-retention"));
 }
 
 #[test]
@@ -119,14 +112,8 @@ fn the_duplication_view_ranks_most_copies_first() {
 /// and the rings and holes on them): one quad each, in the mesh drawn with
 /// a texture of its own.
 fn mark_centres(harness: &Harness<'_, CapmapApp>) -> Vec<Pos2> {
-    harness
-        .output()
-        .shapes
+    common::dot_meshes(harness)
         .iter()
-        .filter_map(|clipped| match &clipped.shape {
-            Shape::Mesh(mesh) if mesh.texture_id != TextureId::default() => Some(mesh),
-            _ => None,
-        })
         .flat_map(|mesh| {
             mesh.vertices.chunks(4).map(|quad| {
                 let sum = quad.iter().fold(Vec2::ZERO, |sum, v| sum + v.pos.to_vec2());
@@ -134,15 +121,6 @@ fn mark_centres(harness: &Harness<'_, CapmapApp>) -> Vec<Pos2> {
             })
         })
         .collect()
-}
-
-/// Where the chart draws the plot point (differentiation, pull) on screen.
-fn on_screen(harness: &Harness<'_, CapmapApp>, at: [f64; 2]) -> Pos2 {
-    let transform: PlotTransform = harness
-        .ctx
-        .data(|d| d.get_temp(capmap::ui::chart::transform_id()))
-        .expect("the chart was drawn");
-    transform.position_from_point(&PlotPoint::new(at[0], at[1]))
 }
 
 /// Whether the chart drew a dot at plot point `at`.
@@ -158,7 +136,7 @@ fn dot_at(harness: &Harness<'_, CapmapApp>, at: [f64; 2]) -> bool {
 /// other: (name, saved spot, spot under `trial`).
 fn one_that_moves(trial: &ScoringSettings) -> (String, [f64; 2], [f64; 2]) {
     let portfolio = example_portfolio();
-    let today = Date::from_ymd(2026, 11, 27).unwrap();
+    let today = common::workshop_day();
     let saved = ChartGeometry::new(&portfolio, today);
     let tried = ChartGeometry::with_settings(&portfolio, trial, today);
     let far = |a: [f64; 2], b: [f64; 2]| (a[0] - b[0]).abs() + (a[1] - b[1]).abs() > 0.2;
@@ -329,16 +307,10 @@ fn teams_can_be_added_renamed_and_removed() {
 
 #[test]
 fn comparing_with_last_quarter_lists_what_moved() {
-    let next = io::load(std::path::Path::new("assets/examples/platform-2027-q1.ron")).unwrap();
-    let mut app = CapmapApp::new(next, None);
-    app.dialogs = capmap::app::FileDialogs::scripted([Some(std::path::PathBuf::from(
-        "assets/examples/platform-2026-q4.ron",
-    ))]);
-    let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
-    harness.run();
+    let mut app = CapmapApp::new(common::next_quarter(), None);
+    app.dialogs =
+        capmap::app::FileDialogs::scripted([Some(std::path::PathBuf::from(common::EXAMPLE))]);
+    let mut harness = common::window(common::LAPTOP).with_max_steps(12).open(app);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
     harness.run();
     harness.run();
@@ -373,13 +345,12 @@ fn a_bad_baseline_is_explained_and_nothing_changes() {
 
 #[test]
 fn the_scorecard_tab_follows_the_comparison() {
-    let next = io::load(std::path::Path::new("assets/examples/platform-2027-q1.ron")).unwrap();
-    let mut app = CapmapApp::new(next, None);
-    app.today = Date::from_ymd(2026, 11, 27);
-    let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
+    let mut app = CapmapApp::new(common::next_quarter(), None);
+    app.today = Some(common::workshop_day());
+    // The tab is asked for before the first frame.
+    let mut harness = common::window(common::LAPTOP)
         .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
+        .build_app(app);
     harness.state_mut().send(Command::ShowReview(
         capmap::ui::review::ReviewTab::Scorecard,
     ));
@@ -415,13 +386,7 @@ fn metrics_are_typed_in_the_inspector() {
         .get_by_role_and_label(eframe::egui::accesskit::Role::TextInput, "Toil")
         .type_text("12.5");
     harness.run();
-    let metrics = harness
-        .state()
-        .doc
-        .portfolio()
-        .capability("artifact-repository")
-        .unwrap()
-        .metrics;
+    let metrics = common::capability(&harness, "artifact-repository").metrics;
     assert_eq!(metrics.toil_hours_per_month, Some(12.5));
 }
 
@@ -491,34 +456,20 @@ fn comparing_with_the_newer_quarter_still_reads_from_older_to_newer() {
     harness.get_by_label("CI/CD pipeline templates: toil 60 → 25 hours/month");
 }
 
-/// The chart's plot area on screen, in points.
-fn chart_frame(harness: &Harness<'_, CapmapApp>) -> eframe::egui::Rect {
-    harness
-        .ctx
-        .data(|d| d.get_temp::<egui_plot::PlotTransform>(capmap::ui::chart::transform_id()))
-        .map(|t| *t.frame())
-        .unwrap()
-}
-
 #[test]
 fn on_a_small_zoomed_in_screen_the_chart_keeps_nearly_half_the_width_and_the_review_opens_beside_it()
  {
     for zoom in [1.0, 1.21, 1.5] {
-        let mut app = CapmapApp::new(example_portfolio(), None);
+        let mut app = example_app();
         app.settings.zoom = zoom;
-        let mut harness = Harness::builder()
-            .with_size(vec2(1366.0, 768.0))
+        let mut harness = common::window(common::SMALL_LAPTOP)
             .with_max_steps(12)
-            .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
-        harness.run();
+            .open(app);
         let window = harness.ctx.content_rect();
-        let chart = chart_frame(&harness);
+        let chart = common::chart_frame(&harness);
         // Nearly half the window for the chart with its axes, index and
         // legend.
-        let area = harness
-            .ctx
-            .data(|d| d.get_temp::<eframe::egui::Rect>(capmap::ui::chart::area_id()))
-            .unwrap();
+        let area = common::chart_area(&harness);
         assert!(
             area.width() >= window.width() * 0.44 - 1.0,
             "at {zoom}: a {:.0}-point chart panel in a {:.0}-point window",

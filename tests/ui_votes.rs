@@ -1,9 +1,12 @@
 //! Blind participant scoring through the real UI (`egui_kittest`).
 
+pub mod common;
+
 use capmap::app::{CapmapApp, Command};
 use capmap::io;
 use capmap::model::{Capability, Edit, Portfolio, Score, Scores, parse_vote_digits};
-use eframe::egui::{Key, vec2};
+use common::OpenApp;
+use eframe::egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -21,12 +24,7 @@ fn workshop() -> Portfolio {
 fn harness(portfolio: Portfolio) -> Harness<'static, CapmapApp> {
     let mut app = CapmapApp::new(portfolio, None);
     app.send(Command::Select(Some("secrets".into())));
-    let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut CapmapApp| app.show(ui), app);
-    harness.run();
-    harness
+    common::window(common::LAPTOP).with_max_steps(12).open(app)
 }
 
 fn type_vote(harness: &mut Harness<'_, CapmapApp>, who: &str, digits: &str) {
@@ -49,13 +47,7 @@ fn votes_stay_hidden_until_revealed_then_the_median_scores() {
     type_vote(&mut harness, "Ana", "5451");
     type_vote(&mut harness, "Bo", "3452");
     type_vote(&mut harness, "Cy", "4441");
-    let secrets = harness
-        .state()
-        .doc
-        .portfolio()
-        .capability("secrets")
-        .unwrap()
-        .clone();
+    let secrets = common::capability(&harness, "secrets").clone();
     assert_eq!(secrets.votes.len(), 3);
     assert_eq!(
         secrets.scores,
@@ -69,13 +61,7 @@ fn votes_stay_hidden_until_revealed_then_the_median_scores() {
 
     harness.get_by_label("Reveal").click();
     harness.run();
-    let secrets = harness
-        .state()
-        .doc
-        .portfolio()
-        .capability("secrets")
-        .unwrap()
-        .clone();
+    let secrets = common::capability(&harness, "secrets").clone();
     assert!(secrets.votes_revealed);
     assert_eq!(secrets.scores, parse_vote_digits("4451").unwrap());
     harness.get_by_label("median");
@@ -88,13 +74,7 @@ fn votes_stay_hidden_until_revealed_then_the_median_scores() {
         score: Score::new(5),
     }));
     harness.run();
-    let secrets = harness
-        .state()
-        .doc
-        .portfolio()
-        .capability("secrets")
-        .unwrap()
-        .clone();
+    let secrets = common::capability(&harness, "secrets").clone();
     assert_eq!(secrets.scores.reuse, Score::new(5));
     assert_eq!(secrets.votes.len(), 3);
 
@@ -152,21 +132,14 @@ fn revealing_votes_keeps_the_chart_where_it_was() {
     let mut harness = harness(workshop());
     type_vote(&mut harness, "Ana", "5451");
     type_vote(&mut harness, "Bo", "3452");
-    let chart = |harness: &Harness<'_, CapmapApp>| {
-        harness
-            .ctx
-            .data(|d| d.get_temp::<egui_plot::PlotTransform>(capmap::ui::chart::transform_id()))
-            .map(|t| *t.frame())
-            .unwrap()
-    };
-    let before = chart(&harness);
+    let before = common::chart_frame(&harness);
     harness.get_by_label("Reveal").click();
     harness.run();
     harness.run();
     harness.get_by_label("median");
     // Short headings, the whole question on hover.
     harness.get_by_label("Diff.");
-    let after = chart(&harness);
+    let after = common::chart_frame(&harness);
     assert!(
         (after.left() - before.left()).abs() < 0.5 && (after.right() - before.right()).abs() < 0.5,
         "the chart moved from {before:?} to {after:?}"
