@@ -1,0 +1,115 @@
+//! Writing a command's output file safely: never over an input, never over
+//! an existing file without --force, and the portfolio read with its
+//! problems explained.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::io;
+use crate::model::Portfolio;
+
+/// What a command does with an output file that exists.
+#[derive(Clone, Copy)]
+pub(super) enum Overwrite {
+    /// Refuses it (no --force).
+    Refuse {
+        /// Whether --force would keep the old file as .bak.
+        keeps_backup: bool,
+    },
+    /// Replaces it (--force).
+    Replace,
+}
+
+impl Overwrite {
+    /// An export: replaced without a backup, with --force.
+    pub(super) fn replace(force: bool) -> Self {
+        if force {
+            Self::Replace
+        } else {
+            Self::Refuse {
+                keeps_backup: false,
+            }
+        }
+    }
+
+    /// A portfolio: replaced with the old one kept as .bak, with --force.
+    pub(super) fn keep_backup(force: bool) -> Self {
+        if force {
+            Self::Replace
+        } else {
+            Self::Refuse { keeps_backup: true }
+        }
+    }
+}
+
+/// True (after saying why) when `output` must not be written: it is one of
+/// the files the command reads (whatever --force says), a folder, a dangling
+/// link or read-only, or it exists and --force was not given.
+pub(super) fn refuses_output(
+    output: &Path,
+    inputs: &[Option<&Path>],
+    overwrite: Overwrite,
+    err: &mut dyn Write,
+) -> std::io::Result<bool> {
+    if let Some(input) = inputs.iter().flatten().find(|i| same_file(i, output)) {
+        writeln!(
+            err,
+            "capmap: {} is {}, which this command reads; write to another file",
+            output.display(),
+            input.display()
+        )?;
+        return Ok(true);
+    }
+    if let Err(error) = io::check_target(output) {
+        writeln!(err, "capmap: cannot write {}: {error}", output.display())?;
+        return Ok(true);
+    }
+    match overwrite {
+        Overwrite::Refuse { keeps_backup } if output.exists() => {
+            let backup = if keeps_backup {
+                " (the old file is kept as .bak)"
+            } else {
+                ""
+            };
+            writeln!(
+                err,
+                "capmap: {} already exists; pass --force to replace it{backup}",
+                output.display()
+            )?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+/// Whether two paths name one existing file (through links, `..` or a
+/// second hard link).
+pub(super) fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The portfolio in `file`, or `None` after printing every located problem.
+pub(super) fn load_or_explain(
+    file: &Path,
+    err: &mut dyn Write,
+) -> std::io::Result<Option<Portfolio>> {
+    match io::load(file) {
+        Ok(portfolio) => Ok(Some(portfolio)),
+        Err(error) => {
+            for line in error.lines() {
+                writeln!(err, "{line}")?;
+            }
+            Ok(None)
+        }
+    }
+}
