@@ -45,7 +45,7 @@ fn frames(c: &mut Criterion) {
     for n in [200, 1_000, 10_000] {
         let ctx = egui::Context::default();
         let mut app = CapmapApp::new(portfolio_of(n), None);
-        app.today = Date::from_ymd(2026, 11, 27);
+        app.set_today(Date::from_ymd(2026, 11, 27));
         // Settle fonts, layout and the chart's label placement first.
         for _ in 0..3 {
             let _ = ctx.run_ui(input(), |ui| app.show(ui));
@@ -80,11 +80,11 @@ fn edits(c: &mut Criterion) {
     for n in [24, 200] {
         let ctx = egui::Context::default();
         let mut app = CapmapApp::new(portfolio_of(n), None);
-        app.today = Date::from_ymd(2026, 11, 27);
+        app.set_today(Date::from_ymd(2026, 11, 27));
         for _ in 0..3 {
             let _ = ctx.run_ui(input(), |ui| app.show(ui));
         }
-        let id = app.doc.portfolio().capabilities[1].id.clone();
+        let id = app.portfolio().capabilities[1].id.clone();
         let mut high = false;
         group.bench_function(format!("rescore shown, {n} capabilities"), |b| {
             b.iter(|| {

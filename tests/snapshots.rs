@@ -11,7 +11,7 @@ use common::OpenApp;
 
 fn app() -> CapmapApp {
     let mut app = common::example_app();
-    app.today = Some(common::workshop_day());
+    app.set_today(Some(common::workshop_day()));
     app
 }
 
@@ -29,6 +29,6 @@ fn presentation_mode_at_1920x1080() {
     app.send(Command::StartPresentation);
     app.send(Command::Select(Some("data-retention".into())));
     let mut harness = common::window(common::PROJECTOR).wgpu().open(app);
-    assert!(harness.state().presenting);
+    assert!(harness.state().is_presenting());
     harness.snapshot("presentation");
 }

@@ -56,7 +56,7 @@ fn dragging_a_card_to_another_zone_moves_it() {
         capability(&harness, "cost-reporting").zone,
         Zone::RegulatedControl
     );
-    let portfolio = app.doc.portfolio();
+    let portfolio = app.portfolio();
     let last_regulated = portfolio
         .capabilities
         .iter()
@@ -66,7 +66,7 @@ fn dragging_a_card_to_another_zone_moves_it() {
         last_regulated.id, "cost-reporting",
         "dropped below the last card"
     );
-    assert!(app.doc.is_dirty());
+    assert!(app.document().is_dirty());
 }
 
 #[test]
@@ -86,7 +86,7 @@ fn dropping_a_card_onto_another_places_it_before_that_card() {
     harness.run();
     let ids: Vec<&str> = harness
         .state()
-        .doc
+        .document()
         .portfolio()
         .capabilities
         .iter()
@@ -143,7 +143,7 @@ fn a_zone_key_and_four_digits_place_and_score_a_capability() {
     assert_eq!(farm.scores.differentiation, Score::new(1));
     // The inspector shows the recommendation and its reason at once.
     harness.get_by_label_contains("Pull 4.7 (reuse 5, cost 4, risk 5)");
-    let assessment = assess(farm, &harness.state().doc.portfolio().scoring).unwrap();
+    let assessment = assess(farm, &harness.state().portfolio().scoring).unwrap();
     assert_eq!(assessment.recommendation, Recommendation::Orchestrate);
 
     // Backspace takes back the last digit.
@@ -162,7 +162,7 @@ fn clicking_a_dot_on_the_chart_selects_its_capability() {
     let mut harness = example();
     // Low-latency matching engine: pull (2+1+2)/3 = 1.67, differentiation 5, alone there.
     let engine = capability(&harness, "matching-engine").clone();
-    let a = assess(&engine, &harness.state().doc.portfolio().scoring).unwrap();
+    let a = assess(&engine, &harness.state().portfolio().scoring).unwrap();
     let dot = common::on_screen(&harness, [a.differentiation, a.pull]);
     harness.hover_at(dot);
     harness.run();
@@ -181,27 +181,27 @@ fn clicking_a_dot_on_the_chart_selects_its_capability() {
 #[test]
 fn undo_and_redo_cover_moves_and_scores() {
     let mut harness = example();
-    let before = harness.state().doc.portfolio().clone();
+    let before = harness.state().portfolio().clone();
     click_card(&mut harness, "Cloud cost reporting");
     harness.key_press(Key::C);
     harness.run();
     harness.key_press(Key::Num5);
     harness.run();
-    let after = harness.state().doc.portfolio().clone();
+    let after = harness.state().portfolio().clone();
     assert_ne!(before, after);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(*harness.state().doc.portfolio(), before);
-    assert!(!harness.state().doc.is_dirty());
+    assert_eq!(*harness.state().portfolio(), before);
+    assert!(!harness.state().document().is_dirty());
 
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
-    assert_eq!(*harness.state().doc.portfolio(), after);
+    assert_eq!(*harness.state().portfolio(), after);
 }
 
 #[test]
@@ -235,16 +235,16 @@ fn save_then_reopen_gives_the_same_portfolio() {
     let path = dir.path().join("workshop.ron");
     io::save(&example_portfolio(), &path).unwrap();
     let mut app = CapmapApp::new(io::load(&path).unwrap(), Some(path.clone()));
-    app.dialogs = FileDialogs::scripted([]);
+    app.set_dialogs(FileDialogs::scripted([]));
     let mut harness = common::open(app);
     click_card(&mut harness, "Product and merchant search");
     harness.key_press(Key::D);
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    assert!(!harness.state().doc.is_dirty());
+    assert!(!harness.state().document().is_dirty());
     let reopened = io::load(&path).unwrap();
-    assert_eq!(reopened, *harness.state().doc.portfolio());
+    assert_eq!(reopened, *harness.state().portfolio());
     assert_eq!(
         reopened.capability("product-search").unwrap().zone,
         Zone::Differentiator
@@ -257,14 +257,17 @@ fn save_as_asks_where_and_remembers_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new.ron");
     let mut app = example_app();
-    app.dialogs = FileDialogs::scripted([Some(path.clone())]);
+    app.set_dialogs(FileDialogs::scripted([Some(path.clone())]));
     let mut harness = common::open(app);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     harness.run();
-    assert_eq!(harness.state().doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(
+        harness.state().document().path.as_deref(),
+        Some(path.as_path())
+    );
     assert_eq!(io::load(&path).unwrap(), example_portfolio());
-    assert_eq!(harness.state().settings.recent.len(), 1);
+    assert_eq!(harness.state().settings().recent.len(), 1);
     assert!(harness.state().title().starts_with("new.ron"));
 }
 
@@ -274,7 +277,7 @@ fn unsaved_changes_are_never_dropped_silently() {
     click_card(&mut harness, "Cloud cost reporting");
     harness.key_press(Key::C);
     harness.run();
-    let edited = harness.state().doc.portfolio().clone();
+    let edited = harness.state().portfolio().clone();
     assert!(harness.state().title().starts_with('●'));
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
@@ -283,13 +286,13 @@ fn unsaved_changes_are_never_dropped_silently() {
     harness.get_by_label("Cancel").click();
     harness.run();
     assert!(!harness.state().is_asking_to_save());
-    assert_eq!(*harness.state().doc.portfolio(), edited);
+    assert_eq!(*harness.state().portfolio(), edited);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.run();
     harness.get_by_label("Discard").click();
     harness.run();
-    assert!(harness.state().doc.portfolio().capabilities.is_empty());
+    assert!(harness.state().portfolio().capabilities.is_empty());
 }
 
 #[test]
@@ -297,7 +300,7 @@ fn the_prompt_can_save_first_and_then_go_on() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kept.ron");
     let mut app = example_app();
-    app.dialogs = FileDialogs::scripted([Some(path.clone())]);
+    app.set_dialogs(FileDialogs::scripted([Some(path.clone())]));
     let mut harness = common::open(app);
     harness.state_mut().send(Command::AddCapability);
     harness.run();
@@ -320,11 +323,11 @@ fn a_bad_file_is_explained_and_the_open_document_kept() {
     let bad = dir.path().join("bad.ron");
     std::fs::write(&bad, "(format: 1, portfolio: (name: \"x\", capabilities: [(id: \"a\", name: \"A\", scores: (reuse: 9))]))").unwrap();
     let mut harness = example();
-    let before = harness.state().doc.portfolio().clone();
+    let before = harness.state().portfolio().clone();
     harness.state_mut().send(Command::OpenPath(bad.clone()));
     harness.run();
-    assert_eq!(*harness.state().doc.portfolio(), before);
-    assert_eq!(harness.state().doc.path, None);
+    assert_eq!(*harness.state().portfolio(), before);
+    assert_eq!(harness.state().document().path, None);
     let error = harness.state().error().cloned().expect("an error is shown");
     let (title, message) = (error.title, error.message);
     assert!(title.contains("bad.ron"));
@@ -338,13 +341,10 @@ fn a_bad_file_is_explained_and_the_open_document_kept() {
 #[test]
 fn adding_and_deleting_capabilities() {
     let mut harness = example();
-    let count = harness.state().doc.portfolio().capabilities.len();
+    let count = harness.state().portfolio().capabilities.len();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     harness.run();
-    assert_eq!(
-        harness.state().doc.portfolio().capabilities.len(),
-        count + 1
-    );
+    assert_eq!(harness.state().portfolio().capabilities.len(), count + 1);
     let id = common::selected(&harness).unwrap().to_owned();
     assert_eq!(capability(&harness, &id).zone, Zone::Unplaced);
     // The name field has the focus and its placeholder is selected:
@@ -360,7 +360,7 @@ fn adding_and_deleting_capabilities() {
     harness.run();
     harness.key_press(Key::Delete);
     harness.run();
-    assert_eq!(harness.state().doc.portfolio().capabilities.len(), count);
+    assert_eq!(harness.state().portfolio().capabilities.len(), count);
 }
 
 #[test]
@@ -368,7 +368,7 @@ fn a_new_capability_is_named_by_typing_and_its_id_settles_when_saved() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("workshop.ron");
     let mut app = example_app();
-    app.dialogs = FileDialogs::scripted([Some(path.clone())]);
+    app.set_dialogs(FileDialogs::scripted([Some(path.clone())]));
     let mut harness = common::open(app);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     harness.run();
@@ -414,7 +414,7 @@ fn a_new_capability_is_named_by_typing_and_its_id_settles_when_saved() {
 fn escape_closes_an_open_menu_and_keys_never_reach_the_board_behind_it() {
     let mut harness = example();
     click_card(&mut harness, "Cloud cost reporting");
-    let before = harness.state().doc.portfolio().clone();
+    let before = harness.state().portfolio().clone();
     harness.get_by_label("View").click();
     harness.run();
     harness.get_by_label("Chart labels");
@@ -423,7 +423,7 @@ fn escape_closes_an_open_menu_and_keys_never_reach_the_board_behind_it() {
         harness.key_press(key);
         harness.run();
     }
-    assert_eq!(*harness.state().doc.portfolio(), before);
+    assert_eq!(*harness.state().portfolio(), before);
     // Escape closes the menu, and only the menu.
     harness.key_press(Key::Escape);
     harness.run();
@@ -442,7 +442,7 @@ fn escape_closes_an_open_menu_and_keys_never_reach_the_board_behind_it() {
     harness.key_press(Key::Escape);
     harness.run();
     assert!(harness.query_by_label("Differentiator D").is_none());
-    assert_eq!(*harness.state().doc.portfolio(), before);
+    assert_eq!(*harness.state().portfolio(), before);
     assert_eq!(common::selected(&harness), Some("audit-trail"));
 }
 
@@ -503,14 +503,14 @@ fn digits_answer_only_the_questions_still_open() {
 #[test]
 fn a_delete_says_so_and_its_undo_button_brings_the_card_back() {
     let mut harness = example();
-    let before = harness.state().doc.portfolio().clone();
+    let before = harness.state().portfolio().clone();
     click_card(&mut harness, "Audit trail");
     harness.key_press(Key::Delete);
     harness.run();
     assert!(
         harness
             .state()
-            .doc
+            .document()
             .portfolio()
             .capability("audit-trail")
             .is_none()
@@ -518,7 +518,7 @@ fn a_delete_says_so_and_its_undo_button_brings_the_card_back() {
     harness.get_by_label("Deleted “Audit trail”");
     harness.get_by_label("Undo").click();
     harness.run();
-    assert_eq!(*harness.state().doc.portfolio(), before);
+    assert_eq!(*harness.state().portfolio(), before);
     // Once used, the button is gone: it never undoes anything else.
     assert!(harness.query_by_label("Undo").is_none());
 }
@@ -528,7 +528,7 @@ fn rationalize_is_a_decision_the_room_can_accept() {
     use capmap::model::Decision;
     let mut harness = example();
     click_card(&mut harness, "Cloud cost reporting");
-    let settings = harness.state().doc.portfolio().scoring;
+    let settings = harness.state().portfolio().scoring;
     assert_eq!(
         assess(capability(&harness, "cost-reporting"), &settings)
             .unwrap()
@@ -543,7 +543,7 @@ fn rationalize_is_a_decision_the_room_can_accept() {
     );
     harness.get_by_label("Decided “Cloud cost reporting”: Rationalize");
     // It is saved and read back.
-    let text = io::to_ron(harness.state().doc.portfolio()).unwrap();
+    let text = io::to_ron(harness.state().portfolio()).unwrap();
     let back = io::from_ron(&text, Path::new("workshop.ron")).unwrap();
     assert_eq!(
         back.capability("cost-reporting").unwrap().decision,
@@ -575,26 +575,26 @@ fn the_file_named_on_start_opens_and_a_missing_one_is_explained() {
     let app = CapmapApp::start(Some(Path::new(EXAMPLE).to_owned()), Settings::default());
     // Kept absolute: a file dialog may change the working directory.
     assert_eq!(
-        app.doc.path,
+        app.document().path,
         Some(std::env::current_dir().unwrap().join(EXAMPLE))
     );
     assert!(app.error().is_none());
     let missing = CapmapApp::start(Some("/nowhere/missing.ron".into()), Settings::default());
     assert!(missing.error().is_some());
-    assert_eq!(missing.doc.portfolio().name, example_portfolio().name);
+    assert_eq!(missing.portfolio().name, example_portfolio().name);
     // A file not written yet, in a folder that exists: a new portfolio
     // that saves there.
     let dir = tempfile::tempdir().unwrap();
     let fresh = dir.path().join("plan.ron");
     let new = CapmapApp::start(Some(fresh.clone()), Settings::default());
     assert!(new.error().is_none());
-    assert_eq!(new.doc.path.as_deref(), Some(fresh.as_path()));
-    assert!(new.doc.portfolio().capabilities.is_empty());
-    assert_eq!(new.doc.portfolio().name, "plan");
-    assert!(new.doc.is_dirty(), "quitting asks to save it");
+    assert_eq!(new.document().path.as_deref(), Some(fresh.as_path()));
+    assert!(new.portfolio().capabilities.is_empty());
+    assert_eq!(new.portfolio().name, "plan");
+    assert!(new.document().is_dirty(), "quitting asks to save it");
     let first_start = CapmapApp::start(None, Settings::default());
-    assert_eq!(first_start.doc.path, None);
-    assert_eq!(first_start.doc.portfolio(), &example_portfolio());
+    assert_eq!(first_start.document().path, None);
+    assert_eq!(first_start.portfolio(), &example_portfolio());
 }
 
 #[derive(Debug)]
@@ -624,8 +624,11 @@ fn dropping_a_ron_file_on_the_window_opens_it() {
         .dropped_files
         .push(std::sync::Arc::new(DroppedPath(path.clone())));
     harness.run();
-    assert_eq!(*harness.state().doc.portfolio(), other);
-    assert_eq!(harness.state().doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(*harness.state().portfolio(), other);
+    assert_eq!(
+        harness.state().document().path.as_deref(),
+        Some(path.as_path())
+    );
 }
 
 #[test]
@@ -696,7 +699,7 @@ fn the_inspector_and_board_can_be_hidden_for_a_bigger_chart() {
     let mut harness = example();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
     harness.run();
-    assert!(!harness.state().view.show_inspector);
+    assert!(!harness.state().view().show_inspector);
     assert!(harness.query_by_label("Portfolio").is_none());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::B);
     harness.run();
@@ -771,11 +774,11 @@ fn the_status_bar_counts_what_is_decided() {
 #[test]
 fn the_first_save_dialog_starts_in_the_documents_folder_not_where_capmap_started() {
     let mut app = example_app();
-    app.dialogs = FileDialogs::scripted([None]);
+    app.set_dialogs(FileDialogs::scripted([None]));
     let mut harness = common::open(app);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    let (kind, suggested) = harness.state().dialogs.last_request.clone().unwrap();
+    let (kind, suggested) = harness.state().dialogs().last_request.clone().unwrap();
     assert_eq!(kind, capmap::app::DialogKind::SaveAs);
     let suggested = suggested.unwrap();
     let folder = suggested.parent().unwrap();
@@ -795,8 +798,8 @@ fn file_open_recent_lists_the_recent_files_and_opens_the_one_clicked() {
     io::save(&q3, &older).unwrap();
     io::save(&example_portfolio(), &newer).unwrap();
     let mut app = CapmapApp::new(capmap::model::Portfolio::new("Empty"), None);
-    app.settings.remember(&older);
-    app.settings.remember(&newer);
+    app.settings_mut().remember(&older);
+    app.settings_mut().remember(&newer);
     let mut harness = common::open(app);
 
     harness.get_by_label("File").click();
@@ -811,10 +814,10 @@ fn file_open_recent_lists_the_recent_files_and_opens_the_one_clicked() {
     harness.run();
 
     let app = harness.state();
-    assert_eq!(app.doc.portfolio().name, q3.name);
-    assert!(*app.doc.portfolio() == q3);
+    assert_eq!(app.portfolio().name, q3.name);
+    assert!(*app.portfolio() == q3);
     assert_eq!(
-        app.doc
+        app.document()
             .path
             .as_deref()
             .map(std::fs::canonicalize)
@@ -822,10 +825,10 @@ fn file_open_recent_lists_the_recent_files_and_opens_the_one_clicked() {
             .unwrap(),
         Some(std::fs::canonicalize(&older).unwrap())
     );
-    assert!(!app.doc.is_dirty());
+    assert!(!app.document().is_dirty());
     // Opened, it is the most recent now.
     assert_eq!(
-        app.settings.recent.first().and_then(|p| p.file_name()),
+        app.settings().recent.first().and_then(|p| p.file_name()),
         older.file_name()
     );
 }
@@ -861,7 +864,7 @@ fn the_window_close_button_asks_to_save_unsaved_changes_first() {
     click_card(&mut harness, "Cloud cost reporting");
     harness.key_press(Key::C);
     harness.run();
-    let edited = harness.state().doc.portfolio().clone();
+    let edited = harness.state().portfolio().clone();
     press_close_button(&mut harness);
     assert!(cancelled_close(&harness), "the window stays open");
     assert!(harness.state().is_asking_to_save());
@@ -871,7 +874,7 @@ fn the_window_close_button_asks_to_save_unsaved_changes_first() {
     harness.get_by_label("Cancel").click();
     harness.run();
     assert!(!harness.state().wants_to_close());
-    assert_eq!(*harness.state().doc.portfolio(), edited);
+    assert_eq!(*harness.state().portfolio(), edited);
 
     // Asked again, Discard lets it close.
     press_close_button(&mut harness);
@@ -972,7 +975,7 @@ fn another_capability_shows_from_the_top_of_the_inspector() {
 fn a_card_chosen_by_keyboard_scrolls_into_view_on_a_board_that_scrolls_sideways() {
     // 1366x768 at 150 %: the board is narrower than its columns.
     let mut app = example_app();
-    app.settings.zoom = 1.5;
+    app.settings_mut().zoom = 1.5;
     let mut harness = common::window(common::SMALL_LAPTOP)
         .with_max_steps(24)
         .open(app);

@@ -21,11 +21,8 @@ fn marks_drawn(harness: &Harness<'_, CapmapApp>) -> usize {
 /// What the chart should draw for `portfolio`: a dot per scored capability,
 /// plus its conflict ring and overdue mark.
 fn marks_expected(harness: &Harness<'_, CapmapApp>) -> usize {
-    let today = harness
-        .state()
-        .today
-        .unwrap_or_else(capmap::model::Date::today);
-    let geometry = capmap::export::ChartGeometry::new(harness.state().doc.portfolio(), today);
+    let today = harness.state().today();
+    let geometry = capmap::export::ChartGeometry::new(harness.state().portfolio(), today);
     geometry.points.len()
         + geometry.points.iter().filter(|p| p.conflict).count()
         + geometry.points.iter().filter(|p| p.overdue).count()
@@ -53,7 +50,7 @@ fn scoring_a_capability_puts_its_dot_on_the_chart_at_once() {
     assert_eq!(before, marks_expected(&harness));
     let unscored = harness
         .state()
-        .doc
+        .document()
         .portfolio()
         .capabilities
         .iter()
@@ -95,7 +92,9 @@ fn another_document_is_drawn_even_at_the_same_point_in_its_history() {
     for id in ["a", "b", "c"] {
         bigger.capabilities.push(scored(id, Zone::Commodity));
     }
-    harness.state_mut().doc = Document::new(bigger, None);
+    harness
+        .state_mut()
+        .set_document(Document::new(bigger, None));
     harness.run();
     assert_eq!(marks_drawn(&harness), 3 * one);
     assert!(harness.query_by_label("3 capabilities").is_some());
@@ -162,15 +161,12 @@ fn choosing_numbers_in_the_view_menu_lists_every_capability_beside_the_chart() {
     harness.run();
     harness.run();
     assert_eq!(
-        harness.state().settings.labels,
+        harness.state().settings().labels,
         capmap::export::LabelMode::Numbers
     );
     // Every scored capability is in the index, top of Orchestrate first.
-    let today = harness
-        .state()
-        .today
-        .unwrap_or_else(capmap::model::Date::today);
-    let geometry = capmap::export::ChartGeometry::new(harness.state().doc.portfolio(), today);
+    let today = harness.state().today();
+    let geometry = capmap::export::ChartGeometry::new(harness.state().portfolio(), today);
     for point in &geometry.points {
         let entry = format!("{}  {}", point.number, point.name);
         assert!(
@@ -232,9 +228,10 @@ fn plot_lines(harness: &Harness<'_, CapmapApp>) -> Vec<[egui::Pos2; 2]> {
 /// Compare (its dialog answered with last quarter's file).
 fn comparing_quarters() -> Harness<'static, CapmapApp> {
     let mut app = CapmapApp::new(common::next_quarter(), None);
-    app.today = Some(common::workshop_day());
-    app.dialogs =
-        capmap::app::FileDialogs::scripted([Some(std::path::PathBuf::from(common::EXAMPLE))]);
+    app.set_today(Some(common::workshop_day()));
+    app.set_dialogs(capmap::app::FileDialogs::scripted([Some(
+        std::path::PathBuf::from(common::EXAMPLE),
+    )]));
     common::window(common::LAPTOP).with_max_steps(12).open(app)
 }
 
@@ -243,7 +240,7 @@ fn comparing_with_last_quarter_draws_an_arrow_from_each_old_spot_to_the_new_one(
     let mut harness = comparing_quarters();
     let moves = |harness: &Harness<'_, CapmapApp>| {
         let baseline = capmap::io::load(std::path::Path::new(common::EXAMPLE)).unwrap();
-        capmap::export::ChartGeometry::new(harness.state().doc.portfolio(), common::workshop_day())
+        capmap::export::ChartGeometry::new(harness.state().portfolio(), common::workshop_day())
             .moves_from(&baseline)
     };
     let moves = moves(&harness);
@@ -261,7 +258,7 @@ fn comparing_with_last_quarter_draws_an_arrow_from_each_old_spot_to_the_new_one(
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::C);
     harness.run();
     harness.run();
-    assert!(harness.state().baseline.is_some());
+    assert!(harness.state().baseline().is_some());
     for m in &moves {
         assert!(
             arrow_drawn(&harness, m),
@@ -281,7 +278,7 @@ fn comparing_with_last_quarter_draws_an_arrow_from_each_old_spot_to_the_new_one(
 
     harness.get_by_label("Stop comparing").click();
     harness.run();
-    assert!(harness.state().baseline.is_none());
+    assert!(harness.state().baseline().is_none());
     for m in &moves {
         assert!(
             !arrow_drawn(&harness, m),
@@ -342,10 +339,10 @@ fn whisker_ends_drawn(
 #[test]
 fn the_vote_spread_shows_on_the_selected_dot_and_on_every_dot_from_the_view_menu() {
     let mut app = example_app();
-    app.today = Some(common::workshop_day());
+    app.set_today(Some(common::workshop_day()));
     let mut harness = common::window(common::LAPTOP).with_max_steps(12).open(app);
     let geometry =
-        capmap::export::ChartGeometry::new(harness.state().doc.portfolio(), common::workshop_day());
+        capmap::export::ChartGeometry::new(harness.state().portfolio(), common::workshop_day());
     let spread: Vec<&capmap::export::ChartPoint> = geometry
         .points
         .iter()
@@ -377,7 +374,7 @@ fn the_vote_spread_shows_on_the_selected_dot_and_on_every_dot_from_the_view_menu
         .get_by_label_contains("Show the vote spread on every dot")
         .click();
     harness.run();
-    assert!(harness.state().settings.vote_spread);
+    assert!(harness.state().settings().vote_spread);
     for point in &spread {
         let (drawn, ends) = whisker_ends_drawn(&harness, point);
         assert_eq!(drawn, ends, "{}: every dot's spread when asked", point.name);
@@ -402,6 +399,6 @@ fn the_vote_spread_shows_on_the_selected_dot_and_on_every_dot_from_the_view_menu
         .get_by_label_contains("Hide the vote spread on every dot")
         .click();
     harness.run();
-    assert!(!harness.state().settings.vote_spread);
+    assert!(!harness.state().settings().vote_spread);
     assert_eq!(whisker_ends_drawn(&harness, other).0, 0);
 }

@@ -40,7 +40,7 @@ fn presenting(portfolio: Portfolio, selected: &str) -> Harness<'static, CapmapAp
     harness.run();
     harness.key_press(Key::F5);
     harness.run();
-    assert!(harness.state().presenting);
+    assert!(harness.state().is_presenting());
     harness
 }
 
@@ -60,7 +60,7 @@ fn f5_presents_arrows_step_and_escape_leaves() {
     let mut harness = harness_sized(example_app(), common::PROJECTOR);
     harness.key_press(Key::F5);
     harness.run();
-    assert!(harness.state().presenting);
+    assert!(harness.state().is_presenting());
     let example = example_portfolio();
     let order = example.board_order();
     let first = order[0].to_owned();
@@ -94,20 +94,20 @@ fn f5_presents_arrows_step_and_escape_leaves() {
 
     harness.key_press(Key::B);
     harness.run();
-    assert_eq!(harness.state().present_view, PresentView::Board);
+    assert_eq!(harness.state().present_view(), PresentView::Board);
     harness.key_press(Key::B);
     harness.run();
-    assert_eq!(harness.state().present_view, PresentView::Chart);
+    assert_eq!(harness.state().present_view(), PresentView::Chart);
     harness.key_press(Key::P);
     harness.run();
     harness.get_by_label("1. Sort into three zones");
 
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(!harness.state().presenting);
+    assert!(!harness.state().is_presenting());
     harness.get_by_label("File");
     // Presenting never edits: the zone keys did nothing.
-    assert_eq!(*harness.state().doc.portfolio(), example_portfolio());
+    assert_eq!(*harness.state().portfolio(), example_portfolio());
 }
 
 /// The viewport commands the app sent in the last frame.
@@ -125,7 +125,7 @@ fn presenting_fills_the_screen_and_leaving_gives_the_window_back() {
     // F5 goes full screen in the very frame it is pressed.
     harness.key_down(Key::F5);
     harness.step();
-    assert!(harness.state().presenting);
+    assert!(harness.state().is_presenting());
     assert!(
         viewport_commands(&harness).contains(&Fullscreen(true)),
         "{:?}",
@@ -136,7 +136,7 @@ fn presenting_fills_the_screen_and_leaving_gives_the_window_back() {
 
     harness.key_down(Key::Escape);
     harness.step();
-    assert!(!harness.state().presenting);
+    assert!(!harness.state().is_presenting());
     assert!(
         viewport_commands(&harness).contains(&Fullscreen(false)),
         "{:?}",
@@ -150,7 +150,7 @@ fn presenting_fills_the_screen_and_leaving_gives_the_window_back() {
     harness.run();
     harness.get_by_label_contains("Present").click();
     harness.step();
-    assert!(harness.state().presenting);
+    assert!(harness.state().is_presenting());
     assert!(viewport_commands(&harness).contains(&Fullscreen(true)));
 }
 
@@ -160,7 +160,7 @@ fn presenting_zoomed_in_settles() {
     // used to come back a rounding error off every frame and repaint for
     // ever.
     let mut app = example_app();
-    app.settings.zoom = 1.5;
+    app.settings_mut().zoom = 1.5;
     let mut harness = harness_sized(app, common::PROJECTOR);
     harness.key_press(Key::F5);
     harness.run();
@@ -174,24 +174,24 @@ fn theme_and_zoom_change_and_are_kept_in_settings() {
         .state_mut()
         .send(Command::SetTheme(Theme::HighContrast));
     harness.run();
-    assert_eq!(harness.state().settings.theme, Theme::HighContrast);
+    assert_eq!(harness.state().settings().theme, Theme::HighContrast);
     assert_eq!(
         harness.ctx.global_style().visuals.override_text_color,
         Some(eframe::egui::Color32::BLACK)
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
     harness.run();
-    assert!(harness.state().settings.zoom > 1.05);
-    assert!((harness.ctx.zoom_factor() - harness.state().settings.zoom).abs() < 1e-3);
+    assert!(harness.state().settings().zoom > 1.05);
+    assert!((harness.ctx.zoom_factor() - harness.state().settings().zoom).abs() < 1e-3);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
     harness.run();
-    assert!(harness.state().settings.zoom < 1.0);
+    assert!(harness.state().settings().zoom < 1.0);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
     harness.run();
-    assert!((harness.state().settings.zoom - 1.0).abs() < 1e-6);
+    assert!((harness.state().settings().zoom - 1.0).abs() < 1e-6);
     // Settings survive a restart through eframe's storage as RON.
-    let saved = ron::to_string(&harness.state().settings).unwrap();
+    let saved = ron::to_string(&harness.state().settings()).unwrap();
     let restored: capmap::app::Settings = ron::from_str(&saved).unwrap();
     assert_eq!(restored.theme, Theme::HighContrast);
 }
@@ -204,7 +204,7 @@ fn the_chart_and_the_log_export_from_the_file_menu() {
     let md = dir.path().join("log.md");
     let csv = dir.path().join("log.csv");
     let mut app = example_app();
-    app.dialogs = FileDialogs::scripted([Some(png.clone())]);
+    app.set_dialogs(FileDialogs::scripted([Some(png.clone())]));
     let mut harness = harness(app);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     harness.run();
@@ -214,7 +214,7 @@ fn the_chart_and_the_log_export_from_the_file_menu() {
     assert!(
         harness
             .state()
-            .notice
+            .notice()
             .as_ref()
             .unwrap()
             .text
@@ -271,14 +271,14 @@ fn a_csv_import_can_be_appended_and_undone() {
         "name,zone,owner\nChaos testing,differentiator,SRE guild\nGame days,,\n",
     );
     let mut app = example_app();
-    app.dialogs = FileDialogs::scripted([Some(path)]);
+    app.set_dialogs(FileDialogs::scripted([Some(path)]));
     let mut harness = harness(app);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
     harness.run();
     harness.run();
     harness.get_by_label("Add to this portfolio").click();
     harness.run();
-    let portfolio = harness.state().doc.portfolio().clone();
+    let portfolio = harness.state().portfolio().clone();
     assert_eq!(
         portfolio.capabilities.len(),
         example_portfolio().capabilities.len() + 2
@@ -291,7 +291,7 @@ fn a_csv_import_can_be_appended_and_undone() {
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(*harness.state().doc.portfolio(), example_portfolio());
+    assert_eq!(*harness.state().portfolio(), example_portfolio());
 }
 
 #[test]
@@ -304,12 +304,12 @@ fn a_csv_import_can_start_a_new_portfolio() {
         append: false,
     });
     harness.run();
-    let portfolio = harness.state().doc.portfolio();
+    let portfolio = harness.state().portfolio();
     assert_eq!(portfolio.name, "capabilities");
     assert_eq!(portfolio.capabilities.len(), 2);
-    assert_eq!(harness.state().doc.path, None);
+    assert_eq!(harness.state().document().path, None);
     assert!(
-        harness.state().doc.is_dirty(),
+        harness.state().document().is_dirty(),
         "an import exists nowhere on disk yet"
     );
 }
@@ -323,7 +323,7 @@ fn a_bad_csv_imports_nothing_and_lists_every_problem() {
         .state_mut()
         .send(Command::ImportCsvFrom { path, append: true });
     harness.run();
-    assert_eq!(*harness.state().doc.portfolio(), example_portfolio());
+    assert_eq!(*harness.state().portfolio(), example_portfolio());
     let message = harness.state().error().unwrap().message.clone();
     assert!(message.contains("line 2, column reuse"), "{message}");
     assert!(message.contains("line 3, column zone"), "{message}");
@@ -421,7 +421,7 @@ fn a_column_too_long_to_fit_scrolls_to_the_presented_card() {
 fn the_primer_pages_with_the_arrow_keys() {
     let mut harness = presenting(example_portfolio(), "identity-sso");
     // At 150 % the primer is longer than a 16:9 screen.
-    harness.state_mut().settings.zoom = 1.5;
+    harness.state_mut().settings_mut().zoom = 1.5;
     harness.key_press(Key::P);
     harness.run();
     let screen = harness.ctx.content_rect();

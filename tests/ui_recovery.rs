@@ -42,7 +42,7 @@ fn unsaved_edits_are_copied_for_recovery_and_removed_by_a_clean_save() {
     harness.state_mut().send(Command::AddCapability);
     harness.run();
     let recovered = io::read_recovery(&data).expect("autosaved").unwrap();
-    assert_eq!(recovered.portfolio, *harness.state().doc.portfolio());
+    assert_eq!(recovered.portfolio, *harness.state().portfolio());
     assert_eq!(recovered.source.as_deref(), Some(file.as_path()));
     // The real file is untouched until the facilitator saves.
     assert_eq!(io::load(&file).unwrap(), example_portfolio());
@@ -70,10 +70,10 @@ fn after_a_crash_the_next_start_offers_to_restore() {
     harness.get_by_label("Restore").click();
     harness.run();
     let app = harness.state();
-    assert_eq!(*app.doc.portfolio(), lost);
-    assert!(app.doc.is_dirty(), "restored work is still unsaved");
+    assert_eq!(*app.portfolio(), lost);
+    assert!(app.document().is_dirty(), "restored work is still unsaved");
     assert_eq!(
-        app.doc.path.as_deref(),
+        app.document().path.as_deref(),
         Some(Path::new("/work/platform.ron"))
     );
     assert!(io::read_recovery(&data).is_some(), "kept until saved");
@@ -89,7 +89,7 @@ fn discarding_the_offer_removes_the_copy() {
     harness.get_by_label("Discard them").click();
     harness.run();
     assert!(io::read_recovery(&data).is_none());
-    assert!(!harness.state().doc.is_dirty());
+    assert!(!harness.state().document().is_dirty());
 }
 
 #[test]
@@ -147,13 +147,13 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
         "Their version",
         "nothing overwritten"
     );
-    assert!(harness.state().doc.is_dirty());
+    assert!(harness.state().document().is_dirty());
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     harness.get_by_label("Overwrite").click();
     harness.run();
-    assert_eq!(io::load(&file).unwrap(), *harness.state().doc.portfolio());
+    assert_eq!(io::load(&file).unwrap(), *harness.state().portfolio());
     assert_eq!(
         io::load(&io::backup_path(&file)).unwrap().name,
         "Their version"
@@ -163,7 +163,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    assert!(!harness.state().doc.is_dirty());
+    assert!(!harness.state().document().is_dirty());
 }
 
 /// How long egui was told to wait before drawing again after the last frame.
@@ -231,7 +231,7 @@ fn unsaved_work_is_copied_for_recovery_as_soon_as_the_window_loses_focus() {
         .state_mut()
         .send(Command::MoveSelectedTo(capmap::model::Zone::Commodity));
     harness.run();
-    assert!(harness.state().doc.is_dirty());
+    assert!(harness.state().document().is_dirty());
     assert!(
         io::read_recovery(&data).is_none(),
         "not yet: the next autosave is 30 seconds away"
@@ -249,5 +249,5 @@ fn unsaved_work_is_copied_for_recovery_as_soon_as_the_window_loses_focus() {
     let recovered = io::read_recovery(&data)
         .expect("copied when the focus went")
         .unwrap();
-    assert_eq!(recovered.portfolio, *harness.state().doc.portfolio());
+    assert_eq!(recovered.portfolio, *harness.state().portfolio());
 }

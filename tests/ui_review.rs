@@ -21,7 +21,7 @@ use egui_kittest::kittest::Queryable;
 /// The example on the day of the workshop, on a laptop.
 fn harness() -> Harness<'static, CapmapApp> {
     let mut app = example_app();
-    app.today = Some(common::workshop_day());
+    app.set_today(Some(common::workshop_day()));
     common::window(common::LAPTOP).with_max_steps(12).open(app)
 }
 
@@ -33,7 +33,7 @@ fn the_conflicts_list_selects_what_is_clicked() {
     harness.get_by_label_contains("Severe: sorted as a regulated control");
     let data_retention = harness
         .get_all_by_label("Data retention")
-        .find(|n| n.rect().left() > 0.0 && harness.state().review.open)
+        .find(|n| n.rect().left() > 0.0 && harness.state().review().open)
         .unwrap();
     data_retention.click();
     harness.run();
@@ -180,7 +180,7 @@ fn slide_to_a_trial(harness: &mut Harness<'static, CapmapApp>) -> ScoringSetting
     harness.run();
     let trial = harness
         .state()
-        .review
+        .review()
         .trial
         .expect("weights are being tried");
     assert!((trial.risk_weight - 3.0).abs() < 1e-9, "{trial:?}");
@@ -215,18 +215,18 @@ fn trying_weights_on_the_sliders_moves_the_dots_lists_switches_and_applies_in_on
     harness.get_by_label(&format!("{} change quadrant:", expected.len()));
     // The document is untouched until Apply.
     assert_eq!(
-        harness.state().doc.portfolio().scoring,
+        harness.state().portfolio().scoring,
         ScoringSettings::default()
     );
     harness.get_by_label("Apply").click();
     harness.run();
-    assert_eq!(harness.state().doc.portfolio().scoring, trial);
-    assert!(harness.state().review.trial.is_none());
+    assert_eq!(harness.state().portfolio().scoring, trial);
+    assert!(harness.state().review().trial.is_none());
     assert!(dot_at(&harness, tried), "applied, {name} stays");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(
-        harness.state().doc.portfolio().scoring,
+        harness.state().portfolio().scoring,
         ScoringSettings::default()
     );
     assert!(dot_at(&harness, saved), "undone, {name} is back");
@@ -252,11 +252,11 @@ fn reset_or_closing_the_review_puts_the_dots_back_where_the_saved_weights_have_t
     assert!(dot_at(&harness, tried));
     harness.get_by_label("Close window").click();
     harness.run();
-    assert!(!harness.state().review.open);
+    assert!(!harness.state().review().open);
     assert!(dot_at(&harness, saved), "closed, {name} is back");
     assert!(!dot_at(&harness, tried));
     assert_eq!(
-        harness.state().doc.portfolio().scoring,
+        harness.state().portfolio().scoring,
         ScoringSettings::default(),
         "nothing was applied"
     );
@@ -269,14 +269,14 @@ fn teams_can_be_added_renamed_and_removed() {
         .state_mut()
         .send(Command::ShowReview(ReviewTab::Teams));
     harness.run();
-    let before = harness.state().doc.portfolio().teams.len();
+    let before = harness.state().portfolio().teams.len();
     harness.get_by_label("New team").focus();
     harness.run();
     harness.get_by_label("New team").type_text("Growth");
     harness.run();
     harness.get_by_label("Add").click();
     harness.run();
-    let teams = &harness.state().doc.portfolio().teams;
+    let teams = &harness.state().portfolio().teams;
     assert_eq!(teams.len(), before + 1);
     assert_eq!(teams.last().unwrap().name, "Growth");
 
@@ -286,7 +286,7 @@ fn teams_can_be_added_renamed_and_removed() {
     }));
     harness.run();
     assert_eq!(
-        harness.state().doc.portfolio().team_name("growth"),
+        harness.state().portfolio().team_name("growth"),
         "Growth squad"
     );
 
@@ -294,7 +294,7 @@ fn teams_can_be_added_renamed_and_removed() {
         id: "platform".into(),
     }));
     harness.run();
-    let portfolio = harness.state().doc.portfolio();
+    let portfolio = harness.state().portfolio();
     assert!(portfolio.team("platform").is_none());
     assert!(
         portfolio
@@ -308,13 +308,14 @@ fn teams_can_be_added_renamed_and_removed() {
 #[test]
 fn comparing_with_last_quarter_lists_what_moved() {
     let mut app = CapmapApp::new(common::next_quarter(), None);
-    app.dialogs =
-        capmap::app::FileDialogs::scripted([Some(std::path::PathBuf::from(common::EXAMPLE))]);
+    app.set_dialogs(capmap::app::FileDialogs::scripted([Some(
+        std::path::PathBuf::from(common::EXAMPLE),
+    )]));
     let mut harness = common::window(common::LAPTOP).with_max_steps(12).open(app);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
     harness.run();
     harness.run();
-    assert!(harness.state().baseline.is_some());
+    assert!(harness.state().baseline().is_some());
     harness.get_by_label("From 2026-Q4 (the compared file) to 2027-Q1 (this file):");
     harness.get_by_label("3 changed, 1 new, 1 removed.");
     harness.get_by_label("Moved from team-owned to shared");
@@ -322,7 +323,7 @@ fn comparing_with_last_quarter_lists_what_moved() {
     harness.get_by_label("Product and merchant search");
     harness.get_by_label("Stop comparing").click();
     harness.run();
-    assert!(harness.state().baseline.is_none());
+    assert!(harness.state().baseline().is_none());
 }
 
 #[test]
@@ -332,7 +333,7 @@ fn a_bad_baseline_is_explained_and_nothing_changes() {
         .state_mut()
         .send(Command::CompareWith("/nowhere/q3.ron".into()));
     harness.run();
-    assert!(harness.state().baseline.is_none());
+    assert!(harness.state().baseline().is_none());
     assert!(
         harness
             .state()
@@ -346,7 +347,7 @@ fn a_bad_baseline_is_explained_and_nothing_changes() {
 #[test]
 fn the_scorecard_tab_follows_the_comparison() {
     let mut app = CapmapApp::new(common::next_quarter(), None);
-    app.today = Some(common::workshop_day());
+    app.set_today(Some(common::workshop_day()));
     // The tab is asked for before the first frame.
     let mut harness = common::window(common::LAPTOP)
         .with_max_steps(12)
@@ -397,7 +398,7 @@ fn every_team_name_shows_whole_in_the_teams_tab() {
         .state_mut()
         .send(Command::ShowReview(ReviewTab::Teams));
     harness.run();
-    let teams = harness.state().doc.portfolio().teams.clone();
+    let teams = harness.state().portfolio().teams.clone();
     assert!(!teams.is_empty());
     for team in &teams {
         let field = harness
@@ -441,7 +442,7 @@ fn comparing_with_the_newer_quarter_still_reads_from_older_to_newer() {
     assert!(
         harness
             .state()
-            .notice
+            .notice()
             .as_ref()
             .unwrap()
             .text
@@ -461,7 +462,7 @@ fn on_a_small_zoomed_in_screen_the_chart_keeps_nearly_half_the_width_and_the_rev
  {
     for zoom in [1.0, 1.21, 1.5] {
         let mut app = example_app();
-        app.settings.zoom = zoom;
+        app.settings_mut().zoom = zoom;
         let mut harness = common::window(common::SMALL_LAPTOP)
             .with_max_steps(12)
             .open(app);
@@ -518,12 +519,12 @@ fn applying_weights_says_so_and_its_undo_button_takes_them_back() {
     let trial = slide_to_a_trial(&mut harness);
     harness.get_by_label("Apply").click();
     harness.run();
-    assert_eq!(harness.state().doc.portfolio().scoring, trial);
+    assert_eq!(harness.state().portfolio().scoring, trial);
     harness.get_by_label_contains("Applied the new weights");
     harness.get_by_label("Undo").click();
     harness.run();
     assert_eq!(
-        harness.state().doc.portfolio().scoring,
+        harness.state().portfolio().scoring,
         ScoringSettings::default()
     );
     assert!(harness.query_by_label("Undo").is_none());

@@ -84,7 +84,7 @@ fn votes_stay_hidden_until_revealed_then_the_median_scores() {
     harness.state_mut().send(Command::SaveTo(path.clone()));
     harness.run();
     let reopened = io::load(&path).unwrap();
-    assert_eq!(reopened, *harness.state().doc.portfolio());
+    assert_eq!(reopened, *harness.state().portfolio());
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
@@ -117,12 +117,12 @@ fn participants_are_added_and_removed_with_their_votes() {
         .state_mut()
         .send(Command::Edit(Edit::AddParticipant { name: "Dee".into() }));
     harness.run();
-    assert_eq!(harness.state().doc.portfolio().participants.len(), 4);
+    assert_eq!(harness.state().portfolio().participants.len(), 4);
     harness
         .state_mut()
         .send(Command::Edit(Edit::RemoveParticipant { id: "bo".into() }));
     harness.run();
-    let portfolio = harness.state().doc.portfolio();
+    let portfolio = harness.state().portfolio();
     assert_eq!(portfolio.participants.len(), 3);
     assert!(portfolio.capabilities[0].votes.is_empty());
 }
@@ -151,11 +151,11 @@ fn revealing_says_so_and_its_undo_button_hides_the_votes_again() {
     let mut harness = harness(workshop());
     type_vote(&mut harness, "Ana", "5451");
     type_vote(&mut harness, "Bo", "3452");
-    let before = harness.state().doc.portfolio().clone();
+    let before = harness.state().portfolio().clone();
     harness.get_by_label("Reveal").click();
     harness.run();
     harness.get_by_label("Votes revealed: their medians are now the scores of “Secrets”");
     harness.get_by_label("Undo").click();
     harness.run();
-    assert_eq!(*harness.state().doc.portfolio(), before);
+    assert_eq!(*harness.state().portfolio(), before);
 }

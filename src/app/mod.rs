@@ -73,33 +73,33 @@ struct Derived {
 /// The whole app.
 pub struct CapmapApp {
     /// The open portfolio with its undo history.
-    pub doc: Document,
+    doc: Document,
     /// Selection and quick-scoring state.
-    pub view: ViewState,
+    view: ViewState,
     /// Recent files and the file to reopen.
-    pub settings: Settings,
+    settings: Settings,
     /// File dialogs (native, or scripted in tests).
-    pub dialogs: FileDialogs,
+    dialogs: FileDialogs,
     /// A short message for the status bar, e.g. where an export went.
-    pub notice: Option<Notice>,
+    notice: Option<Notice>,
     /// True while presenting.
-    pub presenting: bool,
+    presenting: bool,
     /// The review window: conflicts, exceptions, duplication, weights, teams.
-    pub review: ReviewState,
+    review: ReviewState,
     /// Last quarter's portfolio, when comparing.
-    pub baseline: Option<Baseline>,
+    baseline: Option<Baseline>,
     /// Unsaved work copied for recovery.
     autosave: Autosave,
     /// Input held back to the next frame (see [`defer_escape_after_text`]).
     deferred_events: Vec<egui::Event>,
     /// The day exceptions are judged against; `None` is today. Tests pin it
     /// so that what is overdue does not change with the calendar.
-    pub today: Option<Date>,
+    today: Option<Date>,
     fonts_installed: bool,
     /// Counts and chart geometry of the portfolio, kept until it changes.
     derived: Option<Derived>,
     /// What is on the wall while presenting.
-    pub present_view: PresentView,
+    present_view: PresentView,
     queue: Vec<Command>,
     shortcuts: Vec<(KeyboardShortcut, Command)>,
     presentation_shortcuts: Vec<(KeyboardShortcut, Command)>,
@@ -178,6 +178,103 @@ impl CapmapApp {
     /// Queues a command as if the user had asked for it.
     pub fn send(&mut self, command: Command) {
         self.queue.push(command);
+    }
+
+    /// The portfolio as it is now.
+    #[must_use]
+    pub fn portfolio(&self) -> &Portfolio {
+        self.doc.portfolio()
+    }
+
+    /// The open document: where it is saved, whether it changed, its undo
+    /// history.
+    #[must_use]
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// Puts `doc` in front of the facilitator, as if it had been opened.
+    pub fn set_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.view.reset_selection();
+    }
+
+    /// Selection, panels shown and quick scoring.
+    #[must_use]
+    pub fn view(&self) -> &ViewState {
+        &self.view
+    }
+
+    /// The selected capability's id.
+    #[must_use]
+    pub fn selected(&self) -> Option<&str> {
+        self.view.selected.as_deref()
+    }
+
+    /// What the app remembers between runs.
+    #[must_use]
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Changes what the app remembers (the zoom, the look, recent files).
+    pub fn settings_mut(&mut self) -> &mut Settings {
+        &mut self.settings
+    }
+
+    /// The file dialogs (in tests, the scripted answers and the last
+    /// request).
+    #[must_use]
+    pub fn dialogs(&self) -> &FileDialogs {
+        &self.dialogs
+    }
+
+    /// Answers file dialogs with `dialogs` from now on (tests script them).
+    pub fn set_dialogs(&mut self, dialogs: FileDialogs) {
+        self.dialogs = dialogs;
+    }
+
+    /// Judges exceptions and reviews as of `today` instead of the
+    /// calendar's day (`None`), so that what is overdue stays put in tests
+    /// and benchmarks.
+    pub fn set_today(&mut self, today: Option<Date>) {
+        self.today = today;
+    }
+
+    /// The day exceptions and reviews are judged against.
+    #[must_use]
+    pub fn today(&self) -> Date {
+        self.today.unwrap_or_else(Date::today)
+    }
+
+    /// The status bar's message.
+    #[must_use]
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// True while presenting.
+    #[must_use]
+    pub fn is_presenting(&self) -> bool {
+        self.presenting
+    }
+
+    /// What is on the wall while presenting.
+    #[must_use]
+    pub fn present_view(&self) -> PresentView {
+        self.present_view
+    }
+
+    /// The review window's state.
+    #[must_use]
+    pub fn review(&self) -> &ReviewState {
+        &self.review
+    }
+
+    /// The quarter compared with, if any.
+    #[must_use]
+    pub fn baseline(&self) -> Option<&Baseline> {
+        self.baseline.as_ref()
     }
 
     /// The error being shown, if any.

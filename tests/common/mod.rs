@@ -105,7 +105,7 @@ pub fn next_quarter() -> Portfolio {
 
 /// The id of the capability selected in the app, if any.
 pub fn selected<'a>(harness: &'a Harness<'_, CapmapApp>) -> Option<&'a str> {
-    harness.state().view.selected.as_deref()
+    harness.state().selected()
 }
 
 /// The capability `id` of the open document.
@@ -114,7 +114,7 @@ pub fn selected<'a>(harness: &'a Harness<'_, CapmapApp>) -> Option<&'a str> {
 ///
 /// When the document has no such capability.
 pub fn capability<'a>(harness: &'a Harness<'_, CapmapApp>, id: &str) -> &'a Capability {
-    harness.state().doc.portfolio().capability(id).unwrap()
+    harness.state().portfolio().capability(id).unwrap()
 }
 
 /// How the last frame's chart maps plot points to the screen.
