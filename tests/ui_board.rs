@@ -447,6 +447,34 @@ fn escape_closes_an_open_menu_and_keys_never_reach_the_board_behind_it() {
 }
 
 #[test]
+fn the_card_menu_moves_to_another_zone_and_its_own_zone_changes_nothing() {
+    let mut harness = example();
+    let before = harness.state().portfolio().clone();
+    assert_eq!(
+        before.column(Zone::Commodity).first(),
+        Some(&"ci-cd-templates"),
+        "first of its column, where a move to the end would show"
+    );
+    harness
+        .get_by_label_contains("CI/CD pipeline templates (")
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Commodity C").click();
+    harness.run();
+    assert_eq!(*harness.state().portfolio(), before, "its own zone again");
+    assert_eq!(harness.state().document().undo_len(), 0);
+
+    harness
+        .get_by_label_contains("CI/CD pipeline templates (")
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Differentiator D").click();
+    harness.run();
+    let moved = capability(&harness, "ci-cd-templates");
+    assert_eq!(moved.zone, Zone::Differentiator);
+}
+
+#[test]
 fn a_stray_digit_never_rescores_a_fully_scored_card() {
     let mut harness = example();
     click_card(&mut harness, "CI/CD pipeline templates");

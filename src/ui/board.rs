@@ -12,7 +12,7 @@ use eframe::egui::{
 use super::card::{CARD_CORNER, CardLook, ONE_ROW_CARD_HEIGHT};
 use super::{PanelContext, zone_color};
 use crate::export::plural;
-use crate::model::{Capability, Decision, Zone, assess, conflicts_for, locate};
+use crate::model::{Capability, Decision, Edit, Zone, assess, conflicts_for, locate};
 use crate::ui::command::Command;
 use crate::ui::command::zone_key;
 
@@ -187,24 +187,10 @@ fn column_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, zone: Zone, width: f32, ove
     let Some(pointer) = pointer.filter(|p| response.rect.contains(*p)) else {
         return;
     };
-    let before = card_rects
-        .iter()
-        .find(|(rect, _)| pointer.y < rect.center().y)
-        .map(|(_, id)| id.clone());
+    let (before, line_y) = landing(&card_rects, pointer.y, response.rect);
     let stroke = Stroke::new(2.0, ui.visuals().selection.stroke.color);
     ui.painter()
         .rect_stroke(response.rect, 6.0, stroke, StrokeKind::Inside);
-    let line_y = match &before {
-        Some(id) => card_rects
-            .iter()
-            .find(|(_, i)| i == id)
-            .map_or(response.rect.bottom(), |(r, _)| r.top() - CARD_GAP / 2.0),
-        None => card_rects
-            .last()
-            .map_or(response.rect.top() + 40.0, |(r, _)| {
-                r.bottom() + CARD_GAP / 2.0
-            }),
-    };
     ui.painter().hline(
         response.rect.x_range().shrink(6.0),
         line_y,
@@ -216,6 +202,22 @@ fn column_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, zone: Zone, width: f32, ove
             zone,
             before,
         });
+    }
+}
+
+/// Where a card dropped at height `y` lands in a column whose cards are
+/// `cards` (top to bottom): in front of the first card whose middle is
+/// below the pointer (`None`: at the end), and the height of the line that
+/// shows it.
+fn landing(cards: &[(Rect, String)], y: f32, column: Rect) -> (Option<String>, f32) {
+    match cards.iter().find(|(rect, _)| y < rect.center().y) {
+        Some((rect, id)) => (Some(id.clone()), rect.top() - CARD_GAP / 2.0),
+        None => (
+            None,
+            cards
+                .last()
+                .map_or(column.top() + 40.0, |(r, _)| r.bottom() + CARD_GAP / 2.0),
+        ),
     }
 }
 
@@ -303,11 +305,11 @@ fn card_ui(
             let button = egui::Button::new(zone.label())
                 .shortcut_text(zone_key(zone).name())
                 .selected(zone == capability.zone);
+            // Its own zone again changes nothing (not even its place).
             if ui.add(button).clicked() {
-                cx.send(Command::MoveCard {
+                cx.edit(Edit::MoveToZone {
                     id: capability.id.clone(),
                     zone,
-                    before: None,
                 });
                 ui.close();
             }
@@ -384,7 +386,8 @@ fn card_tooltip(capability: &Capability, cx: &PanelContext<'_>) -> String {
     }
     let overdue = capability.overdue_exceptions(cx.today).count();
     if overdue > 0 {
-        lines.push(format!("{overdue} exception(s) past their review date"));
+        let exceptions = plural(overdue, "exception", "exceptions");
+        lines.push(format!("{exceptions} past their review date"));
     }
     if capability.duplication() > 0 {
         let teams: Vec<&str> = capability
@@ -395,4 +398,58 @@ fn card_tooltip(capability: &Capability, cx: &PanelContext<'_>) -> String {
         lines.push(format!("Run separately by {}", teams.join(", ")));
     }
     lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn four_columns_fit_a_wide_board_and_a_narrow_one_scrolls() {
+        let width = column_width(800.0);
+        assert!(
+            4.0 * width + 3.0 * COLUMN_GAP <= 800.0,
+            "fits without scrolling"
+        );
+        assert!(width > 180.0);
+        assert!(
+            (column_width(200.0) - 90.0).abs() < f32::EPSILON,
+            "never narrower"
+        );
+    }
+
+    #[test]
+    fn cards_shrink_to_fit_a_column_but_never_below_one_line() {
+        assert_eq!(fitted_card_height(1000.0, 3), (CARD_HEIGHT, CARD_GAP));
+        let (height, gap) = fitted_card_height(300.0, 10);
+        assert!((ONE_ROW_CARD_HEIGHT..CARD_HEIGHT).contains(&height));
+        assert!(10.0 * height + 9.0 * gap <= 300.0, "all ten fit");
+        let (least, _) = fitted_card_height(100.0, 200);
+        assert!(
+            (least - ONE_ROW_CARD_HEIGHT).abs() < f32::EPSILON,
+            "one line at least"
+        );
+    }
+
+    #[test]
+    fn a_dropped_card_lands_in_front_of_the_card_under_the_pointer() {
+        let column = Rect::from_min_size(egui::pos2(0.0, 0.0), egui::vec2(200.0, 600.0));
+        let card = |top: f32, id: &str| {
+            (
+                Rect::from_min_size(egui::pos2(0.0, top), egui::vec2(200.0, 40.0)),
+                id.to_owned(),
+            )
+        };
+        let cards = [card(10.0, "a"), card(60.0, "b")];
+        // Above the middle of "b": in front of it, the line between the two.
+        let (before, line) = landing(&cards, 75.0, column);
+        assert_eq!(before.as_deref(), Some("b"));
+        assert!((line - (60.0 - CARD_GAP / 2.0)).abs() < 0.01);
+        // Below the middle of the last card: at the end, under it.
+        let (before, line) = landing(&cards, 95.0, column);
+        assert_eq!(before, None);
+        assert!((line - (100.0 + CARD_GAP / 2.0)).abs() < 0.01);
+        // An empty column: at the top.
+        assert_eq!(landing(&[], 300.0, column), (None, 40.0));
+    }
 }
