@@ -4,7 +4,9 @@
 
 use std::fmt;
 
-use crate::model::{Capability, Decision, Portfolio, Score, Team, Zone, slugify, unique_id};
+use crate::model::{
+    Capability, Decision, Portfolio, Score, Team, Zone, parse_tags, slugify, unique_id,
+};
 
 /// The columns the importer understands, matched case-insensitively.
 pub const CSV_COLUMNS: [&str; 14] = [
@@ -347,12 +349,7 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
                 "support_boundary" => value.clone_into(&mut capability.support_boundary),
                 "slo" => value.clone_into(&mut capability.slo),
                 _ => {
-                    capability.tags = value
-                        .split([';', ','])
-                        .map(str::trim)
-                        .filter(|t| !t.is_empty())
-                        .map(str::to_owned)
-                        .collect();
+                    capability.tags = parse_tags(value);
                 }
             }
         }

@@ -318,6 +318,17 @@ impl Exception {
     }
 }
 
+/// Tags as typed or imported: separated by commas or semicolons, trimmed,
+/// empty ones dropped (`"security; audit,"` gives two).
+#[must_use]
+pub fn parse_tags(text: &str) -> Vec<String> {
+    text.split([',', ';'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// A capability: something teams need, that either a platform team
 /// orchestrates or product teams operate.
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
@@ -404,6 +415,15 @@ impl Capability {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_split_on_commas_and_semicolons_and_drop_blanks() {
+        assert_eq!(
+            parse_tags("security; audit, pci ,,"),
+            ["security", "audit", "pci"]
+        );
+        assert!(parse_tags(" ; ").is_empty());
+    }
 
     #[test]
     fn scores_outside_one_to_five_are_refused() {

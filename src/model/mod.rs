@@ -14,7 +14,7 @@ mod summary;
 mod validate;
 mod votes;
 
-pub use capability::{Capability, Decision, Exception, Question, Score, Scores, Zone};
+pub use capability::{Capability, Decision, Exception, Question, Score, Scores, Zone, parse_tags};
 pub use date::Date;
 pub use edit::{Applied, Edit};
 pub use metrics::{Metric, Metrics, parse_metric};

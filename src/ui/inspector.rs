@@ -8,7 +8,7 @@ use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color, z
 use crate::export::format_measure;
 use crate::model::{
     Capability, Date, Decision, Edit, Exception, Metric, Question, Score, Zone, assess,
-    conflicts_for, format_against, parse_metric,
+    conflicts_for, format_against, parse_metric, parse_tags,
 };
 use crate::ui::command::Command;
 use crate::ui::inspector_votes::votes_ui;
@@ -227,14 +227,7 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
         ("tags", &capability.id),
         &capability.tags,
         |tags| tags.join(", "),
-        |text| {
-            Ok(text
-                .split(',')
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned)
-                .collect())
-        },
+        |text| Ok(parse_tags(text)),
         ui.available_width(),
     ) {
         capability.tags = tags;
