@@ -116,6 +116,12 @@ fn files(c: &mut Criterion) {
     group.bench_function("atomic save 10,000 capabilities", |b| {
         b.iter(|| io::save(black_box(&portfolio), &path).unwrap());
     });
+    // Ten thousand rows with one name: every id after the first collides.
+    let same_name = format!("name,owner\n{}", "CI,Platform\n".repeat(10_000));
+    let empty = Portfolio::new("import");
+    group.bench_function("CSV import 10,000 rows of one name", |b| {
+        b.iter(|| black_box(io::import_csv(&same_name, &empty).unwrap()));
+    });
     group.finish();
 }
 

@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::model::{
-    Capability, Decision, Portfolio, Score, Team, Zone, parse_tags, slugify, unique_id,
+    Capability, Decision, Portfolio, Score, Team, UniqueIds, Zone, parse_tags, slugify, unique_id,
 };
 
 /// The columns the importer understands, matched case-insensitively.
@@ -254,6 +254,8 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
         ..CsvImport::default()
     };
     let mut stripped = 0;
+    // Ids unique in the portfolio and among the rows read so far.
+    let mut ids = UniqueIds::new(portfolio.capabilities.iter().map(|c| c.id.as_str()));
     for record in reader.records() {
         let record = match record {
             Ok(record) => record,
@@ -362,10 +364,7 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
             });
             continue;
         }
-        let taken = |id: &str| {
-            portfolio.capability(id).is_some() || import.capabilities.iter().any(|c| c.id == id)
-        };
-        capability.id = unique_id(&slugify(&capability.name, "capability"), taken);
+        capability.id = ids.claim(&slugify(&capability.name, "capability"));
         if let Some(name) = owner_name {
             capability.owner = Some(team_for(&name, portfolio, &mut import.new_teams));
         }

@@ -18,7 +18,7 @@ pub use capability::{Capability, Decision, Exception, Question, Score, Scores, Z
 pub use date::Date;
 pub use edit::{Applied, Edit};
 pub use metrics::{Metric, Metrics, parse_metric};
-pub use portfolio::{Portfolio, ScoringSettings, Team, slugify, unique_id};
+pub use portfolio::{Portfolio, ScoringSettings, Team, UniqueIds, slugify, unique_id};
 pub use progress::DecisionProgress;
 pub use review::{
     CapabilityChange, Comparison, PortfolioDiff, QuadrantSwitch, RegisterEntry, diff,

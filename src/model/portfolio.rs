@@ -252,6 +252,42 @@ impl Portfolio {
     }
 }
 
+/// Hands out ids unique among those already taken, as [`unique_id`] does
+/// (`base`, then `base-2`, `base-3`…), but in constant time per id however
+/// many share one base: an import of ten thousand rows called "CI" must
+/// not search ten thousand candidates for each.
+#[derive(Debug, Default)]
+pub struct UniqueIds {
+    taken: std::collections::HashSet<String>,
+    /// Per base, the suffix below which every candidate is taken.
+    next: std::collections::HashMap<String, u64>,
+}
+
+impl UniqueIds {
+    /// An allocator that never hands out any of `taken`.
+    pub fn new<'a>(taken: impl IntoIterator<Item = &'a str>) -> Self {
+        Self {
+            taken: taken.into_iter().map(str::to_owned).collect(),
+            next: std::collections::HashMap::new(),
+        }
+    }
+
+    /// The first free id of `base`, `base-2`, `base-3`…, now taken.
+    pub fn claim(&mut self, base: &str) -> String {
+        if self.taken.insert(base.to_owned()) {
+            return base.to_owned();
+        }
+        let next = self.next.entry(base.to_owned()).or_insert(2);
+        loop {
+            let candidate = format!("{base}-{next}");
+            *next += 1;
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+    }
+}
+
 /// Turns a name into an id: lowercase ASCII letters and digits separated by
 /// single dashes. Falls back to `fallback` when nothing is left.
 #[must_use]
@@ -289,6 +325,24 @@ pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unique_ids_match_the_one_at_a_time_search() {
+        let names = ["ci", "ci", "ci-2", "ci", "logs", "ci-3", "ci", "ci-2"];
+        let mut taken: Vec<String> = vec!["ci-4".into()];
+        let mut ids = UniqueIds::new(taken.iter().map(String::as_str));
+        for name in names {
+            let expected = unique_id(name, |id| taken.iter().any(|t| t == id));
+            assert_eq!(ids.claim(name), expected, "for {name} after {taken:?}");
+            taken.push(expected);
+        }
+        assert_eq!(
+            taken[1..],
+            [
+                "ci", "ci-2", "ci-2-2", "ci-3", "logs", "ci-3-2", "ci-5", "ci-2-3"
+            ]
+        );
+    }
 
     #[test]
     fn slugs_are_lowercase_ascii_with_single_dashes() {
