@@ -439,6 +439,28 @@ mod tests {
     }
 
     #[test]
+    fn every_zone_and_decision_reads_back_from_the_names_people_see() {
+        for zone in Zone::ALL {
+            assert_eq!(zone.to_string(), zone.label());
+            assert_eq!(Zone::parse_loose(zone.label()), Some(zone), "{zone:?}");
+            assert_eq!(
+                Zone::parse_loose(zone.short_label()),
+                Some(zone),
+                "{zone:?}"
+            );
+        }
+        assert_eq!(Zone::RegulatedControl.short_label(), "Regulated");
+        for decision in Decision::ALL {
+            assert_eq!(decision.to_string(), decision.label());
+            assert_eq!(
+                Decision::parse_loose(decision.label()),
+                Some(decision),
+                "{decision:?}"
+            );
+        }
+    }
+
+    #[test]
     fn an_exception_due_today_is_not_overdue_but_is_tomorrow() {
         let due = Date::from_ymd(2026, 6, 30).unwrap();
         let exception = Exception {
