@@ -325,7 +325,7 @@ fn assert_everyone_named(portfolio: &Portfolio, svg: &str) {
                 .find(|(id, _)| *id == d.id)
                 .unwrap_or_else(|| panic!("{} is not in the index", d.id));
             let (number, name) = entry.1.split_once(' ').unwrap();
-            assert_eq!(name, capability.name);
+            assert_eq!(name, capability.name, "{}'s index entry", d.id);
             let number: usize = number.parse().unwrap();
             let marked = chart.drawn.iter().any(|m| {
                 same_spot(m.centre, d.centre)
@@ -339,7 +339,7 @@ fn assert_everyone_named(portfolio: &Portfolio, svg: &str) {
                 .label
                 .as_ref()
                 .unwrap_or_else(|| panic!("{} has no label", d.id));
-            assert_eq!(class, "label");
+            assert_eq!(class, "label", "{}'s label is a name", d.id);
             let shown = text.trim_end_matches('…');
             assert!(
                 capability.name.starts_with(shown),

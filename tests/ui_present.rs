@@ -40,7 +40,10 @@ fn presenting(portfolio: Portfolio, selected: &str) -> Harness<'static, CapmapAp
     harness.run();
     harness.key_press(Key::F5);
     harness.run();
-    assert!(harness.state().is_presenting());
+    assert!(
+        harness.state().is_presenting(),
+        "F5 starts the presentation"
+    );
     harness
 }
 
@@ -364,7 +367,10 @@ fn presenting_shows_the_decision_the_owner_and_why() {
 /// presented capability.
 fn board_bottom(harness: &Harness<'_, CapmapApp>, presented: &str) -> f32 {
     let below = harness.get_by_label(presented).rect().top();
-    assert!(below <= harness.ctx.content_rect().bottom());
+    assert!(
+        below <= harness.ctx.content_rect().bottom(),
+        "{presented} is on the screen"
+    );
     below
 }
 

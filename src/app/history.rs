@@ -104,7 +104,7 @@ impl Document {
         }
     }
 
-    /// The portfolio, read-only: change it through [`Self::edit`].
+    /// The portfolio, read-only: change it through [`Self::apply`].
     #[must_use]
     pub fn portfolio(&self) -> &Portfolio {
         &self.portfolio

@@ -459,6 +459,51 @@ mod tests {
     }
 
     #[test]
+    fn every_zone_and_decision_reads_back_from_the_names_people_see() {
+        for zone in Zone::ALL {
+            assert_eq!(zone.to_string(), zone.label());
+            assert_eq!(Zone::parse_loose(zone.label()), Some(zone), "{zone:?}");
+            assert_eq!(
+                Zone::parse_loose(zone.short_label()),
+                Some(zone),
+                "{zone:?}"
+            );
+        }
+        assert_eq!(Zone::RegulatedControl.short_label(), "Regulated");
+        for decision in Decision::ALL {
+            assert_eq!(decision.to_string(), decision.label());
+            assert_eq!(
+                Decision::parse_loose(decision.label()),
+                Some(decision),
+                "{decision:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn each_question_is_asked_as_a_question_with_two_different_ends_of_its_scale() {
+        let texts: std::collections::HashSet<_> = Question::ALL.iter().map(|q| q.text()).collect();
+        assert_eq!(texts.len(), 4);
+        for question in Question::ALL {
+            assert!(question.text().ends_with('?'), "{question:?}");
+            let (low, high) = question.scale();
+            assert!(!low.is_empty() && !high.is_empty(), "{question:?}");
+            assert_ne!(low, high, "{question:?}");
+        }
+    }
+
+    #[test]
+    fn scores_are_complete_once_all_four_questions_are_answered() {
+        let mut scores = Scores::default();
+        for question in Question::ALL {
+            assert!(!scores.is_complete());
+            scores.set(question, Score::new(3));
+        }
+        assert!(scores.is_complete());
+        assert_eq!(scores.missing(), vec![]);
+    }
+
+    #[test]
     fn an_exception_due_today_is_not_overdue_but_is_tomorrow() {
         let due = Date::from_ymd(2026, 6, 30).unwrap();
         let exception = Exception {

@@ -341,6 +341,38 @@ mod tests {
     }
 
     #[test]
+    fn each_recommendation_has_its_own_name_and_meaning_and_reads_as_its_decision() {
+        let labels: std::collections::HashSet<_> =
+            Recommendation::ALL.iter().map(|r| r.label()).collect();
+        let meanings: std::collections::HashSet<_> =
+            Recommendation::ALL.iter().map(|r| r.meaning()).collect();
+        assert_eq!(labels.len(), 4);
+        assert_eq!(meanings.len(), 4);
+        assert!(!meanings.contains(""));
+        for recommendation in Recommendation::ALL {
+            assert_eq!(recommendation.to_string(), recommendation.label());
+            // Following the recommendation records a decision of the same name.
+            assert_eq!(
+                recommendation.matching_decision().label(),
+                recommendation.label()
+            );
+        }
+    }
+
+    #[test]
+    fn a_conflict_reads_as_one_sentence_naming_the_zone_and_the_scores() {
+        let conflict = Conflict::ZoneVsScore {
+            zone: Zone::Commodity,
+            recommendation: Recommendation::Operate,
+        };
+        assert_eq!(
+            conflict.to_string(),
+            "Sorted as Commodity, but the scores say Operate."
+        );
+        assert_eq!(conflict.to_string(), conflict.message());
+    }
+
+    #[test]
     fn the_threshold_itself_counts_as_high() {
         // (3 + 3 + 3) / 3 = 3.0 is high; differentiation 3 is high too.
         assert_eq!(recommend(&scored(3, 3, 3, 3)), Recommendation::Hybrid);

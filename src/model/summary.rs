@@ -143,4 +143,20 @@ mod tests {
         assert_eq!(summary.decided, 1);
         assert_eq!(summary.decision_progress().to_string(), "1 of 3 decided");
     }
+
+    #[test]
+    fn summary_counts_each_zone_and_recommendation_on_its_own() {
+        let mut portfolio = Portfolio::new("P");
+        for id in ["a", "b"] {
+            let mut capability = scored(5, 5, 5, 1);
+            capability.id = id.into();
+            capability.zone = Zone::Commodity;
+            portfolio.capabilities.push(capability);
+        }
+        let summary = Summary::of(&portfolio, Date::from_ymd(2026, 1, 1).unwrap());
+        assert_eq!(summary.in_zone(Zone::Commodity), 2);
+        assert_eq!(summary.in_zone(Zone::Differentiator), 0);
+        assert_eq!(summary.recommended(Recommendation::Orchestrate), 2);
+        assert_eq!(summary.recommended(Recommendation::Hybrid), 0);
+    }
 }

@@ -389,6 +389,99 @@ mod tests {
     }
 
     #[test]
+    fn a_team_running_its_own_copy_and_a_vote_listed_once_are_no_problem() {
+        use crate::model::{Participant, Scores, Vote};
+        let mut portfolio = Portfolio::new("p");
+        portfolio.teams.push(team("payments"));
+        portfolio.participants.push(Participant {
+            id: "ana".into(),
+            name: "Ana".into(),
+        });
+        let mut capability = Capability::new("x", "X");
+        capability.duplicated_by = vec!["payments".into()];
+        capability.votes = vec![Vote {
+            participant: "ana".into(),
+            scores: Scores::default(),
+        }];
+        portfolio.capabilities.push(capability);
+        assert_eq!(validate(&portfolio), vec![]);
+    }
+
+    #[test]
+    fn ids_must_be_slugs_and_a_name_may_not_hold_an_escape_sequence() {
+        for good in ["identity-sso", "a.b_c-1", "Ünïcode"] {
+            assert!(is_valid_id(good), "{good}");
+        }
+        for bad in ["", "identity sso", "`x`", "a\nb"] {
+            assert!(!is_valid_id(bad), "{bad:?}");
+        }
+        let mut portfolio = Portfolio::new("p");
+        let mut capability = Capability::new("logging", "Logging \u{1b}[31m");
+        capability.description = "line one\nline two".into();
+        portfolio.capabilities.push(capability);
+        let text: Vec<String> = validate(&portfolio)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            text,
+            [
+                "capability logging: the name holds a control character (U+001B); only text, tabs are allowed"
+            ]
+        );
+    }
+
+    #[test]
+    fn metrics_are_numbers_of_0_or_more_and_percentages_at_most_100() {
+        use crate::model::Metric;
+        let problems = |metric: Metric, value: f64| {
+            let mut capability = Capability::new("c", "C");
+            capability.metrics.set(metric, Some(value));
+            let mut portfolio = Portfolio::new("p");
+            portfolio.capabilities.push(capability);
+            validate(&portfolio)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        };
+        for fine in [
+            (Metric::Toil, 0.0),
+            (Metric::Toil, 500.0),
+            (Metric::ChangeFailureRate, 100.0),
+        ] {
+            assert_eq!(problems(fine.0, fine.1), Vec::<String>::new(), "{fine:?}");
+        }
+        for refused in [
+            (Metric::Toil, -1.0),
+            (Metric::SelfService, f64::NAN),
+            (Metric::DeploymentFrequency, f64::INFINITY),
+        ] {
+            assert_eq!(problems(refused.0, refused.1).len(), 1, "{refused:?}");
+        }
+        assert_eq!(
+            problems(Metric::ChangeFailureRate, 101.0),
+            [
+                "capability c: the metric change failure rate must be a number from 0 to 100, not 101"
+            ]
+        );
+    }
+
+    #[test]
+    fn tab_everywhere_and_line_breaks_in_long_fields_are_the_only_controls_allowed() {
+        for multiline in [false, true] {
+            assert!(!is_forbidden_control('\t', multiline));
+            assert!(!is_forbidden_control('a', multiline));
+            for c in ['\0', '\u{1b}', '\u{7f}', '\u{85}', '\u{9b}'] {
+                assert!(is_forbidden_control(c, multiline), "{c:?}");
+            }
+        }
+        for line_break in ['\n', '\r'] {
+            assert!(!is_forbidden_control(line_break, true));
+            assert!(is_forbidden_control(line_break, false));
+        }
+    }
+
+    #[test]
     fn all_zero_weights_are_a_problem() {
         let mut portfolio = Portfolio::new("p");
         portfolio.scoring.reuse_weight = 0.0;

@@ -216,6 +216,15 @@ mod tests {
     }
 
     #[test]
+    fn an_even_count_meets_halfway_between_the_middle_two_votes() {
+        // The middle two are added, not multiplied: every pair above fits
+        // either way (2 and 3 give 3 both ways, 1 and 5 too).
+        assert_eq!(median(&[3, 3]), Score::new(3));
+        assert_eq!(median(&[4, 5]), Score::new(5));
+        assert_eq!(median(&[1, 2, 4, 5]), Score::new(3));
+    }
+
+    #[test]
     fn votes_reveal_to_their_medians_and_show_their_spread() {
         let mut capability = Capability::new("c", "C");
         capability.votes = vec![vote("ana", "5451"), vote("bo", "3452"), vote("cy", "4441")];
@@ -239,6 +248,16 @@ mod tests {
         assert_eq!(capability.disagreement(), (2, 4));
         let (low, high) = capability.pull_spread(&ScoringSettings::default()).unwrap();
         assert!((low - 4.0).abs() < 1e-9 && (high - 14.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_pull_spread_needs_two_voters_who_answered_reuse_cost_and_risk() {
+        let settings = ScoringSettings::default();
+        let mut capability = Capability::new("c", "C");
+        capability.votes = vec![vote("ana", "3331")];
+        assert_eq!(capability.pull_spread(&settings), None);
+        capability.votes.push(vote("bo", "5551"));
+        assert_eq!(capability.pull_spread(&settings), Some((3.0, 5.0)));
     }
 
     #[test]
