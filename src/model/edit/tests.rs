@@ -368,3 +368,90 @@ fn removals_and_replacements_are_announced_with_their_names() {
     assert_eq!(removal.undo_notice(&p), None);
     assert_eq!(notice(Edit::AddTeam { name: "X".into() }), None);
 }
+
+#[test]
+fn a_card_dropped_in_its_own_column_moves_to_where_it_was_dropped() {
+    // In front of another card of its column.
+    let (result, after) = applied(Edit::MoveCard {
+        id: "logs".into(),
+        zone: Zone::Commodity,
+        before: Some("ci".into()),
+    });
+    assert!(result.is_some(), "a move within the column is a change");
+    assert_eq!(after.column(Zone::Commodity), ["logs", "ci"]);
+    // At the end of its column, from the top.
+    let (result, after) = applied(Edit::MoveCard {
+        id: "ci".into(),
+        zone: Zone::Commodity,
+        before: None,
+    });
+    assert!(result.is_some(), "first to last is a change");
+    assert_eq!(after.column(Zone::Commodity), ["logs", "ci"]);
+}
+
+#[test]
+fn an_import_of_capabilities_alone_or_teams_alone_is_added() {
+    let (result, after) = applied(Edit::Append {
+        teams: Vec::new(),
+        capabilities: vec![Capability::new("etl", "ETL")],
+    });
+    assert!(result.is_some(), "capabilities without new teams");
+    assert!(after.capability("etl").is_some());
+    let (result, after) = applied(Edit::Append {
+        teams: vec![Team {
+            id: "data".into(),
+            name: "Data".into(),
+        }],
+        capabilities: Vec::new(),
+    });
+    assert!(result.is_some(), "teams without capabilities");
+    assert!(after.team("data").is_some());
+}
+
+#[test]
+fn typing_in_an_exception_is_grouped_but_adding_one_is_not() {
+    let mut p = portfolio();
+    let exception = crate::model::Exception {
+        reason: "Legacy".into(),
+        approved_by: String::new(),
+        review_by: crate::model::Date::from_ymd(2027, 1, 1).expect("date"),
+    };
+    p.capabilities[0].exceptions.push(exception.clone());
+    let mut typed = p.capabilities[0].clone();
+    typed.exceptions[0].reason = "Legacy stack".into();
+    let typing = Edit::UpdateCapability {
+        capability: Box::new(typed),
+        added_as: None,
+    };
+    assert_eq!(typing.typing_key(&p), Some("ci/exceptions".into()));
+    let mut added = p.capabilities[0].clone();
+    added.exceptions.push(exception);
+    let adding = Edit::UpdateCapability {
+        capability: Box::new(added),
+        added_as: None,
+    };
+    assert_eq!(adding.typing_key(&p), None, "a click is its own step");
+}
+
+#[test]
+fn every_edit_has_a_name_for_menus() {
+    let mut labels: Vec<&str> = every_edit_on("ci").iter().map(Edit::label).collect();
+    labels.push(Edit::AddCapability { name: "X".into() }.label());
+    assert!(
+        labels.iter().all(|l| !l.is_empty() && l.len() < 30),
+        "{labels:?}"
+    );
+    assert_eq!(
+        Edit::SetScore {
+            id: "ci".into(),
+            question: Question::Reuse,
+            score: None
+        }
+        .label(),
+        "Score"
+    );
+    assert_eq!(
+        Edit::DeleteCapability { id: "ci".into() }.label(),
+        "Delete capability"
+    );
+}
