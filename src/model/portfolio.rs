@@ -164,8 +164,11 @@ impl Portfolio {
     }
 
     /// Swaps a capability with its neighbour in the same zone: `-1` moves it
-    /// up the column, `1` down. Returns false at either end.
+    /// up the column, `1` down. Returns false at either end, and for 0.
     pub fn reorder_within_zone(&mut self, id: &str, delta: i32) -> bool {
+        if delta == 0 {
+            return false;
+        }
         let Some(index) = self.capabilities.iter().position(|c| c.id == id) else {
             return false;
         };
@@ -327,6 +330,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_board_reads_column_by_column_from_the_left() {
+        let mut p = Portfolio::new("p");
+        for (id, zone) in [
+            ("auth", Zone::RegulatedControl),
+            ("ci", Zone::Commodity),
+            ("new", Zone::Unplaced),
+            ("logs", Zone::Commodity),
+        ] {
+            let mut c = Capability::new(id, id);
+            c.zone = zone;
+            p.capabilities.push(c);
+        }
+        assert_eq!(p.column(Zone::Commodity), ["ci", "logs"]);
+        // Unplaced, Commodity, Differentiator, Regulated control.
+        assert_eq!(p.board_order(), ["new", "ci", "logs", "auth"]);
+    }
+
+    #[test]
     fn unique_ids_match_the_one_at_a_time_search() {
         let names = ["ci", "ci", "ci-2", "ci", "logs", "ci-3", "ci", "ci-2"];
         let mut taken: Vec<String> = vec!["ci-4".into()];
@@ -417,6 +438,42 @@ mod tests {
         );
         assert!(!p.reorder_within_zone("c", -1));
         assert!(!p.reorder_within_zone("b", 1));
+        assert!(!p.reorder_within_zone("c", 0), "0 moves nothing");
+    }
+
+    #[test]
+    fn moving_down_from_the_middle_skips_other_zones_too() {
+        let mut p = Portfolio::new("p");
+        for (id, zone) in [
+            ("top", Zone::Commodity),
+            ("a", Zone::Commodity),
+            ("x", Zone::Differentiator),
+            ("b", Zone::Commodity),
+        ] {
+            let mut c = Capability::new(id, id);
+            c.zone = zone;
+            p.capabilities.push(c);
+        }
+        assert!(p.reorder_within_zone("a", 1));
+        assert_eq!(p.column(Zone::Commodity), ["top", "b", "a"]);
+        assert_eq!(p.capabilities[2].id, "x", "the other zone's card stays put");
+    }
+
+    #[test]
+    fn a_renamed_capability_keeps_its_own_id_and_never_takes_another() {
+        let mut p = Portfolio::new("p");
+        p.capabilities.push(Capability::new("ci", "CI"));
+        p.capabilities.push(Capability::new("logs", "Logs"));
+        assert_eq!(p.id_for_name("ci", "CI"), "ci", "its own id is free to it");
+        assert_eq!(p.id_for_name("ci", "Logs"), "logs-2");
+    }
+
+    #[test]
+    fn two_participants_with_one_name_get_two_ids() {
+        let mut p = Portfolio::new("p");
+        assert_eq!(p.add_participant("Bo"), "bo");
+        assert_eq!(p.add_participant("Bo"), "bo-2");
+        assert_eq!(p.participants.len(), 2);
     }
 
     #[test]
