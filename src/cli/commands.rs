@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::output::{Overwrite, load_or_explain, refuses_output};
+use super::output::{Overwrite, load_or_explain, load_with_baseline, refuses_output};
 use super::{DiffFormat, ReportFormat};
 use crate::export::{
     ChartFormat, ChartOptions, DecisionLog, ImageTheme, LabelMode, LogFormat, diff_markdown,
@@ -91,15 +91,8 @@ pub(super) fn scorecard_report(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitCode> {
-    let Some(portfolio) = load_or_explain(file, err)? else {
+    let Some((portfolio, baseline)) = load_with_baseline(file, baseline, err)? else {
         return Ok(ExitCode::FAILURE);
-    };
-    let baseline = match baseline {
-        Some(path) => match load_or_explain(path, err)? {
-            Some(portfolio) => Some(portfolio),
-            None => return Ok(ExitCode::FAILURE),
-        },
-        None => None,
     };
     let card = Scorecard::new(&portfolio, baseline.as_ref(), today);
     let text = match format {
@@ -200,15 +193,8 @@ pub(super) fn render(
     )? {
         return Ok(ExitCode::FAILURE);
     }
-    let Some(portfolio) = load_or_explain(file, err)? else {
+    let Some((portfolio, baseline)) = load_with_baseline(file, baseline, err)? else {
         return Ok(ExitCode::FAILURE);
-    };
-    let baseline = match baseline {
-        Some(path) => match load_or_explain(path, err)? {
-            Some(old) => Some(old),
-            None => return Ok(ExitCode::FAILURE),
-        },
-        None => None,
     };
     let options = ChartOptions {
         theme: look.theme,

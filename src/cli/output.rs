@@ -113,3 +113,23 @@ pub(super) fn load_or_explain(
         }
     }
 }
+
+/// Reads `file` and, when given, the `baseline` to compare it with; `None`
+/// when either fails (the problem is explained on `err`).
+pub(super) fn load_with_baseline(
+    file: &Path,
+    baseline: Option<&Path>,
+    err: &mut dyn Write,
+) -> std::io::Result<Option<(Portfolio, Option<Portfolio>)>> {
+    let Some(portfolio) = load_or_explain(file, err)? else {
+        return Ok(None);
+    };
+    let baseline = match baseline {
+        Some(path) => match load_or_explain(path, err)? {
+            Some(old) => Some(old),
+            None => return Ok(None),
+        },
+        None => None,
+    };
+    Ok(Some((portfolio, baseline)))
+}
