@@ -10,7 +10,7 @@ use std::hint::black_box;
 use capmap::app::{CapmapApp, Command, example_portfolio};
 use capmap::export::{ChartOptions, chart_png};
 use capmap::io;
-use capmap::model::{Date, Edit, Portfolio, Question, Score};
+use capmap::model::{Capability, Date, Edit, Portfolio, Question, Score};
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
 
@@ -21,10 +21,11 @@ fn portfolio_of(n: usize) -> Portfolio {
     let mut portfolio = example.clone();
     portfolio.capabilities = (0..n)
         .map(|i| {
-            let mut capability = example.capabilities[i % example.capabilities.len()].clone();
+            let mut capability =
+                Capability::clone(&example.capabilities[i % example.capabilities.len()]);
             capability.id = format!("{}-{i}", capability.id);
             capability.name = format!("{} {i}", capability.name);
-            capability
+            std::sync::Arc::new(capability)
         })
         .collect();
     portfolio
@@ -77,7 +78,7 @@ fn frames(c: &mut Criterion) {
 fn edits(c: &mut Criterion) {
     let mut group = c.benchmark_group("edit");
     group.sample_size(20);
-    for n in [24, 200] {
+    for n in [200, 1_000, 10_000] {
         let ctx = egui::Context::default();
         let mut app = CapmapApp::new(portfolio_of(n), None);
         app.set_today(Date::from_ymd(2026, 11, 27));

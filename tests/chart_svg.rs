@@ -423,7 +423,7 @@ fn crowd(members: &[Crowded]) -> Portfolio {
         if member.decided {
             capability.decision = Decision::Orchestrate;
         }
-        portfolio.capabilities.push(capability);
+        portfolio.capabilities.push(capability.into());
     }
     portfolio
 }
@@ -516,7 +516,7 @@ fn sixty_crowded_capabilities_cannot_all_be_named_so_they_are_numbered() {
 fn long_names_are_shortened_on_the_chart_and_whole_in_the_index_and_title() {
     let mut portfolio = example();
     let long = "An extraordinarily long capability name that no chart could print whole";
-    portfolio.capabilities[0].name = long.to_owned();
+    std::sync::Arc::make_mut(&mut portfolio.capabilities[0]).name = long.to_owned();
     let id = portfolio.capabilities[0].id.clone();
     let chart = parse(&svg(&portfolio, (1920, 1080), LabelMode::Names));
     let drawn = chart.drawn.iter().find(|d| d.id == id).unwrap();

@@ -315,7 +315,7 @@ fn render_writes_an_svg_that_parses_and_names_every_scored_capability() {
     assert!(texts.contains(&"ORCHESTRATE"), "{texts:?}");
 
     let portfolio = capmap::io::load(Path::new(EXAMPLE)).unwrap();
-    let scored: Vec<&capmap::model::Capability> = portfolio
+    let scored: Vec<&std::sync::Arc<capmap::model::Capability>> = portfolio
         .capabilities
         .iter()
         .filter(|c| capmap::model::assess(c, &portfolio.scoring).is_some())
@@ -472,10 +472,8 @@ fn diff_of_two_quarters_names_each_move() {
     release.decision = capmap::model::Decision::Orchestrate;
     release.rationale = "Templates caught up".into();
     next.capabilities.retain(|c| c.id != "product-search");
-    next.capabilities.push(capmap::model::Capability::new(
-        "chaos-testing",
-        "Chaos testing",
-    ));
+    next.capabilities
+        .push(capmap::model::Capability::new("chaos-testing", "Chaos testing").into());
     let new_path = dir.path().join("2027-q1.ron");
     capmap::io::save(&next, &new_path).unwrap();
 
@@ -628,7 +626,7 @@ fn counts_of_one_are_singular() {
     let mut portfolio = capmap::model::Portfolio::new("Tiny");
     portfolio
         .capabilities
-        .push(capmap::model::Capability::new("ci", "CI"));
+        .push(capmap::model::Capability::new("ci", "CI").into());
     portfolio.teams.push(capmap::model::Team {
         id: "platform".into(),
         name: "Platform".into(),

@@ -60,7 +60,7 @@ fn portfolio(text: &dyn Fn(usize) -> String, id: &dyn Fn(usize) -> String) -> Po
             approved_by: text(n + 9),
             review_by: Date::from_ymd(2026, 1, 1).unwrap(),
         });
-        portfolio.capabilities.push(capability);
+        portfolio.capabilities.push(capability.into());
     }
     portfolio
 }
@@ -84,17 +84,15 @@ fn outputs(portfolio: &Portfolio) -> Vec<(&'static str, String)> {
     let mut older = portfolio.clone();
     older.quarter = Some("2026-Q3".into());
     // Something changed, something new, something removed.
-    older.capabilities[0].zone = Zone::Differentiator;
+    std::sync::Arc::make_mut(&mut older.capabilities[0]).zone = Zone::Differentiator;
     let removed = older.capabilities.remove(1);
     let mut newer = portfolio.clone();
     // Moved from team-owned to shared.
-    newer.capabilities[0].decision = Decision::Orchestrate;
+    std::sync::Arc::make_mut(&mut newer.capabilities[0]).decision = Decision::Orchestrate;
     newer.capabilities.push(removed.clone());
     let mut gone = older.clone();
-    gone.capabilities.push(Capability::new(
-        format!("{}x", removed.id),
-        removed.name.clone(),
-    ));
+    gone.capabilities
+        .push(Capability::new(format!("{}x", removed.id), removed.name.clone()).into());
     vec![
         (
             "decision log",

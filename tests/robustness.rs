@@ -181,7 +181,7 @@ fn portfolios() -> impl Strategy<Value = Portfolio> {
                         capability.set_vote(&participant.id, scores);
                     }
                 }
-                portfolio.capabilities.push(capability);
+                portfolio.capabilities.push(capability.into());
             }
             portfolio
         },

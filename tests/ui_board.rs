@@ -784,7 +784,7 @@ fn the_status_bar_counts_what_is_decided() {
     let mut portfolio = capmap::model::Portfolio::new("Small");
     portfolio
         .capabilities
-        .push(capmap::model::Capability::new("a", "Audit logging"));
+        .push(capmap::model::Capability::new("a", "Audit logging").into());
     let small = common::open(CapmapApp::new(portfolio, None));
     small.get_by_label("1 capability");
     small.get_by_label("0 of 1 decided");

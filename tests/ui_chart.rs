@@ -81,7 +81,9 @@ fn scoring_a_capability_puts_its_dot_on_the_chart_at_once() {
 #[test]
 fn another_document_is_drawn_even_at_the_same_point_in_its_history() {
     let mut small = Portfolio::new("small");
-    small.capabilities.push(scored("one", Zone::Commodity));
+    small
+        .capabilities
+        .push(scored("one", Zone::Commodity).into());
     let mut harness = common::open(CapmapApp::new(small, None));
     assert_eq!(marks_drawn(&harness), marks_expected(&harness));
     let one = marks_drawn(&harness);
@@ -90,7 +92,7 @@ fn another_document_is_drawn_even_at_the_same_point_in_its_history() {
     // for the one drawn before.
     let mut bigger = Portfolio::new("bigger");
     for id in ["a", "b", "c"] {
-        bigger.capabilities.push(scored(id, Zone::Commodity));
+        bigger.capabilities.push(scored(id, Zone::Commodity).into());
     }
     harness
         .state_mut()
@@ -128,7 +130,7 @@ fn a_long_list_to_score_shows_a_dozen_and_counts_the_rest() {
     for i in 0..30 {
         portfolio
             .capabilities
-            .push(Capability::new(format!("c{i}"), format!("Unscored {i}")));
+            .push(Capability::new(format!("c{i}"), format!("Unscored {i}")).into());
     }
     let mut harness = common::open(CapmapApp::new(portfolio, None));
     assert!(harness.query_by_label("…and 18 more").is_some());
@@ -188,7 +190,7 @@ fn a_long_index_draws_what_shows_and_brings_the_selected_entry_into_view() {
     for i in 0..200 {
         let mut capability = scored(&format!("c{i:03}"), Zone::Commodity);
         capability.name = format!("Capability {i:03}");
-        portfolio.capabilities.push(capability);
+        portfolio.capabilities.push(capability.into());
     }
     let mut harness = common::open(CapmapApp::new(portfolio, None));
     harness.run();

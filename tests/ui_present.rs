@@ -53,7 +53,7 @@ fn one_long_column(count: usize) -> Portfolio {
     for i in 0..count {
         let mut capability = Capability::new(format!("c{i:02}"), format!("Capability {i:02}"));
         capability.zone = Zone::Commodity;
-        portfolio.capabilities.push(capability);
+        portfolio.capabilities.push(capability.into());
     }
     portfolio
 }
@@ -386,6 +386,7 @@ fn a_long_column_on_the_wall_shows_its_last_card() {
         .capabilities
         .iter()
         .filter(|c| c.zone == Zone::Commodity)
+        .map(AsRef::as_ref)
         .collect();
     assert!(column.len() > 8, "{} cards fit at full size", column.len());
     let bottom = board_bottom(&harness, "Identity and single sign-on");
@@ -525,7 +526,7 @@ fn presenting_steps_through_the_board_column_by_column_not_in_file_order() {
     ] {
         let mut capability = Capability::new(id, id.to_uppercase());
         capability.zone = zone;
-        portfolio.capabilities.push(capability);
+        portfolio.capabilities.push(capability.into());
     }
     let mut harness = harness_sized(CapmapApp::new(portfolio, None), common::PROJECTOR);
     harness.key_press(Key::F5);

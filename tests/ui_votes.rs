@@ -17,7 +17,7 @@ fn workshop() -> Portfolio {
     }
     portfolio
         .capabilities
-        .push(Capability::new("secrets", "Secrets"));
+        .push(Capability::new("secrets", "Secrets").into());
     portfolio
 }
 
@@ -99,7 +99,7 @@ fn the_discuss_first_list_ranks_revealed_disagreement() {
     split.set_vote("ana", parse_vote_digits("1111").unwrap());
     split.set_vote("bo", parse_vote_digits("5555").unwrap());
     split.reveal_votes();
-    portfolio.capabilities.push(split);
+    portfolio.capabilities.push(split.into());
     let mut harness = harness(portfolio);
     harness.state_mut().send(Command::ShowReview(
         capmap::ui::review::ReviewTab::DiscussFirst,
@@ -111,7 +111,8 @@ fn the_discuss_first_list_ranks_revealed_disagreement() {
 #[test]
 fn participants_are_added_and_removed_with_their_votes() {
     let mut portfolio = workshop();
-    portfolio.capabilities[0].set_vote("bo", parse_vote_digits("1234").unwrap());
+    std::sync::Arc::make_mut(&mut portfolio.capabilities[0])
+        .set_vote("bo", parse_vote_digits("1234").unwrap());
     let mut harness = harness(portfolio);
     harness
         .state_mut()

@@ -476,7 +476,7 @@ mod tests {
         for id in ["ci", "logs"] {
             let mut capability = Capability::new(id, id.to_uppercase());
             capability.zone = Zone::Commodity;
-            portfolio.capabilities.push(capability);
+            portfolio.capabilities.push(capability.into());
         }
         CapmapApp::new(portfolio, None)
     }

@@ -151,7 +151,7 @@ impl Document {
         let group = edit.typing_key(&self.portfolio);
         let before = self.portfolio.clone();
         let applied = edit.apply(&mut self.portfolio);
-        if applied.is_none() || self.portfolio == before {
+        if applied.is_none() || self.portfolio.same_as(&before) {
             self.portfolio = before;
             return None;
         }
@@ -242,12 +242,48 @@ mod tests {
     }
 
     fn rename(doc: &mut Document, name: &str) -> Option<Applied> {
-        let mut capability = doc.portfolio().capabilities[0].clone();
+        let mut capability = crate::model::Capability::clone(&doc.portfolio().capabilities[0]);
         capability.name = name.into();
         doc.apply(Edit::UpdateCapability {
             capability: Box::new(capability),
             added_as: None,
         })
+    }
+
+    #[test]
+    fn an_undo_step_copies_only_the_capability_the_edit_changed() {
+        let mut doc = document();
+        for name in ["a", "b", "c"] {
+            add(&mut doc, name);
+        }
+        let id = doc.portfolio().capabilities[1].id.clone();
+        let applied = doc.apply(Edit::SetScore {
+            id,
+            question: crate::model::Question::Reuse,
+            score: crate::model::Score::new(4),
+        });
+        assert!(applied.is_some(), "the score changed");
+        let step = &doc.undo.last().expect("an undo step").portfolio;
+        let now = &doc.portfolio().capabilities;
+        let shared: Vec<bool> = step
+            .capabilities
+            .iter()
+            .zip(now)
+            .map(|(a, b)| std::sync::Arc::ptr_eq(a, b))
+            .collect();
+        assert_eq!(
+            shared,
+            [true, false, true],
+            "only the rescored one is copied"
+        );
+        assert!(doc.undo(), "undo");
+        assert_eq!(
+            doc.portfolio().capabilities[1]
+                .scores
+                .get(crate::model::Question::Reuse),
+            None,
+            "undo brings the old score back"
+        );
     }
 
     #[test]

@@ -429,8 +429,12 @@ mod tests {
     #[test]
     fn the_legend_lists_the_marks_this_chart_uses_in_one_order() {
         let mut portfolio = Portfolio::new("p");
-        portfolio.capabilities.push(capability("a", [5, 5, 5, 1]));
-        portfolio.capabilities.push(capability("b", [5, 5, 5, 1]));
+        portfolio
+            .capabilities
+            .push(capability("a", [5, 5, 5, 1]).into());
+        portfolio
+            .capabilities
+            .push(capability("b", [5, 5, 5, 1]).into());
         let chart = ChartGeometry::new(&portfolio, today());
         let zones = Zone::ALL.len();
         let marks = chart.legend(|_| true);
@@ -450,10 +454,12 @@ mod tests {
     #[test]
     fn scored_capabilities_are_points_and_the_rest_are_to_score() {
         let mut portfolio = Portfolio::new("p");
-        portfolio.capabilities.push(capability("a", [5, 5, 5, 1]));
+        portfolio
+            .capabilities
+            .push(capability("a", [5, 5, 5, 1]).into());
         let mut partial = capability("b", [5, 5, 5, 1]);
         partial.scores.cost = None;
-        portfolio.capabilities.push(partial);
+        portfolio.capabilities.push(partial.into());
         let chart = ChartGeometry::new(&portfolio, today());
         assert_eq!(chart.points.len(), 1);
         assert_eq!(
@@ -466,13 +472,19 @@ mod tests {
     #[test]
     fn moves_since_a_baseline_are_matched_by_id() {
         let mut old = Portfolio::new("q3");
-        old.capabilities = vec![capability("a", [1, 1, 1, 5]), capability("b", [3, 3, 3, 3])];
+        old.capabilities = vec![capability("a", [1, 1, 1, 5]), capability("b", [3, 3, 3, 3])]
+            .into_iter()
+            .map(std::sync::Arc::new)
+            .collect();
         let mut new = Portfolio::new("q4");
         new.capabilities = vec![
             capability("a", [5, 5, 5, 1]),
             capability("b", [3, 3, 3, 3]),
             capability("c", [2, 2, 2, 2]),
-        ];
+        ]
+        .into_iter()
+        .map(std::sync::Arc::new)
+        .collect();
         let moves = ChartGeometry::new(&new, today()).moves_from(&old);
         assert_eq!(
             moves,
@@ -505,7 +517,7 @@ mod tests {
         let mut add = |id: &str, zone: Zone, scores: [u8; 4]| {
             let mut c = capability(id, scores);
             c.zone = zone;
-            portfolio.capabilities.push(c);
+            portfolio.capabilities.push(c.into());
         };
         add("operate", Zone::Differentiator, [1, 1, 1, 5]);
         add("orch-regulated", Zone::RegulatedControl, [5, 5, 5, 1]);
@@ -546,11 +558,13 @@ mod tests {
     fn capabilities_with_equal_scores_share_one_spot_and_know_how_many() {
         let mut portfolio = Portfolio::new("p");
         for id in ["a", "b", "c"] {
-            portfolio.capabilities.push(capability(id, [3, 3, 3, 3]));
+            portfolio
+                .capabilities
+                .push(capability(id, [3, 3, 3, 3]).into());
         }
         portfolio
             .capabilities
-            .push(capability("alone", [1, 1, 1, 1]));
+            .push(capability("alone", [1, 1, 1, 1]).into());
         let chart = ChartGeometry::new(&portfolio, today());
         assert_eq!(chart.shared_spots(), vec![([3.0, 3.0], 3)]);
         let shared: Vec<usize> = chart.points.iter().map(|p| p.shared_with).collect();

@@ -484,10 +484,10 @@ mod tests {
         for q in crate::model::Question::ALL {
             evil.scores.set(q, Score::new(4));
         }
-        portfolio.capabilities.push(evil);
+        portfolio.capabilities.push(evil.into());
         portfolio
             .capabilities
-            .push(Capability::new("todo", "Unscored"));
+            .push(Capability::new("todo", "Unscored").into());
         portfolio
     }
 
@@ -540,10 +540,10 @@ mod tests {
         // A private-use character: no font draws it.
         portfolio
             .capabilities
-            .push(Capability::new("private", "Private \u{e000} service"));
+            .push(Capability::new("private", "Private \u{e000} service").into());
         portfolio
             .capabilities
-            .push(Capability::new("accents", "Données à caractère personnel"));
+            .push(Capability::new("accents", "Données à caractère personnel").into());
         let undrawable = undrawable_names(&portfolio);
         assert_eq!(undrawable, vec!["Private \u{e000} service".to_owned()]);
     }
@@ -556,7 +556,7 @@ mod tests {
         );
         assert_eq!(missing_from_bundled(&["認証 ok"]), vec!['証', '認']);
         let mut portfolio = portfolio();
-        portfolio.capabilities[0].name = "認証と署名".to_owned();
+        std::sync::Arc::make_mut(&mut portfolio.capabilities[0]).name = "認証と署名".to_owned();
         // Renders whatever fonts this machine has.
         assert!(chart_png(&portfolio, today(), 400, 300, ChartOptions::default()).is_ok());
     }

@@ -209,7 +209,10 @@ mod tests {
         });
         let mut pipeline = Capability::new("pipeline", "Pipeline");
         pipeline.scores.cost = Score::new(2);
-        portfolio.capabilities = vec![identity, pipeline];
+        portfolio.capabilities = vec![identity, pipeline]
+            .into_iter()
+            .map(std::sync::Arc::new)
+            .collect();
         portfolio
     }
 
@@ -239,7 +242,8 @@ mod tests {
     #[test]
     fn a_rationalize_decision_is_written_to_both_logs() {
         let mut portfolio = sample();
-        portfolio.capabilities[1].decision = crate::model::Decision::Rationalize;
+        std::sync::Arc::make_mut(&mut portfolio.capabilities[1]).decision =
+            crate::model::Decision::Rationalize;
         let log = DecisionLog::new(&portfolio, Date::from_ymd(2026, 2, 1).unwrap());
         assert_eq!(log.capabilities[1].decision, "Rationalize");
         let markdown = crate::export::to_markdown(&log);

@@ -106,7 +106,9 @@ impl CsvImport {
     /// Adds the imported teams and capabilities to `portfolio`.
     pub fn append_to(self, portfolio: &mut Portfolio) {
         portfolio.teams.extend(self.new_teams);
-        portfolio.capabilities.extend(self.capabilities);
+        portfolio
+            .capabilities
+            .extend(self.capabilities.into_iter().map(std::sync::Arc::new));
     }
 }
 
@@ -508,7 +510,7 @@ mod tests {
         let mut portfolio = Portfolio::new("p");
         portfolio
             .capabilities
-            .push(Capability::new("logging", "Logging"));
+            .push(Capability::new("logging", "Logging").into());
         portfolio.teams.push(Team {
             id: "sre".into(),
             name: "SRE".into(),

@@ -71,7 +71,9 @@ mod tests {
         let folder = dir.path().join("capmap");
         assert!(read_recovery(&folder).is_none());
         let mut portfolio = Portfolio::new("Unsaved");
-        portfolio.capabilities.push(Capability::new("a", "A"));
+        portfolio
+            .capabilities
+            .push(Capability::new("a", "A").into());
         write_recovery(&folder, Some(Path::new("/work/p.ron")), &portfolio).unwrap();
         let recovered = read_recovery(&folder).unwrap().unwrap();
         assert_eq!(recovered.portfolio, portfolio);

@@ -283,10 +283,10 @@ mod tests {
             review_by: Date::from_ymd(2027, 3, 31).unwrap(),
         });
         capability.tags = vec!["security".into()];
-        portfolio.capabilities.push(capability);
+        portfolio.capabilities.push(capability.into());
         portfolio
             .capabilities
-            .push(Capability::new("logging", "Logging"));
+            .push(Capability::new("logging", "Logging").into());
         portfolio
     }
 

@@ -6,6 +6,8 @@
 //! variant is matched exhaustively, so a new kind of edit cannot be
 //! forgotten here or in the app.
 
+use std::sync::Arc;
+
 use super::{
     Capability, Decision, Portfolio, Question, Score, Scores, ScoringSettings, Team, Zone,
 };
@@ -178,7 +180,8 @@ impl Edit {
         match self {
             Self::AddCapability { name } => {
                 let id = p.new_capability_id(&name);
-                p.capabilities.push(Capability::new(id.clone(), name));
+                p.capabilities
+                    .push(Capability::new(id.clone(), name).into());
                 Some(Applied::capability(id))
             }
             Self::DeleteCapability { id } => {
@@ -311,7 +314,8 @@ impl Edit {
                     return None;
                 }
                 p.teams.extend(teams);
-                p.capabilities.extend(capabilities);
+                p.capabilities
+                    .extend(capabilities.into_iter().map(Arc::new));
                 Some(Applied::portfolio())
             }
         }

@@ -17,7 +17,7 @@ impl DecisionProgress {
     /// Counts `capabilities`. Cheap enough to do every frame: one
     /// comparison per capability, no scoring.
     #[must_use]
-    pub fn of(capabilities: &[Capability]) -> Self {
+    pub fn of(capabilities: &[std::sync::Arc<Capability>]) -> Self {
         Self {
             decided: capabilities
                 .iter()
@@ -46,14 +46,14 @@ impl fmt::Display for DecisionProgress {
 mod tests {
     use super::*;
 
-    fn deciding(decisions: &[Decision]) -> Vec<Capability> {
+    fn deciding(decisions: &[Decision]) -> Vec<std::sync::Arc<Capability>> {
         decisions
             .iter()
             .enumerate()
             .map(|(i, decision)| {
                 let mut capability = Capability::new(format!("c{i}"), format!("C{i}"));
                 capability.decision = *decision;
-                capability
+                std::sync::Arc::new(capability)
             })
             .collect()
     }

@@ -87,6 +87,7 @@ pub fn duplication_ranking(portfolio: &Portfolio) -> Vec<&Capability> {
         .capabilities
         .iter()
         .filter(|c| c.duplication() >= 2)
+        .map(AsRef::as_ref)
         .collect();
     ranked.sort_by_key(|c| std::cmp::Reverse(c.duplication()));
     ranked
@@ -293,7 +294,10 @@ mod tests {
             scored("risk-heavy", [1, 1, 5, 1]),  // pull 2.33 → 1.8
             scored("steady", [4, 4, 4, 1]),      // 4.0 either way
             Capability::new("unscored", "U"),
-        ];
+        ]
+        .into_iter()
+        .map(std::sync::Arc::new)
+        .collect();
         let trial = ScoringSettings {
             reuse_weight: 3.0,
             ..ScoringSettings::default()
@@ -331,7 +335,7 @@ mod tests {
                 approved_by: "a".into(),
                 review_by: today.plus_days(days),
             });
-            portfolio.capabilities.push(c);
+            portfolio.capabilities.push(c.into());
         }
         let register = exceptions_register(&portfolio, today);
         let rows: Vec<(&str, bool)> = register
@@ -356,7 +360,7 @@ mod tests {
         ] {
             let mut c = Capability::new(id, id);
             c.duplicated_by = (0..copies).map(|i| format!("t{i}")).collect();
-            portfolio.capabilities.push(c);
+            portfolio.capabilities.push(c.into());
         }
         let ids: Vec<&str> = duplication_ranking(&portfolio)
             .iter()
@@ -372,8 +376,11 @@ mod tests {
             scored("ci", [2, 2, 2, 4]),
             scored("gone", [1, 1, 1, 1]),
             scored("same", [3, 3, 3, 3]),
-        ];
-        old.capabilities[0].decision = Decision::Operate;
+        ]
+        .into_iter()
+        .map(std::sync::Arc::new)
+        .collect();
+        std::sync::Arc::make_mut(&mut old.capabilities[0]).decision = Decision::Operate;
         let mut new = Portfolio::new("q4");
         let mut ci = scored("ci", [5, 4, 4, 2]);
         ci.zone = Zone::Commodity;
@@ -382,7 +389,10 @@ mod tests {
             ci,
             scored("same", [3, 3, 3, 3]),
             scored("fresh", [1, 1, 1, 1]),
-        ];
+        ]
+        .into_iter()
+        .map(std::sync::Arc::new)
+        .collect();
         let result = diff(&old, &new);
         assert_eq!(result.added, [("fresh".to_owned(), "FRESH".to_owned())]);
         assert_eq!(result.removed, [("gone".to_owned(), "GONE".to_owned())]);
@@ -408,27 +418,33 @@ mod tests {
     #[test]
     fn a_recommendation_that_moved_under_a_kept_operate_decision_is_no_move_to_shared() {
         let mut old = Portfolio::new("q3");
-        old.capabilities = vec![scored("ci", [2, 2, 2, 4])];
-        old.capabilities[0].decision = Decision::Operate;
+        old.capabilities = vec![scored("ci", [2, 2, 2, 4])]
+            .into_iter()
+            .map(std::sync::Arc::new)
+            .collect();
+        std::sync::Arc::make_mut(&mut old.capabilities[0]).decision = Decision::Operate;
         let mut new = Portfolio::new("q4");
-        new.capabilities = vec![scored("ci", [5, 4, 4, 2])];
-        new.capabilities[0].decision = Decision::Operate;
+        new.capabilities = vec![scored("ci", [5, 4, 4, 2])]
+            .into_iter()
+            .map(std::sync::Arc::new)
+            .collect();
+        std::sync::Arc::make_mut(&mut new.capabilities[0]).decision = Decision::Operate;
         let change = &diff(&old, &new).changed[0];
         assert!(change.quadrant.is_some(), "the recommendation moved");
         assert!(!change.moved_to_shared());
         // Undecided on both sides, the recommendation is what counts.
-        old.capabilities[0].decision = Decision::Undecided;
-        new.capabilities[0].decision = Decision::Undecided;
+        std::sync::Arc::make_mut(&mut old.capabilities[0]).decision = Decision::Undecided;
+        std::sync::Arc::make_mut(&mut new.capabilities[0]).decision = Decision::Undecided;
         assert!(diff(&old, &new).changed[0].moved_to_shared());
         // Decided Operate, then left to the recommendation (Orchestrate).
-        old.capabilities[0].decision = Decision::Operate;
+        std::sync::Arc::make_mut(&mut old.capabilities[0]).decision = Decision::Operate;
         assert!(diff(&old, &new).changed[0].moved_to_shared());
         // Recommended Operate and undecided, then decided Hybrid.
-        old.capabilities[0].decision = Decision::Undecided;
-        new.capabilities[0].decision = Decision::Hybrid;
+        std::sync::Arc::make_mut(&mut old.capabilities[0]).decision = Decision::Undecided;
+        std::sync::Arc::make_mut(&mut new.capabilities[0]).decision = Decision::Hybrid;
         assert!(diff(&old, &new).changed[0].moved_to_shared());
         // Decided Rationalize is not shared.
-        new.capabilities[0].decision = Decision::Rationalize;
+        std::sync::Arc::make_mut(&mut new.capabilities[0]).decision = Decision::Rationalize;
         assert!(!diff(&old, &new).changed[0].moved_to_shared());
     }
 
@@ -447,10 +463,16 @@ mod tests {
     fn a_comparison_reads_from_the_earlier_quarter_whichever_file_is_open() {
         let mut q3 = Portfolio::new("map");
         q3.quarter = Some("2026-Q3".into());
-        q3.capabilities = vec![scored("ci", [2, 2, 2, 4])];
+        q3.capabilities = vec![scored("ci", [2, 2, 2, 4])]
+            .into_iter()
+            .map(std::sync::Arc::new)
+            .collect();
         let mut q4 = q3.clone();
         q4.quarter = Some("2026-Q4".into());
-        q4.capabilities = vec![scored("ci", [5, 4, 4, 2]), scored("new", [1, 1, 1, 1])];
+        q4.capabilities = vec![scored("ci", [5, 4, 4, 2]), scored("new", [1, 1, 1, 1])]
+            .into_iter()
+            .map(std::sync::Arc::new)
+            .collect();
         // The older file open, the newer one compared with.
         let comparison = Comparison::new(&q3, &q4);
         assert!(comparison.other_is_later);

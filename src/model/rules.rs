@@ -459,7 +459,7 @@ mod tests {
         capability.zone = Zone::Differentiator;
         assert!(conflicts(&capability, &ScoringSettings::default()).is_empty());
         let mut portfolio = Portfolio::new("p");
-        portfolio.capabilities.push(capability);
+        portfolio.capabilities.push(capability.into());
         let summary = Summary::of(&portfolio, Date::from_ymd(2026, 1, 1).unwrap());
         assert_eq!(summary.to_score, 1);
         assert_eq!(summary.per_recommendation, [0, 0, 0, 0]);

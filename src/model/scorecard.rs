@@ -132,7 +132,7 @@ mod tests {
         ci.decision = Decision::Operate;
         ci.metrics.toil_hours_per_month = Some(40.0);
         ci.metrics.deployments_per_week = Some(10.0);
-        old.capabilities.push(ci.clone());
+        old.capabilities.push(ci.clone().into());
 
         let mut new = Portfolio::new("Map");
         new.quarter = Some("2027-Q1".into());
@@ -148,8 +148,8 @@ mod tests {
         ci.set_vote("x", parse_vote_digits("1111").unwrap());
         ci.set_vote("y", parse_vote_digits("4111").unwrap());
         ci.reveal_votes();
-        new.capabilities.push(ci);
-        new.capabilities.push(Capability::new("new", "New"));
+        new.capabilities.push(ci.into());
+        new.capabilities.push(Capability::new("new", "New").into());
 
         let card = Scorecard::new(&new, Some(&old), today);
         assert_eq!(card.title, "Map (2027-Q1)");

@@ -127,7 +127,7 @@ mod tests {
         b.zone = Zone::RegulatedControl;
         b.decision = Decision::Operate;
         let c = Capability::new("c", "C");
-        portfolio.capabilities = vec![a, b, c];
+        portfolio.capabilities = vec![a, b, c].into_iter().map(std::sync::Arc::new).collect();
         let summary = Summary::of(&portfolio, today);
         assert_eq!(summary.capabilities, 3);
         assert_eq!(summary.in_zone(Zone::Commodity), 1);
@@ -151,7 +151,7 @@ mod tests {
             let mut capability = scored(5, 5, 5, 1);
             capability.id = id.into();
             capability.zone = Zone::Commodity;
-            portfolio.capabilities.push(capability);
+            portfolio.capabilities.push(capability.into());
         }
         let summary = Summary::of(&portfolio, Date::from_ymd(2026, 1, 1).unwrap());
         assert_eq!(summary.in_zone(Zone::Commodity), 2);

@@ -321,7 +321,7 @@ mod tests {
         portfolio.teams.push(team("platform"));
         let mut capability = Capability::new("logging", "Logging");
         capability.owner = Some("platform".into());
-        portfolio.capabilities.push(capability);
+        portfolio.capabilities.push(capability.into());
         assert_eq!(validate(&portfolio), vec![]);
     }
 
@@ -332,7 +332,10 @@ mod tests {
         let mut owned = Capability::new("x", "X");
         owned.owner = Some("ghost".into());
         owned.duplicated_by = vec!["a".into(), "a".into(), "nobody".into()];
-        portfolio.capabilities = vec![owned, Capability::new("x", " "), Capability::new("", "Y")];
+        portfolio.capabilities = vec![owned, Capability::new("x", " "), Capability::new("", "Y")]
+            .into_iter()
+            .map(std::sync::Arc::new)
+            .collect();
         portfolio.scoring = ScoringSettings {
             reuse_weight: -1.0,
             cost_weight: f64::NAN,
@@ -374,7 +377,7 @@ mod tests {
             scores: Scores::default(),
         };
         capability.votes = vec![vote("ana"), vote("ana"), vote("zed")];
-        portfolio.capabilities.push(capability);
+        portfolio.capabilities.push(capability.into());
         let text: Vec<String> = validate(&portfolio)
             .iter()
             .map(ToString::to_string)
@@ -403,7 +406,7 @@ mod tests {
             participant: "ana".into(),
             scores: Scores::default(),
         }];
-        portfolio.capabilities.push(capability);
+        portfolio.capabilities.push(capability.into());
         assert_eq!(validate(&portfolio), vec![]);
     }
 
@@ -418,7 +421,7 @@ mod tests {
         let mut portfolio = Portfolio::new("p");
         let mut capability = Capability::new("logging", "Logging \u{1b}[31m");
         capability.description = "line one\nline two".into();
-        portfolio.capabilities.push(capability);
+        portfolio.capabilities.push(capability.into());
         let text: Vec<String> = validate(&portfolio)
             .iter()
             .map(ToString::to_string)
@@ -438,7 +441,7 @@ mod tests {
             let mut capability = Capability::new("c", "C");
             capability.metrics.set(metric, Some(value));
             let mut portfolio = Portfolio::new("p");
-            portfolio.capabilities.push(capability);
+            portfolio.capabilities.push(capability.into());
             validate(&portfolio)
                 .iter()
                 .map(ToString::to_string)

@@ -159,6 +159,7 @@ pub fn discuss_first(portfolio: &Portfolio) -> Vec<&Capability> {
         .capabilities
         .iter()
         .filter(|c| c.votes_revealed && c.disagreement().0 > 0)
+        .map(AsRef::as_ref)
         .collect();
     ranked.sort_by_key(|c| std::cmp::Reverse(c.disagreement()));
     ranked
@@ -284,11 +285,11 @@ mod tests {
                 .map(|(i, d)| vote(&format!("p{i}"), d))
                 .collect();
             c.reveal_votes();
-            portfolio.capabilities.push(c);
+            portfolio.capabilities.push(c.into());
         }
         let mut hidden = Capability::new("hidden", "hidden");
         hidden.votes = vec![vote("a", "1111"), vote("b", "5555")];
-        portfolio.capabilities.push(hidden);
+        portfolio.capabilities.push(hidden.into());
         let ids: Vec<&str> = discuss_first(&portfolio)
             .iter()
             .map(|c| c.id.as_str())

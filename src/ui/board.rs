@@ -107,6 +107,7 @@ fn column_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, zone: Zone, width: f32, ove
         .capabilities
         .iter()
         .filter(|c| c.zone == zone)
+        .map(AsRef::as_ref)
         .collect();
     let key = format!("{:?}", zone_key(zone));
     let dragging = DragAndDrop::payload::<CardDrag>(ui.ctx());

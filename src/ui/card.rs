@@ -406,7 +406,7 @@ mod tests {
         f: impl FnOnce(&PanelContext<'_>) -> R,
     ) -> R {
         let mut portfolio = Portfolio::new("p");
-        portfolio.capabilities.push(capability.clone());
+        portfolio.capabilities.push(capability.clone().into());
         let view = ViewState::default();
         let mut commands = Vec::new();
         let cx = PanelContext {
@@ -452,7 +452,7 @@ mod tests {
         let mut duplicated = card.clone();
         duplicated.duplicated_by = vec!["team".into()];
         let mut last_quarter = Portfolio::new("q");
-        last_quarter.capabilities.push(card.clone());
+        last_quarter.capabilities.push(card.clone().into());
         let mut decided = card.clone();
         decided.decision = Decision::Operate;
         let changes = [

@@ -168,7 +168,7 @@ impl SvgChart {
         let capabilities: HashMap<&str, &crate::model::Capability> = portfolio
             .capabilities
             .iter()
-            .map(|c| (c.id.as_str(), c))
+            .map(|c| (c.id.as_str(), c.as_ref()))
             .collect();
         for (i, point) in geometry.points.iter().enumerate() {
             let [x, y] = labels.dots[i];

@@ -11,13 +11,13 @@ fn portfolio() -> Portfolio {
     ] {
         let mut c = Capability::new(id, id.to_uppercase());
         c.zone = zone;
-        p.capabilities.push(c);
+        p.capabilities.push(c.into());
     }
     p.teams.push(Team {
         id: "web".into(),
         name: "Web".into(),
     });
-    p.capabilities[0].owner = Some("web".into());
+    std::sync::Arc::make_mut(&mut p.capabilities[0]).owner = Some("web".into());
     p.add_participant("Ana");
     p
 }
@@ -320,7 +320,7 @@ fn typing_into_one_field_is_keyed_by_that_field() {
 #[test]
 fn removals_and_replacements_are_announced_with_their_names() {
     let mut p = portfolio();
-    p.capabilities[1].decision = Decision::Operate;
+    std::sync::Arc::make_mut(&mut p.capabilities[1]).decision = Decision::Operate;
     let notice = |edit: Edit| edit.undo_notice(&p);
     assert_eq!(
         notice(Edit::DeleteCapability { id: "logs".into() }).as_deref(),
@@ -349,14 +349,14 @@ fn removals_and_replacements_are_announced_with_their_names() {
         Some("Removed Ana and their votes")
     );
     let mut with_exception = p.clone();
-    with_exception.capabilities[0]
+    std::sync::Arc::make_mut(&mut with_exception.capabilities[0])
         .exceptions
         .push(crate::model::Exception {
             reason: "Legacy".into(),
             approved_by: String::new(),
             review_by: crate::model::Date::from_ymd(2027, 1, 1).expect("date"),
         });
-    let without = p.capabilities[0].clone();
+    let without = crate::model::Capability::clone(&p.capabilities[0]);
     let removal = Edit::UpdateCapability {
         capability: Box::new(without),
         added_as: None,
@@ -416,15 +416,17 @@ fn typing_in_an_exception_is_grouped_but_adding_one_is_not() {
         approved_by: String::new(),
         review_by: crate::model::Date::from_ymd(2027, 1, 1).expect("date"),
     };
-    p.capabilities[0].exceptions.push(exception.clone());
-    let mut typed = p.capabilities[0].clone();
+    std::sync::Arc::make_mut(&mut p.capabilities[0])
+        .exceptions
+        .push(exception.clone());
+    let mut typed = crate::model::Capability::clone(&p.capabilities[0]);
     typed.exceptions[0].reason = "Legacy stack".into();
     let typing = Edit::UpdateCapability {
         capability: Box::new(typed),
         added_as: None,
     };
     assert_eq!(typing.typing_key(&p), Some("ci/exceptions".into()));
-    let mut added = p.capabilities[0].clone();
+    let mut added = crate::model::Capability::clone(&p.capabilities[0]);
     added.exceptions.push(exception);
     let adding = Edit::UpdateCapability {
         capability: Box::new(added),

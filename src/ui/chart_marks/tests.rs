@@ -11,7 +11,7 @@ fn crowded() -> ChartGeometry {
         for question in Question::ALL {
             capability.scores.set(question, Score::new(4));
         }
-        portfolio.capabilities.push(capability);
+        portfolio.capabilities.push(capability.into());
     }
     ChartGeometry::new(&portfolio, Date::from_ymd(2026, 11, 27).unwrap())
 }
@@ -133,7 +133,7 @@ fn a_few_names_are_named() {
         for (question, score) in Question::ALL.iter().zip(scores) {
             capability.scores.set(*question, Score::new(*score));
         }
-        portfolio.capabilities.push(capability);
+        portfolio.capabilities.push(capability.into());
     }
     let geometry = ChartGeometry::new(&portfolio, Date::from_ymd(2026, 11, 27).unwrap());
     let auto = labels(&geometry, LabelMode::Auto, None);
