@@ -162,10 +162,10 @@ pub fn layout_labels(
         }
     } else {
         match mode {
-            LabelMode::Names => names(geometry, spread, spots, scene),
+            LabelMode::Names => names(geometry, spread, spots, scene, None),
             LabelMode::Numbers => numbers(geometry, stacked, scene),
             LabelMode::Auto => {
-                let named = names(geometry, spread, spots, scene);
+                let named = names(geometry, spread, spots, scene, Some(HOPELESS));
                 if named.left_out == 0 {
                     named
                 } else {
@@ -181,18 +181,34 @@ pub fn layout_labels(
 }
 
 /// Names beside their dots; those that find no place under the rules are
-/// left out and counted.
+/// left out and counted. With `give_up_after`, it stops as soon as more
+/// names than that found no place in one try (the count left out is then
+/// at least that many, not exact).
 fn names(
     geometry: &ChartGeometry,
     dots: Vec<[f64; 2]>,
     spots: Vec<Spot>,
     scene: &LabelScene<'_>,
+    give_up_after: Option<usize>,
 ) -> ChartLabels {
     let points = &geometry.points;
-    let texts: Vec<(String, f64)> = points
-        .iter()
-        .map(|p| shorten(&p.name, scene.max_name_width, scene.measure))
-        .collect();
+    // Each name as long as it may be, then shorter (never below a few
+    // letters), for when that is what lets it stand by its dot.
+    // Worked out when first needed: a crowded chart gives up on names
+    // after a few, and measuring is most of the cost.
+    let texts: Vec<std::cell::OnceCell<Vec<(String, f64)>>> =
+        vec![std::cell::OnceCell::new(); points.len()];
+    let tries = |i: usize| {
+        texts[i].get_or_init(|| {
+            let name = &points[i].name;
+            let (text, width) = shorten(name, scene.max_name_width, scene.measure);
+            let shorter = [0.75, 0.5]
+                .map(|f| shorten(name, width * f, scene.measure))
+                .into_iter()
+                .filter(|(t, _)| t.chars().count() > SHORTEST);
+            std::iter::once((text, width)).chain(shorter).collect()
+        })
+    };
     let homes = geometry.label_homes(scene.to_screen);
     // Greedy placement depends on the order: a name that found no room is
     // placed first in another try, up to `TRIES` orders; the best is kept.
@@ -203,22 +219,17 @@ fn names(
         let mut labels = vec![None; points.len()];
         let mut failed = Vec::new();
         for &i in &order {
-            // The name as long as it may be, then shorter (never below a
-            // few letters) when that is what lets it stand by its dot.
-            let (text, width) = &texts[i];
-            let shorter = [0.75, 0.5].map(|f| shorten(&points[i].name, width * f, scene.measure));
-            let tries = std::iter::once((text.clone(), *width)).chain(
-                shorter
-                    .into_iter()
-                    .filter(|(t, _)| t.chars().count() > SHORTEST),
-            );
             let mut found = None;
-            for (text, width) in tries {
+            for (text, width) in tries(i) {
                 let size = [width + 2.0 * scene.padding, scene.line_height];
                 if let Some((rect, leader)) =
                     placer.place(&[i], size, homes.get(i), scene.line_height * 4.0)
                 {
-                    found = Some(PlacedText { text, rect, leader });
+                    found = Some(PlacedText {
+                        text: text.clone(),
+                        rect,
+                        leader,
+                    });
                     break;
                 }
             }
@@ -226,8 +237,12 @@ fn names(
                 Some(label) => labels[i] = Some(label),
                 None => failed.push(i),
             }
+            if give_up_after.is_some_and(|most| failed.len() > most) {
+                break;
+            }
         }
-        let done = failed.is_empty();
+        let hopeless = give_up_after.is_some_and(|most| failed.len() > most);
+        let done = failed.is_empty() || hopeless;
         if best.as_ref().is_none_or(|(left, _)| failed.len() < *left) {
             best = Some((failed.len(), labels));
         }
@@ -254,6 +269,12 @@ const SHORTEST: usize = 8;
 
 /// How many orders named placement tries before it settles for the best.
 const TRIES: usize = 4;
+
+/// Automatic labelling gives up on names once this many found no place in
+/// one try: another order rescues a name or two, never this many, and
+/// numbers will be shown anyway. This keeps the frame that shows an edit
+/// from trying every name four times on a crowded chart.
+const HOPELESS: usize = 8;
 
 /// Numbers beside the dots; capabilities with equal scores share a dot and
 /// their numbers sit side by side in one label.
@@ -350,8 +371,7 @@ fn callout(
     ];
     let mut placer = Placer::new(&labels.dots, scene);
     for label in labels.labels.iter().flatten() {
-        placer.rects.push(label.rect);
-        placer.leaders.extend(label.leader);
+        placer.keep(label.rect, label.leader);
     }
     let home = geometry.home_of(point, scene.to_screen);
     let group: Vec<usize> = (0..labels.dots.len())
@@ -393,4 +413,95 @@ pub fn shorten(name: &str, max: f64, measure: &dyn Fn(&str) -> f64) -> (String, 
         + "…";
     let width = measure(&text);
     (text, width)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Capability, Date, Portfolio, Score};
+
+    /// `n` capabilities with long names on a few shared spots: far too
+    /// many names for a 400x300 plot.
+    fn crowded(n: usize) -> ChartGeometry {
+        let mut portfolio = Portfolio::new("p");
+        for i in 0..n {
+            let mut c = Capability::new(format!("c{i}"), format!("Capability number {i}"));
+            let s = u8::try_from(1 + i % 5).unwrap_or(1);
+            c.scores.reuse = Score::new(s);
+            c.scores.cost = Score::new(s);
+            c.scores.risk = Score::new(6 - s);
+            c.scores.differentiation = Score::new(1 + (s % 3));
+            portfolio.capabilities.push(c.into());
+        }
+        ChartGeometry::new(&portfolio, Date::from_ymd(2026, 11, 27).unwrap())
+    }
+
+    /// Lays out `geometry` in a 400x300 plot, and counts the texts measured.
+    fn lay_out_counting(geometry: &ChartGeometry, mode: LabelMode) -> (ChartLabels, usize) {
+        let to_screen = |x: f64, y: f64| [(x - 0.5) * 80.0, 300.0 - (y - 0.5) * 60.0];
+        let measured = std::cell::Cell::new(0);
+        let measure = |text: &str| {
+            measured.set(measured.get() + 1);
+            7.0 * text.chars().count() as f64
+        };
+        let scene = LabelScene {
+            area: ScreenRect {
+                x: 0.0,
+                y: 0.0,
+                w: 400.0,
+                h: 300.0,
+            },
+            obstacles: &[],
+            to_screen: &to_screen,
+            dot_radius: 5.0,
+            mark_radius: 8.0,
+            line_height: 16.0,
+            max_name_width: 200.0,
+            padding: 2.0,
+            measure: &measure,
+        };
+        let labels = layout_labels(geometry, mode, None, &scene);
+        (labels, measured.get())
+    }
+
+    #[test]
+    fn automatic_labels_on_a_crowded_chart_give_up_on_names_after_a_few() {
+        let geometry = crowded(200);
+        let (auto, measured_auto) = lay_out_counting(&geometry, LabelMode::Auto);
+        assert!(auto.numbered, "too many names: the dots are numbered");
+        let (names, measured_names) = lay_out_counting(&geometry, LabelMode::Names);
+        assert!(
+            names.left_out > HOPELESS,
+            "{} names left out when every one is tried",
+            names.left_out
+        );
+        // Every name tried means every name measured; giving up after a
+        // few measures those few and the numbers.
+        assert!(
+            measured_names >= 200,
+            "{measured_names} texts measured for 200 names"
+        );
+        assert!(
+            measured_auto < 200,
+            "{measured_auto} texts measured before numbering 200 dots"
+        );
+        assert_eq!(
+            auto,
+            lay_out_counting(&geometry, LabelMode::Numbers).0,
+            "automatic falls back to exactly the numbered layout"
+        );
+    }
+
+    #[test]
+    fn automatic_labels_keep_names_when_every_one_fits() {
+        let geometry = crowded(5);
+        let (auto, _) = lay_out_counting(&geometry, LabelMode::Auto);
+        assert!(!auto.numbered, "five names fit");
+        assert_eq!(auto.left_out, 0, "none left out");
+        assert_eq!(
+            auto,
+            lay_out_counting(&geometry, LabelMode::Names).0,
+            "the same layout as names"
+        );
+    }
 }

@@ -12,18 +12,60 @@ pub(super) fn same_spot(a: [f64; 2], b: [f64; 2]) -> bool {
 /// Point indices, those with the most neighbours within `reach` first (they
 /// have the fewest free places), then in their own order.
 pub(super) fn crowded_first(dots: &[[f64; 2]], reach: f64) -> Vec<usize> {
-    let grid = Grid::new(dots, reach);
+    let grid = Grid::of_points(dots, reach, &bounds_of(dots));
     let neighbours: Vec<usize> = dots
         .iter()
         .map(|&d| {
             grid.near(d, reach)
-                .filter(|&j| dist(dots[j], d) <= reach)
+                .filter(|&j| dist2(dots[j], d) <= reach * reach)
                 .count()
         })
         .collect();
     let mut order: Vec<usize> = (0..dots.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(neighbours[i]));
     order
+}
+
+/// The smallest box holding every point (finite ones; empty when none).
+fn bounds_of(points: &[[f64; 2]]) -> ScreenRect {
+    let finite = points
+        .iter()
+        .filter(|p| p[0].is_finite() && p[1].is_finite());
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for p in finite {
+        x0 = x0.min(p[0]);
+        y0 = y0.min(p[1]);
+        x1 = x1.max(p[0]);
+        y1 = y1.max(p[1]);
+    }
+    if x0 > x1 {
+        return ScreenRect {
+            x: 0.0,
+            y: 0.0,
+            w: 0.0,
+            h: 0.0,
+        };
+    }
+    ScreenRect {
+        x: x0,
+        y: y0,
+        w: x1 - x0,
+        h: y1 - y0,
+    }
+}
+
+/// The squared distance between two points: compared with a squared
+/// reach, it spares a square root in the placer's innermost loops.
+fn dist2(a: [f64; 2], b: [f64; 2]) -> f64 {
+    let (dx, dy) = (a[0] - b[0], a[1] - b[1]);
+    dx * dx + dy * dy
+}
+
+/// The squared distance from `p` to the nearest point of `rect`.
+fn rect_distance2(rect: &ScreenRect, p: [f64; 2]) -> f64 {
+    let dx = (rect.x - p[0]).max(p[0] - (rect.x + rect.w)).max(0.0);
+    let dy = (rect.y - p[1]).max(p[1] - (rect.y + rect.h)).max(0.0);
+    dx * dx + dy * dy
 }
 
 fn dist(a: [f64; 2], b: [f64; 2]) -> f64 {
@@ -49,6 +91,10 @@ fn nearest_in(rect: &ScreenRect, p: [f64; 2]) -> [f64; 2] {
 /// The distance from `p` to the segment `a`-`b`.
 #[must_use]
 pub fn segment_distance(a: [f64; 2], b: [f64; 2], p: [f64; 2]) -> f64 {
+    segment_distance2(a, b, p).sqrt()
+}
+
+fn segment_distance2(a: [f64; 2], b: [f64; 2], p: [f64; 2]) -> f64 {
     let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
     let length2 = dx * dx + dy * dy;
     let t = if length2 > 0.0 {
@@ -56,7 +102,7 @@ pub fn segment_distance(a: [f64; 2], b: [f64; 2], p: [f64; 2]) -> f64 {
     } else {
         0.0
     };
-    dist([a[0] + t * dx, a[1] + t * dy], p)
+    dist2([a[0] + t * dx, a[1] + t * dy], p)
 }
 
 /// True when segments `a`-`b` and `c`-`d` cross (touching ends do not count).
@@ -102,25 +148,69 @@ pub fn segment_hits_rect(a: [f64; 2], b: [f64; 2], rect: &ScreenRect, margin: f6
     t1 - t0 > 1e-6
 }
 
-/// A uniform grid over points, to find those near a spot without looking
-/// at every one.
+/// A uniform grid over a bounded area, to find the points (or boxes)
+/// near a spot without looking at every one. Cells are a flat vector, so
+/// a lookup hashes nothing; anything outside the area is kept in the
+/// nearest edge cell, and a query is clamped the same way, so it still
+/// finds a superset of what is near.
 struct Grid {
     cell: f64,
-    cells: std::collections::HashMap<(i64, i64), Vec<usize>>,
+    origin: [f64; 2],
+    columns: usize,
+    rows: usize,
+    cells: Vec<Vec<usize>>,
 }
 
+/// At most this many cells a side: the grid's memory stays bounded
+/// whatever the plot's size (a huge export gets bigger cells).
+const MAX_CELLS_A_SIDE: f64 = 256.0;
+
 impl Grid {
-    fn new(points: &[[f64; 2]], cell: f64) -> Self {
-        let cell = cell.max(1.0);
-        let mut cells: std::collections::HashMap<(i64, i64), Vec<usize>> =
-            std::collections::HashMap::new();
-        for (i, p) in points.iter().enumerate() {
-            cells
-                .entry(((p[0] / cell).floor() as i64, (p[1] / cell).floor() as i64))
-                .or_default()
-                .push(i);
+    /// An empty grid over `area` with cells about `cell` wide.
+    fn over(area: &ScreenRect, cell: f64) -> Self {
+        let (w, h) = (area.w.max(0.0), area.h.max(0.0));
+        let cell = [cell, w / MAX_CELLS_A_SIDE, h / MAX_CELLS_A_SIDE, 1.0]
+            .into_iter()
+            .filter(|c| c.is_finite())
+            .fold(1.0, f64::max);
+        // Saturating casts: NaN becomes 0, huge values the maximum.
+        let columns = ((w / cell).floor() as usize).saturating_add(1);
+        let rows = ((h / cell).floor() as usize).saturating_add(1);
+        Self {
+            cell,
+            origin: [area.x, area.y],
+            columns,
+            rows,
+            cells: vec![Vec::new(); columns.saturating_mul(rows)],
         }
-        Self { cell, cells }
+    }
+
+    /// A grid holding `points` by index.
+    fn of_points(points: &[[f64; 2]], cell: f64, area: &ScreenRect) -> Self {
+        let mut grid = Self::over(area, cell);
+        for (i, p) in points.iter().enumerate() {
+            let (x, y) = grid.cell_of(*p);
+            grid.cells[y * grid.columns + x].push(i);
+        }
+        grid
+    }
+
+    /// The cell `p` falls in, clamped to the grid.
+    fn cell_of(&self, p: [f64; 2]) -> (usize, usize) {
+        let column = ((p[0] - self.origin[0]) / self.cell).floor().max(0.0) as usize;
+        let row = ((p[1] - self.origin[1]) / self.cell).floor().max(0.0) as usize;
+        (column.min(self.columns - 1), row.min(self.rows - 1))
+    }
+
+    /// Records `index` in every cell `rect` touches.
+    fn insert(&mut self, index: usize, rect: &ScreenRect) {
+        let (x0, y0) = self.cell_of([rect.x, rect.y]);
+        let (x1, y1) = self.cell_of([rect.x + rect.w, rect.y + rect.h]);
+        for y in y0..=y1 {
+            for x in x0..=x1 {
+                self.cells[y * self.columns + x].push(index);
+            }
+        }
     }
 
     /// Indices of the points in the cells within `reach` of `p` (a superset
@@ -134,21 +224,14 @@ impl Grid {
         })
     }
 
-    /// Indices of the points in the cells that `rect` touches.
+    /// Indices recorded in the cells that `rect` touches (a box spanning
+    /// several cells may come more than once).
     fn in_box(&self, rect: ScreenRect) -> impl Iterator<Item = usize> + '_ {
-        let c0 = (
-            (rect.x / self.cell).floor() as i64,
-            (rect.y / self.cell).floor() as i64,
-        );
-        let c1 = (
-            ((rect.x + rect.w) / self.cell).floor() as i64,
-            ((rect.y + rect.h) / self.cell).floor() as i64,
-        );
-        (c0.0..=c1.0)
-            .flat_map(move |x| (c0.1..=c1.1).map(move |y| (x, y)))
-            .filter_map(|key| self.cells.get(&key))
-            .flatten()
-            .copied()
+        let (x0, y0) = self.cell_of([rect.x, rect.y]);
+        let (x1, y1) = self.cell_of([rect.x + rect.w, rect.y + rect.h]);
+        (y0..=y1)
+            .flat_map(move |y| (x0..=x1).map(move |x| y * self.columns + x))
+            .flat_map(|i| self.cells[i].iter().copied())
     }
 }
 
@@ -158,8 +241,15 @@ pub(super) struct Placer<'a> {
     dots: &'a [[f64; 2]],
     grid: Grid,
     scene: &'a LabelScene<'a>,
-    pub(super) rects: Vec<ScreenRect>,
-    pub(super) leaders: Vec<[[f64; 2]; 2]>,
+    rects: Vec<ScreenRect>,
+    leaders: Vec<[[f64; 2]; 2]>,
+    /// Where the labels and leaders placed so far are, by index into
+    /// `rects` and `leaders`: a new label is checked against its
+    /// neighbours only.
+    rect_grid: Grid,
+    leader_grid: Grid,
+    /// The 16 directions tried around a dot, worked out once.
+    directions: [(f64, f64); 16],
 }
 
 /// Space kept between a label and anything it must not touch.
@@ -167,12 +257,19 @@ const CLEARANCE: f64 = 1.0;
 
 impl<'a> Placer<'a> {
     pub(super) fn new(dots: &'a [[f64; 2]], scene: &'a LabelScene<'a>) -> Self {
+        let cell = (scene.line_height * 2.0).max(8.0);
         Self {
             dots,
-            grid: Grid::new(dots, (scene.line_height * 2.0).max(8.0)),
+            grid: Grid::of_points(dots, cell, &scene.area),
             scene,
             rects: Vec::new(),
             leaders: Vec::new(),
+            rect_grid: Grid::over(&scene.area, cell),
+            leader_grid: Grid::over(&scene.area, cell),
+            directions: std::array::from_fn(|k| {
+                let angle = k as f64 * std::f64::consts::TAU / 16.0;
+                (angle.cos(), angle.sin())
+            }),
         }
     }
 
@@ -236,9 +333,7 @@ impl<'a> Placer<'a> {
         let mut ring = 1.0;
         while g + ring * step <= g + max_leader {
             let reach = g + ring * step;
-            for k in 0..16 {
-                let angle = f64::from(k) * std::f64::consts::TAU / 16.0;
-                let (ux, uy) = (angle.cos(), angle.sin());
+            for (ux, uy) in self.directions {
                 let sx = if ux.abs() > 0.38 { ux.signum() } else { 0.0 };
                 let sy = if uy.abs() > 0.38 { uy.signum() } else { 0.0 };
                 let cx = px + reach * ux + sx * w / 2.0;
@@ -417,14 +512,33 @@ impl<'a> Placer<'a> {
         self.keep(rect, None)
     }
 
-    fn keep(
+    /// Records a label (and its leader) that later ones must keep clear of.
+    pub(super) fn keep(
         &mut self,
         rect: ScreenRect,
         leader: Option<[[f64; 2]; 2]>,
     ) -> (ScreenRect, Option<[[f64; 2]; 2]>) {
+        self.rect_grid.insert(self.rects.len(), &rect);
         self.rects.push(rect);
-        self.leaders.extend(leader);
+        if let Some([a, b]) = leader {
+            self.leader_grid.insert(self.leaders.len(), &span(a, b));
+            self.leaders.push([a, b]);
+        }
         (rect, leader)
+    }
+
+    /// The labels placed so far that may come within `by` of `rect`.
+    fn rects_near(&self, rect: &ScreenRect, by: f64) -> impl Iterator<Item = &ScreenRect> {
+        self.rect_grid
+            .in_box(grow(rect, by))
+            .map(|i| &self.rects[i])
+    }
+
+    /// The leaders placed so far that may come within `by` of `rect`.
+    fn leaders_near(&self, rect: &ScreenRect, by: f64) -> impl Iterator<Item = &[[f64; 2]; 2]> {
+        self.leader_grid
+            .in_box(grow(rect, by))
+            .map(|i| &self.leaders[i])
     }
 
     /// Inside the plot, clear of labels, leaders, obstacles and every dot.
@@ -438,7 +552,9 @@ impl<'a> Placer<'a> {
             return false;
         }
         let grown = grow(rect, CLEARANCE);
-        if self.rects.iter().any(|r| r.overlap(&grown) > 0.0)
+        if self
+            .rects_near(rect, CLEARANCE)
+            .any(|r| r.overlap(&grown) > 0.0)
             || self.scene.obstacles.iter().any(|o| o.overlap(rect) > 0.0)
         {
             return false;
@@ -447,13 +563,12 @@ impl<'a> Placer<'a> {
         if self
             .grid
             .in_box(grow(rect, reach))
-            .any(|j| rect_distance(rect, self.dots[j]) < reach)
+            .any(|j| rect_distance2(rect, self.dots[j]) < reach * reach)
         {
             return false;
         }
         !self
-            .leaders
-            .iter()
+            .leaders_near(rect, CLEARANCE)
             .any(|[a, b]| segment_hits_rect(*a, *b, rect, CLEARANCE))
     }
 
@@ -464,7 +579,7 @@ impl<'a> Placer<'a> {
         self.grid.in_box(grow(rect, reach)).all(|j| {
             own.contains(&j)
                 || same_spot(self.dots[j], self.dots[own[0]])
-                || rect_distance(rect, self.dots[j]) > reach
+                || rect_distance2(rect, self.dots[j]) > reach * reach
         })
     }
 
@@ -475,7 +590,7 @@ impl<'a> Placer<'a> {
         self.grid.in_box(grow(rect, reach)).all(|j| {
             own.contains(&j)
                 || same_spot(self.dots[j], self.dots[own[0]])
-                || rect_distance(rect, self.dots[j]) > reach
+                || rect_distance2(rect, self.dots[j]) > reach * reach
         })
     }
 
@@ -483,30 +598,36 @@ impl<'a> Placer<'a> {
     /// obstacle.
     fn leader_clear(&self, a: [f64; 2], b: [f64; 2], own: &[usize]) -> bool {
         let reach = self.scene.mark_radius + CLEARANCE;
-        let span = ScreenRect {
-            x: a[0].min(b[0]),
-            y: a[1].min(b[1]),
-            w: (a[0] - b[0]).abs(),
-            h: (a[1] - b[1]).abs(),
-        };
+        let span = span(a, b);
         for j in self.grid.in_box(grow(&span, reach)) {
             if own.contains(&j) || same_spot(self.dots[j], self.dots[own[0]]) {
                 continue;
             }
-            if segment_distance(a, b, self.dots[j]) < reach {
+            if segment_distance2(a, b, self.dots[j]) < reach * reach {
                 return false;
             }
         }
-        !self.rects.iter().any(|r| segment_hits_rect(a, b, r, 0.0))
+        !self
+            .rects_near(&span, 0.0)
+            .any(|r| segment_hits_rect(a, b, r, 0.0))
             && !self
                 .scene
                 .obstacles
                 .iter()
                 .any(|r| segment_hits_rect(a, b, r, 0.0))
             && !self
-                .leaders
-                .iter()
+                .leaders_near(&span, 0.0)
                 .any(|[c, d]| segments_cross(a, b, *c, *d))
+    }
+}
+
+/// The box a segment spans.
+fn span(a: [f64; 2], b: [f64; 2]) -> ScreenRect {
+    ScreenRect {
+        x: a[0].min(b[0]),
+        y: a[1].min(b[1]),
+        w: (a[0] - b[0]).abs(),
+        h: (a[1] - b[1]).abs(),
     }
 }
 
@@ -548,6 +669,60 @@ mod tests {
         };
         let mut placer = Placer::new(dots, &scene);
         test(&mut placer)
+    }
+
+    #[test]
+    fn the_grid_finds_every_point_near_a_spot_also_outside_its_area() {
+        // Points inside, around and far outside a 400x300 area, and a
+        // few that are not numbers at all.
+        let mut points: Vec<[f64; 2]> = (0..40)
+            .flat_map(|i| {
+                (0..30).map(move |j| [f64::from(i) * 13.0 - 60.0, f64::from(j) * 13.0 - 50.0])
+            })
+            .collect();
+        points.extend([
+            [1e12, -1e12],
+            [f64::NAN, 5.0],
+            [f64::INFINITY, 0.0],
+            [-5.0, 1e9],
+        ]);
+        let area = rect(0.0, 0.0, 400.0, 300.0);
+        let grid = Grid::of_points(&points, 32.0, &area);
+        for probe in [
+            [0.0, 0.0],
+            [399.0, 299.0],
+            [-55.0, -45.0],
+            [450.0, 320.0],
+            [200.0, 150.0],
+            [-5.0, 1e9],
+        ] {
+            for reach in [1.0, 20.0, 100.0] {
+                let mut found: Vec<usize> = grid.near(probe, reach).collect();
+                found.sort_unstable();
+                found.dedup();
+                for (i, p) in points.iter().enumerate() {
+                    if dist2(*p, probe) <= reach * reach {
+                        assert!(found.contains(&i), "{p:?} within {reach} of {probe:?}");
+                    }
+                }
+            }
+        }
+        // A box spanning several cells is found from each of them.
+        let mut boxes = Grid::over(&area, 32.0);
+        boxes.insert(0, &rect(10.0, 10.0, 200.0, 20.0));
+        for x in [12.0, 100.0, 205.0] {
+            assert!(
+                boxes.near([x, 20.0], 1.0).any(|i| i == 0),
+                "box seen from x = {x}"
+            );
+        }
+        assert!(
+            boxes.near([350.0, 250.0], 1.0).next().is_none(),
+            "nothing far away"
+        );
+        // A huge area keeps the number of cells bounded.
+        let huge = Grid::over(&rect(0.0, 0.0, 1e9, 1e9), 1.0);
+        assert!(huge.cells.len() <= 257 * 257, "{} cells", huge.cells.len());
     }
 
     #[test]

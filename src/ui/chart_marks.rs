@@ -143,6 +143,33 @@ fn overdue_offset(radius: f32) -> f32 {
     (radius + 2.0) * std::f32::consts::FRAC_1_SQRT_2
 }
 
+/// Widths of texts at the label size, kept across frames. Laying out the
+/// labels measures every name and the shortened forms it tries, and egui
+/// forgets a galley not drawn in the last frame: without this, every edit
+/// shapes the same texts again, the largest cost of the frame showing it.
+#[derive(Default)]
+struct TextWidths {
+    /// What the widths were measured with.
+    font: Option<(FontId, f32)>,
+    widths: std::collections::HashMap<String, f64>,
+}
+
+/// At most this many widths are kept; past it they are measured afresh.
+const MAX_KEPT_WIDTHS: usize = 20_000;
+
+impl TextWidths {
+    /// The store for `font` at `pixels_per_point`, emptied when either
+    /// changed or it grew past its bound.
+    fn for_font(&mut self, font: &FontId, pixels_per_point: f32) -> &mut Self {
+        let wanted = Some((font.clone(), pixels_per_point));
+        if self.font != wanted || self.widths.len() > MAX_KEPT_WIDTHS {
+            self.font = wanted;
+            self.widths.clear();
+        }
+        self
+    }
+}
+
 /// The labels for this frame's plot, measured with egui's fonts.
 fn lay_out(
     ctx: &egui::Context,
@@ -155,10 +182,23 @@ fn lay_out(
         let p = transform.position_from_point(&PlotPoint::new(x, y));
         [f64::from(p.x), f64::from(p.y)]
     };
+    let store = ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<Arc<egui::mutex::Mutex<TextWidths>>>(egui::Id::unique(
+            "capmap label widths",
+        ))
+        .clone()
+    });
+    let mut kept = store.lock();
+    let widths = std::cell::RefCell::new(kept.for_font(font, ctx.pixels_per_point()));
     let measure = |text: &str| {
+        if let Some(&width) = widths.borrow().widths.get(text) {
+            return width;
+        }
         let galley =
             ctx.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE));
-        f64::from(galley.size().x)
+        let width = f64::from(galley.size().x);
+        widths.borrow_mut().widths.insert(text.to_owned(), width);
+        width
     };
     let line_height = f64::from(ctx.fonts_mut(|f| f.row_height(font)));
     let frame = transform.frame();

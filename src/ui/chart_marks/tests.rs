@@ -181,3 +181,57 @@ fn vote_spread_shows_for_the_selected_dot_or_every_dot_when_asked() {
         "every dot's when asked"
     );
 }
+
+#[test]
+fn label_widths_are_kept_across_frames_for_one_font_at_one_scale() {
+    let mut widths = TextWidths::default();
+    let font = FontId::proportional(13.0);
+    widths.for_font(&font, 1.0).widths.insert("CI".into(), 12.0);
+    assert_eq!(
+        widths.for_font(&font, 1.0).widths.get("CI"),
+        Some(&12.0),
+        "same font and scale: kept"
+    );
+    assert!(
+        widths.for_font(&font, 2.0).widths.is_empty(),
+        "another scale: measured again"
+    );
+    widths.for_font(&font, 2.0).widths.insert("CI".into(), 24.0);
+    assert!(
+        widths
+            .for_font(&FontId::proportional(20.0), 2.0)
+            .widths
+            .is_empty(),
+        "another size: measured again"
+    );
+    let kept = widths.for_font(&font, 1.0);
+    for i in 0..=MAX_KEPT_WIDTHS {
+        kept.widths.insert(i.to_string(), 1.0);
+    }
+    assert!(
+        widths.for_font(&font, 1.0).widths.is_empty(),
+        "past its bound it starts afresh"
+    );
+}
+
+#[test]
+fn labels_laid_out_with_kept_widths_match_labels_measured_afresh() {
+    let geometry = crowded();
+    let ctx = egui::Context::default();
+    let mut twice = Vec::new();
+    for _ in 0..2 {
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let transform = small_plot();
+            let scene = scene(&transform, Some("c3"), LabelMode::Names, false);
+            let font = FontId::proportional(13.0);
+            twice.push(lay_out(ui.ctx(), &geometry, &scene, &font));
+        });
+        output.textures_delta.clear();
+    }
+    assert_eq!(twice[0], twice[1], "the second layout reads kept widths");
+    assert_eq!(
+        twice[1],
+        labels(&geometry, LabelMode::Names, Some("c3")),
+        "the same as in a fresh context"
+    );
+}
