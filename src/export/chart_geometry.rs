@@ -241,7 +241,7 @@ fn number_points(points: &mut [ChartPoint]) {
         (quadrant, down, right, zone)
     };
     let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by_key(|&i| (rank(&points[i]), i));
+    order.sort_by_cached_key(|&i| (rank(&points[i]), i));
     for (n, i) in order.into_iter().enumerate() {
         points[i].number = n + 1;
     }
@@ -361,10 +361,11 @@ impl ChartGeometry {
     #[must_use]
     pub fn moves(&self, comparison: Comparison<'_>) -> Vec<ChartMove> {
         let other = comparison.other;
+        let other_by_id = other.by_id();
         self.points
             .iter()
             .filter_map(|point| {
-                let there = other.capability(&point.id)?;
+                let there = *other_by_id.get(point.id.as_str())?;
                 let there = locate(there, &other.scoring)?;
                 let moved = (there.differentiation - point.differentiation).abs() > 1e-9
                     || (there.pull - point.pull).abs() > 1e-9;

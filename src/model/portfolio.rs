@@ -133,6 +133,19 @@ impl Portfolio {
             .map(AsRef::as_ref)
     }
 
+    /// Every capability by id, to look many up in constant time each (the
+    /// first of two with one id, as [`Self::capability`] finds).
+    #[must_use]
+    pub fn by_id(&self) -> std::collections::HashMap<&str, &Capability> {
+        let mut found = std::collections::HashMap::with_capacity(self.capabilities.len());
+        for capability in &self.capabilities {
+            found
+                .entry(capability.id.as_str())
+                .or_insert(capability.as_ref());
+        }
+        found
+    }
+
     /// The ids of a board column, top to bottom.
     #[must_use]
     pub fn column(&self, zone: Zone) -> Vec<&str> {
@@ -378,6 +391,24 @@ pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn by_id_finds_what_capability_finds_also_when_two_share_an_id() {
+        let mut p = Portfolio::new("p");
+        p.capabilities.push(Capability::new("ci", "CI").into());
+        p.capabilities.push(Capability::new("logs", "Logs").into());
+        p.capabilities
+            .push(Capability::new("ci", "Second CI").into());
+        let by_id = p.by_id();
+        assert_eq!(by_id.len(), 2, "one entry per id");
+        for id in ["ci", "logs", "nope"] {
+            assert_eq!(
+                by_id.get(id).map(|c| c.name.as_str()),
+                p.capability(id).map(|c| c.name.as_str()),
+                "{id}"
+            );
+        }
+    }
 
     #[test]
     fn same_as_agrees_with_equality_whether_capabilities_are_shared_or_copied() {

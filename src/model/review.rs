@@ -234,8 +234,9 @@ pub struct PortfolioDiff {
 #[must_use]
 pub fn diff(old: &Portfolio, new: &Portfolio) -> PortfolioDiff {
     let mut result = PortfolioDiff::default();
+    let (old_by_id, new_by_id) = (old.by_id(), new.by_id());
     for capability in &new.capabilities {
-        let Some(before) = old.capability(&capability.id) else {
+        let Some(&before) = old_by_id.get(capability.id.as_str()) else {
             result
                 .added
                 .push((capability.id.clone(), capability.name.clone()));
@@ -265,7 +266,7 @@ pub fn diff(old: &Portfolio, new: &Portfolio) -> PortfolioDiff {
         }
     }
     for capability in &old.capabilities {
-        if new.capability(&capability.id).is_none() {
+        if !new_by_id.contains_key(capability.id.as_str()) {
             result
                 .removed
                 .push((capability.id.clone(), capability.name.clone()));

@@ -90,8 +90,9 @@ impl Scorecard {
                 .filter(super::CapabilityChange::moved_to_shared)
                 .map(|c| c.name)
                 .collect();
+            let baseline_by_id = baseline.by_id();
             for capability in &portfolio.capabilities {
-                let Some(before) = baseline.capability(&capability.id) else {
+                let Some(&before) = baseline_by_id.get(capability.id.as_str()) else {
                     continue;
                 };
                 for metric in Metric::ALL {
