@@ -150,26 +150,22 @@ pub fn layout_labels(
         .iter()
         .map(|p| (scene.to_screen)(p.differentiation, p.pull))
         .collect();
-    let (spread, spots) = spread_rings(geometry, &stacked, scene);
+    let named = |give_up_after| {
+        let (spread, spots) = spread_rings(geometry, &stacked, scene);
+        names(geometry, spread, spots, scene, give_up_after)
+    };
     let mut labels = if points.len() > MAX_LABELLED {
-        ChartLabels {
-            numbered: false,
-            dots: spread,
-            spots,
-            labels: vec![None; points.len()],
-            left_out: 0,
-            callout: None,
-        }
+        unlabelled(stacked, scene)
     } else {
         match mode {
-            LabelMode::Names => names(geometry, spread, spots, scene, None),
-            LabelMode::Numbers => numbers(geometry, stacked, scene),
+            LabelMode::Names => named(None),
+            LabelMode::Numbers => numbers(geometry, stacked.clone(), scene),
             LabelMode::Auto => {
-                let named = names(geometry, spread, spots, scene, Some(HOPELESS));
+                let named = named(Some(HOPELESS));
                 if named.left_out == 0 {
                     named
                 } else {
-                    numbers(geometry, stacked, scene)
+                    numbers(geometry, stacked.clone(), scene)
                 }
             }
         }
@@ -178,6 +174,36 @@ pub fn layout_labels(
         labels.callout = callout(geometry, &labels, i, scene);
     }
     labels
+}
+
+/// Too many dots to name: each at its true spot, capabilities with equal
+/// scores stacked as one inside the faint disc of a shared spot. Spread
+/// apart, thousands sharing a spot would form rings wider than a quadrant
+/// and carry dots across its dividers.
+fn unlabelled(dots: Vec<[f64; 2]>, scene: &LabelScene<'_>) -> ChartLabels {
+    let mut counts: std::collections::HashMap<(u64, u64), usize> = std::collections::HashMap::new();
+    let key = |p: &[f64; 2]| (p[0].to_bits(), p[1].to_bits());
+    for dot in &dots {
+        *counts.entry(key(dot)).or_default() += 1;
+    }
+    let mut spots = Vec::new();
+    for dot in &dots {
+        // One disc per shared spot, where its first capability is.
+        if let Some(count) = counts.get_mut(&key(dot))
+            && *count > 1
+        {
+            *count = 0;
+            spots.push(Spot::around(*dot, scene.dot_radius + 4.0));
+        }
+    }
+    ChartLabels {
+        numbered: false,
+        labels: vec![None; dots.len()],
+        dots,
+        spots,
+        left_out: 0,
+        callout: None,
+    }
 }
 
 /// Names beside their dots; those that find no place under the rules are
@@ -489,6 +515,30 @@ mod tests {
             auto,
             lay_out_counting(&geometry, LabelMode::Numbers).0,
             "automatic falls back to exactly the numbered layout"
+        );
+    }
+
+    #[test]
+    fn past_the_labelled_limit_every_dot_stays_at_its_true_spot() {
+        let geometry = crowded(MAX_LABELLED + 1);
+        let to_screen = |x: f64, y: f64| [(x - 0.5) * 80.0, 300.0 - (y - 0.5) * 60.0];
+        let (labels, _) = lay_out_counting(&geometry, LabelMode::Names);
+        assert!(labels.labels.iter().all(Option::is_none), "no labels");
+        for (point, dot) in geometry.points.iter().zip(&labels.dots) {
+            assert_eq!(
+                *dot,
+                to_screen(point.differentiation, point.pull),
+                "{} drawn where its scores put it",
+                point.name
+            );
+        }
+        let mut spots: Vec<[f64; 2]> = labels.dots.clone();
+        spots.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+        spots.dedup();
+        assert_eq!(labels.spots.len(), spots.len(), "one disc per shared spot");
+        assert!(
+            labels.spots.iter().all(|s| spots.contains(&s.at)),
+            "each disc around a spot"
         );
     }
 
