@@ -780,7 +780,7 @@ fn render_with_a_baseline_draws_an_arrow_from_each_old_spot_to_the_new_one() {
         .points
         .iter()
         .filter(|p| p.shared_with == 1)
-        .filter_map(|p| Some((p, dots.iter().find(|(id, _)| *id == p.id)?.1)))
+        .filter_map(|p| Some((p, dots.iter().find(|(id, _)| *id == p.id())?.1)))
         .collect();
     let (a, b) = alone
         .iter()

@@ -170,7 +170,7 @@ fn choosing_numbers_in_the_view_menu_lists_every_capability_beside_the_chart() {
     let today = harness.state().today();
     let geometry = capmap::export::ChartGeometry::new(harness.state().portfolio(), today);
     for point in &geometry.points {
-        let entry = format!("{}  {}", point.number, point.name);
+        let entry = format!("{}  {}", point.number, point.name());
         assert!(
             harness.query_by_label(&entry).is_some(),
             "{entry} is listed"
@@ -354,17 +354,17 @@ fn the_vote_spread_shows_on_the_selected_dot_and_on_every_dot_from_the_view_menu
     assert!(spread.len() >= 2, "the example has two revealed votes");
     for point in &spread {
         let (drawn, ends) = whisker_ends_drawn(&harness, point);
-        assert!(ends > 0, "{} has a spread to see", point.name);
-        assert_eq!(drawn, 0, "{}: no whiskers until asked", point.name);
+        assert!(ends > 0, "{} has a spread to see", point.name());
+        assert_eq!(drawn, 0, "{}: no whiskers until asked", point.name());
     }
 
     // Selected: its whiskers, and only its.
     let (selected, other) = (spread[0], spread[1]);
     harness
-        .get_by_label_contains(&format!("{} (", selected.name))
+        .get_by_label_contains(&format!("{} (", selected.name()))
         .click();
     harness.run();
-    assert_eq!(common::selected(&harness), Some(selected.id.as_str()));
+    assert_eq!(common::selected(&harness), Some(selected.id()));
     let (drawn, ends) = whisker_ends_drawn(&harness, selected);
     assert_eq!(drawn, ends, "the selected dot shows its vote spread");
     assert_eq!(whisker_ends_drawn(&harness, other).0, 0);
@@ -379,7 +379,12 @@ fn the_vote_spread_shows_on_the_selected_dot_and_on_every_dot_from_the_view_menu
     assert!(harness.state().settings().vote_spread);
     for point in &spread {
         let (drawn, ends) = whisker_ends_drawn(&harness, point);
-        assert_eq!(drawn, ends, "{}: every dot's spread when asked", point.name);
+        assert_eq!(
+            drawn,
+            ends,
+            "{}: every dot's spread when asked",
+            point.name()
+        );
     }
     // The exported chart has them too.
     let dir = tempfile::tempdir().unwrap();

@@ -144,7 +144,7 @@ fn one_that_moves(trial: &ScoringSettings) -> (String, [f64; 2], [f64; 2]) {
     let others = |g: &ChartGeometry, id: &str| -> Vec<[f64; 2]> {
         g.points
             .iter()
-            .filter(|p| p.id != id)
+            .filter(|p| p.id() != id)
             .map(|p| [p.differentiation, p.pull])
             .collect()
     };
@@ -153,16 +153,16 @@ fn one_that_moves(trial: &ScoringSettings) -> (String, [f64; 2], [f64; 2]) {
         .iter()
         .filter(|p| p.shared_with == 1)
         .find_map(|p| {
-            let before = saved.points.iter().find(|s| s.id == p.id)?;
+            let before = saved.points.iter().find(|s| s.id() == p.id())?;
             let (from, to) = (
                 [before.differentiation, before.pull],
                 [p.differentiation, p.pull],
             );
             let alone = before.shared_with == 1
                 && far(from, to)
-                && others(&saved, &p.id).iter().all(|s| far(*s, to))
-                && others(&tried, &p.id).iter().all(|s| far(*s, from));
-            alone.then(|| (p.name.clone(), from, to))
+                && others(&saved, p.id()).iter().all(|s| far(*s, to))
+                && others(&tried, p.id()).iter().all(|s| far(*s, from));
+            alone.then(|| (p.name().to_owned(), from, to))
         })
         .expect("the example has a capability that moves on its own")
 }

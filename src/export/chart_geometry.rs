@@ -21,10 +21,10 @@ pub const Y_AXIS_TITLE: &str = "Centralization pull (reuse, cost, risk)";
 /// One scored capability on the chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartPoint {
-    /// Capability id.
-    pub id: String,
-    /// Capability name.
-    pub name: String,
+    /// The capability, shared with the portfolio: a chart of 10,000 is
+    /// worked out again at every edit, and copying every id and name was
+    /// a third of that.
+    pub capability: std::sync::Arc<crate::model::Capability>,
     /// Its zone (colours the point).
     pub zone: Zone,
     /// Its quadrant.
@@ -49,6 +49,20 @@ pub struct ChartPoint {
     /// reading order, within a quadrant top to bottom and left to right,
     /// so that capabilities with equal scores have consecutive numbers.
     pub number: usize,
+}
+
+impl ChartPoint {
+    /// Capability id.
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.capability.id
+    }
+
+    /// Capability name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.capability.name
+    }
 }
 
 /// One shaded quadrant.
@@ -169,8 +183,7 @@ impl ChartGeometry {
                 continue;
             };
             points.push(ChartPoint {
-                id: capability.id.clone(),
-                name: capability.name.clone(),
+                capability: std::sync::Arc::clone(capability),
                 zone: capability.zone,
                 recommendation: assessment.recommendation,
                 differentiation: assessment.differentiation,
@@ -365,7 +378,7 @@ impl ChartGeometry {
         self.points
             .iter()
             .filter_map(|point| {
-                let there = *other_by_id.get(point.id.as_str())?;
+                let there = *other_by_id.get(point.id())?;
                 let there = locate(there, &other.scoring)?;
                 let moved = (there.differentiation - point.differentiation).abs() > 1e-9
                     || (there.pull - point.pull).abs() > 1e-9;
@@ -377,7 +390,7 @@ impl ChartGeometry {
                     (there, here)
                 };
                 moved.then(|| ChartMove {
-                    id: point.id.clone(),
+                    id: point.id().to_owned(),
                     from,
                     to,
                 })
@@ -533,7 +546,7 @@ mod tests {
                 .points
                 .iter()
                 .find(|p| p.number == n)
-                .map(|p| p.id.as_str())
+                .map(ChartPoint::id)
         };
         let order: Vec<_> = (1..=7).filter_map(by_number).collect();
         assert_eq!(

@@ -226,7 +226,7 @@ fn names(
         vec![std::cell::OnceCell::new(); points.len()];
     let tries = |i: usize| {
         texts[i].get_or_init(|| {
-            let name = &points[i].name;
+            let name = points[i].name();
             let (text, width) = shorten(name, scene.max_name_width, scene.measure);
             let shorter = [0.75, 0.5]
                 .map(|f| shorten(name, width * f, scene.measure))
@@ -382,14 +382,14 @@ fn callout(
     let point = &geometry.points[i];
     let whole = labels.labels[i]
         .as_ref()
-        .is_some_and(|l| !labels.numbered && l.text == point.name);
+        .is_some_and(|l| !labels.numbered && l.text == point.name());
     if whole {
         return None;
     }
     let text = if labels.numbered {
-        format!("{} {}", point.number, point.name)
+        format!("{} {}", point.number, point.name())
     } else {
-        point.name.clone()
+        point.name().to_owned()
     };
     let size = [
         (scene.measure)(&text) + 2.0 * scene.padding,
@@ -525,11 +525,11 @@ mod tests {
         let (labels, _) = lay_out_counting(&geometry, LabelMode::Names);
         assert!(labels.labels.iter().all(Option::is_none), "no labels");
         for (point, dot) in geometry.points.iter().zip(&labels.dots) {
-            assert_eq!(
-                *dot,
-                to_screen(point.differentiation, point.pull),
+            let [x, y] = to_screen(point.differentiation, point.pull);
+            assert!(
+                (dot[0] - x).abs() < 1e-9 && (dot[1] - y).abs() < 1e-9,
                 "{} drawn where its scores put it",
-                point.name
+                point.name()
             );
         }
         let mut spots: Vec<[f64; 2]> = labels.dots.clone();

@@ -305,9 +305,9 @@ fn plot_ui(
             for &i in &hovered {
                 let point = &geometry.points[i];
                 let name = if labels.numbered {
-                    format!("{}  {}", point.number, point.name)
+                    format!("{}  {}", point.number, point.name())
                 } else {
-                    point.name.clone()
+                    point.name().to_owned()
                 };
                 ui.label(RichText::new(name).strong());
                 if hovered.len() > 1 {
@@ -345,9 +345,9 @@ fn plot_ui(
             // On a stack, each click selects the next one.
             let current = hovered
                 .iter()
-                .position(|&i| cx.is_selected(&geometry.points[i].id));
+                .position(|&i| cx.is_selected(geometry.points[i].id()));
             let next = current.map_or(first, |k| hovered[(k + 1) % hovered.len()]);
-            cx.send(Command::Select(Some(geometry.points[next].id.clone())));
+            cx.send(Command::Select(Some(geometry.points[next].id().to_owned())));
         }
     }
     (labels, names_fit)

@@ -93,7 +93,7 @@ pub fn index_ui(
                 row += 1;
                 for i in members {
                     let point = &geometry.points[i];
-                    let selected = cx.is_selected(&point.id);
+                    let selected = cx.is_selected(point.id());
                     if let Some(h) = hidden(ui, row) {
                         let (_, rect) = ui.allocate_space(egui::vec2(width, h));
                         if selected && changed {
@@ -104,7 +104,7 @@ pub fn index_ui(
                         continue;
                     }
                     let text =
-                        RichText::new(format!("{}  {}", point.number, point.name)).size(size);
+                        RichText::new(format!("{}  {}", point.number, point.name())).size(size);
                     let response = ui.add(egui::Button::selectable(selected, text).wrap());
                     heights.push(response.rect.height());
                     row += 1;
@@ -112,7 +112,7 @@ pub fn index_ui(
                         response.scroll_to_me(None);
                     }
                     if response.clicked() {
-                        cx.send(Command::Select(Some(point.id.clone())));
+                        cx.send(Command::Select(Some(point.id().to_owned())));
                     }
                 }
             }

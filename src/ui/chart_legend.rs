@@ -34,7 +34,7 @@ pub fn legend_ui(ui: &mut Ui, geometry: &ChartGeometry, view: ChartView, selecte
     let background = ui.visuals().extreme_bg_color;
     let weak = ui.visuals().weak_text_color();
     ui.horizontal_wrapped(|ui| {
-        let spread_drawn = |p: &ChartPoint| view.vote_spread || selected == Some(p.id.as_str());
+        let spread_drawn = |p: &ChartPoint| view.vote_spread || selected == Some(p.id());
         for mark in geometry.legend(spread_drawn) {
             entry(ui, mark.text(), &|p, c| match mark {
                 LegendMark::Zone(zone) => {

@@ -221,7 +221,7 @@ fn lay_out(
     };
     let selected = scene
         .selected
-        .and_then(|id| geometry.points.iter().position(|p| p.id == id));
+        .and_then(|id| geometry.points.iter().position(|p| p.id() == id));
     layout_labels(geometry, scene.labels, selected, &label_scene)
 }
 
@@ -260,7 +260,15 @@ fn scene_key(geometry: &ChartGeometry, scene: &MarkScene<'_>, sprites: &DiscSpri
                 floats(&[p.differentiation, p.pull, d0, d1, p0, p1]);
             }
             for p in &self.geometry.points {
-                (&p.id, &p.name, p.zone, p.shared_with, p.conflict, p.overdue).hash(state);
+                (
+                    &p.id(),
+                    &p.name(),
+                    p.zone,
+                    p.shared_with,
+                    p.conflict,
+                    p.overdue,
+                )
+                    .hash(state);
             }
             for p in &self.geometry.points {
                 (p.number, p.decision).hash(state);
@@ -324,7 +332,7 @@ fn line_shapes(
     // Whiskers: how far apart the room's votes were, for the selected
     // capability (or every one, when asked for).
     for (point, dot) in geometry.points.iter().zip(&labels.dots) {
-        let shown = scene.vote_spread || scene.selected == Some(point.id.as_str());
+        let shown = scene.vote_spread || scene.selected == Some(point.id());
         if !shown {
             continue;
         }
@@ -394,7 +402,7 @@ fn ring_and_label_shapes(
     let mut shapes = Vec::new();
     let selected = scene
         .selected
-        .and_then(|id| geometry.points.iter().position(|p| p.id == id));
+        .and_then(|id| geometry.points.iter().position(|p| p.id() == id));
     if let Some(i) = selected {
         let [x, y] = labels.dots[i];
         let ring = r + 6.0;

@@ -176,9 +176,9 @@ impl SvgChart {
             let _ = writeln!(
                 svg,
                 "<g class=\"capability\" data-id=\"{}\">",
-                escape_xml(&point.id)
+                escape_xml(point.id())
             );
-            let description = describe(point, capabilities.get(point.id.as_str()).copied());
+            let description = describe(point, capabilities.get(point.id()).copied());
             let _ = writeln!(svg, "<title>{}</title>", escape_xml(&description));
             if point.decision == Decision::Undecided {
                 // Hollow: nothing decided yet.
@@ -257,7 +257,7 @@ impl SvgChart {
             for (recommendation, members) in &groups {
                 for (k, &i) in members.iter().enumerate() {
                     let point = &geometry.points[i];
-                    let lines = self.wrap(&format!("{} {}", point.number, point.name), cap, font);
+                    let lines = self.wrap(&format!("{} {}", point.number, point.name()), cap, font);
                     for text in &lines {
                         column_width = column_width.max(self.measure.width(text, font) * 1.03);
                     }
@@ -364,7 +364,7 @@ impl SvgChart {
                         let _ = writeln!(
                             self.svg,
                             "<text class=\"index-entry\" data-id=\"{}\" x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{font:.1}\" fill=\"{}\" xml:space=\"preserve\">{text}</text>",
-                            escape_xml(&point.id),
+                            escape_xml(point.id()),
                             self.colors.text,
                         );
                     }
@@ -504,7 +504,7 @@ fn arrow(svg: &mut String, from: [f64; 2], tip: [f64; 2], radius: f64, s: f64, c
 fn describe(point: &ChartPoint, capability: Option<&crate::model::Capability>) -> String {
     let mut text = format!(
         "{} ({}): {}, {}",
-        point.name,
+        point.name(),
         point.number,
         point.zone.label(),
         point.recommendation.label()

@@ -106,7 +106,7 @@ fn a_crowd_of_names_is_numbered_and_the_selected_one_still_named() {
     assert_eq!(texts, ["1–60"]);
     let selected = labels(&geometry, LabelMode::Auto, Some("c59"));
     let (i, callout) = selected.callout.expect("the selected one is named");
-    assert_eq!(geometry.points[i].id, "c59");
+    assert_eq!(geometry.points[i].id(), "c59");
     assert!(callout.text.ends_with("A long name 59"), "{}", callout.text);
     // The others keep their places when the selection changes.
     assert_eq!(auto.labels, selected.labels);
