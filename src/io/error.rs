@@ -104,3 +104,26 @@ pub enum SaveError {
         message: String,
     },
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn an_invalid_file_prints_one_line_per_problem_each_naming_the_file() {
+        let text = "(format: 1, portfolio: (name: \"P\", capabilities: [\
+                    (id: \"a\", name: \"A\", owner: \"ghost\"), (id: \"a\", name: \"B\")]))";
+        let error = super::super::from_ron(text, Path::new("p.ron")).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "p.ron: capability a: the owner `ghost` is not a known team\n\
+             p.ron: capability a: this id is used by another capability too",
+            "as a compiler lists errors"
+        );
+        assert_eq!(
+            error.to_string(),
+            error.lines().join("\n"),
+            "the same lines `capmap check` prints"
+        );
+    }
+}

@@ -95,4 +95,60 @@ mod tests {
         assert_ne!(example_portfolio().name, Portfolio::UNTITLED);
         assert!(example_portfolio().capabilities.len() > 10);
     }
+
+    #[test]
+    fn utf8_is_read_as_is_and_windows_1252_with_a_note() {
+        let dir = tempfile::tempdir().unwrap();
+        let utf8 = dir.path().join("utf8.csv");
+        std::fs::write(&utf8, "name\nCafé €\n").unwrap();
+        assert_eq!(
+            read_text(&utf8),
+            Ok(("name\nCafé €\n".to_owned(), None)),
+            "UTF-8 needs no note"
+        );
+        let excel = dir.path().join("excel.csv");
+        std::fs::write(&excel, b"name\nCaf\xE9 \x80\n").unwrap();
+        assert_eq!(
+            read_text(&excel),
+            Ok((
+                "name\nCafé €\n".to_owned(),
+                Some("read as Windows-1252, not UTF-8; check the accents".to_owned())
+            )),
+            "é and € as Excel writes them in Western Europe"
+        );
+        assert!(
+            read_text(&dir.path().join("missing.csv")).is_err(),
+            "a missing file is an error"
+        );
+    }
+
+    #[test]
+    fn a_file_of_exactly_the_limit_is_read_and_one_byte_more_is_refused_in_mb() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.csv");
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(MAX_FILE_BYTES).unwrap();
+        let (text, note) = read_text(&path).expect("50 MB is allowed");
+        assert_eq!(text.len() as u64, MAX_FILE_BYTES, "all of it is read");
+        assert_eq!(note, None, "zero bytes are UTF-8");
+        file.set_len(MAX_FILE_BYTES + 1).unwrap();
+        assert_eq!(
+            read_text(&path),
+            Err("the file is larger than 50 MB, the most capmap reads".to_owned()),
+            "one byte more is too much"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_longer_than_the_limit_is_refused_not_cut_short() {
+        let over = usize::try_from(MAX_FILE_BYTES).unwrap() + 1;
+        let (_dir, pipe) = super::super::test_pipe::pipe_with(vec![b'a'; over]);
+        let result = read_text(&pipe);
+        assert_eq!(
+            result,
+            Err("the file is larger than 50 MB, the most capmap reads".to_owned()),
+            "a pipe has no size up front: the limit holds while reading"
+        );
+    }
 }

@@ -7,6 +7,9 @@ mod error;
 mod files;
 mod recovery;
 mod ron_file;
+#[cfg(test)]
+#[cfg(unix)]
+mod test_pipe;
 
 pub use atomic::{
     Backup, DiskStamp, WriteStep, backup_path, check_target, disk_stamp, sweep_stale_temp_files,

@@ -89,4 +89,18 @@ mod tests {
         std::fs::write(recovery_path(dir.path()), "(source: None, portf").unwrap();
         assert!(read_recovery(dir.path()).unwrap().is_err());
     }
+
+    #[test]
+    fn a_recovery_file_that_cannot_be_removed_is_reported() {
+        // A folder where the file should be: removing it fails, and the
+        // app must not believe the recovery is gone.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(recovery_path(dir.path())).unwrap();
+        let error = clear_recovery(dir.path()).expect_err("the folder stays");
+        assert_ne!(
+            error.kind(),
+            io::ErrorKind::NotFound,
+            "only nothing to remove is fine"
+        );
+    }
 }

@@ -463,4 +463,72 @@ mod tests {
             Err(LoadError::Io { .. })
         ));
     }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_with_its_size_and_the_limit_in_mb() {
+        let big = vec![b'}'; usize::try_from(MAX_FILE_BYTES).unwrap() + 1];
+        let error = load_bytes(&big, path()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "p.ron: the file is 50.0 MB; portfolio files larger than 50 MB are refused",
+            "sizes in MB, as people know them"
+        );
+        let error = too_large(path(), 3 * MAX_FILE_BYTES / 2);
+        assert!(
+            error.to_string().contains("the file is 75.0 MB;"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_file_of_exactly_the_limit_is_read_to_its_last_byte() {
+        // A bad byte at the very end of 50 MB: found where it is, so the
+        // file was neither refused nor cut short. (Here and below, `}` fills
+        // the file: should a size check let it through, the parser stops at
+        // the first byte instead of reading 50 MB.)
+        let limit = usize::try_from(MAX_FILE_BYTES).unwrap();
+        let mut bytes = vec![b'}'; limit - 1];
+        bytes.push(0xFF);
+        let error = load_bytes(&bytes, path()).unwrap_err();
+        assert_eq!(location(&error), (1, limit), "from memory: {error}");
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("p.ron");
+        std::fs::write(&file, &bytes).unwrap();
+        let error = load(&file).unwrap_err();
+        assert_eq!(location(&error), (1, limit), "from disk: {error}");
+        bytes.push(b' ');
+        std::fs::write(&file, &bytes).unwrap();
+        assert!(
+            matches!(load(&file), Err(LoadError::TooLarge { .. })),
+            "one byte more is refused"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_longer_than_the_limit_is_refused_as_too_large() {
+        let over = vec![b'}'; usize::try_from(MAX_FILE_BYTES).unwrap() + 1];
+        let (_dir, pipe) = super::super::test_pipe::pipe_with(over);
+        let result = load(&pipe);
+        assert!(
+            matches!(result, Err(LoadError::TooLarge { .. })),
+            "a pipe has no size up front: the limit holds while reading"
+        );
+    }
+
+    #[test]
+    fn a_raw_control_character_is_located_at_its_line_and_column() {
+        let text = "(format: 1,\n  portfolio: (\n    name: \"A\u{1b}[31m\"))";
+        assert_eq!(
+            error_of(text).to_string(),
+            "p.ron:3:13: a control character (U+001B) is not allowed in a portfolio file",
+            "where an editor shows it"
+        );
+        let text = "\u{0}(format: 1, portfolio: (name: \"A\"))";
+        assert_eq!(
+            location(&error_of(text)),
+            (1, 1),
+            "the very first character counts from 1 too"
+        );
+    }
 }
