@@ -8,7 +8,7 @@ use std::path::Path;
 use capmap::app::{CapmapApp, Command, FileDialogs, Settings, example_portfolio};
 use capmap::io;
 use capmap::model::{Question, Recommendation, Score, ScoringSettings, Zone, assess};
-use common::{EXAMPLE, OpenApp, capability, example, example_app};
+use common::{EXAMPLE, OpenApp, capability, example, example_app, next_repaint};
 use eframe::egui::{self, Key, Modifiers, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -67,6 +67,13 @@ fn dragging_a_card_to_another_zone_moves_it() {
         "dropped below the last card"
     );
     assert!(app.document().is_dirty());
+    // After the drop the app waits for input (and the autosave), drawing
+    // no frames of its own.
+    let wait = next_repaint(&harness);
+    assert!(
+        wait > std::time::Duration::from_secs(10),
+        "after a drag: {wait:?}"
+    );
 }
 
 #[test]

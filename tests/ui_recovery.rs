@@ -1,18 +1,13 @@
 //! Autosave and recovery: unsaved work survives a crash, and a clean save
 //! or a discard removes the copy.
 
-#![expect(
-    clippy::unwrap_used,
-    reason = "helpers outside #[test] functions should fail loudly too"
-)]
-
 pub mod common;
 
 use std::path::Path;
 
 use capmap::app::{CapmapApp, Command, Settings, example_portfolio};
 use capmap::io;
-use common::{OpenApp, example_app};
+use common::{OpenApp, example_app, next_repaint};
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -166,17 +161,6 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     assert!(!harness.state().document().is_dirty());
 }
 
-/// How long egui was told to wait before drawing again after the last frame.
-fn next_repaint(harness: &Harness<'_, CapmapApp>) -> std::time::Duration {
-    harness
-        .output()
-        .viewport_output
-        .values()
-        .map(|v| v.repaint_delay)
-        .min()
-        .unwrap()
-}
-
 #[test]
 fn an_idle_app_asks_for_no_frame_and_unsaved_work_for_one_autosave() {
     let dir = tempfile::tempdir().unwrap();
@@ -196,6 +180,14 @@ fn an_idle_app_asks_for_no_frame_and_unsaved_work_for_one_autosave() {
     harness.state_mut().send(Command::StartPresentation);
     harness.run();
     assert_eq!(next_repaint(&harness), std::time::Duration::MAX);
+    // And so is the next capability presented.
+    harness.state_mut().send(Command::PresentStep(1));
+    harness.run();
+    assert_eq!(
+        next_repaint(&harness),
+        std::time::Duration::MAX,
+        "still after a presentation step"
+    );
     harness.state_mut().send(Command::StopPresentation);
     harness.run();
 

@@ -82,6 +82,22 @@ pub fn example() -> Harness<'static, CapmapApp> {
     open(example_app())
 }
 
+/// How long egui was told to wait before drawing again after the last
+/// frame (`Duration::MAX`: until there is input).
+///
+/// # Panics
+///
+/// When the last frame had no viewport output.
+pub fn next_repaint(harness: &Harness<'_, CapmapApp>) -> std::time::Duration {
+    harness
+        .output()
+        .viewport_output
+        .values()
+        .map(|v| v.repaint_delay)
+        .min()
+        .unwrap()
+}
+
 /// The day the examples are read on: their exceptions' review dates and
 /// the images stored for the snapshot tests depend on it.
 ///
