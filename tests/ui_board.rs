@@ -346,6 +346,66 @@ fn a_bad_file_is_explained_and_the_open_document_kept() {
 }
 
 #[test]
+fn a_big_file_is_read_apart_while_the_window_says_what_it_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.ron");
+    let mut portfolio = example_portfolio();
+    let originals = portfolio.capabilities.clone();
+    portfolio.capabilities = (0..10_000)
+        .map(|i| {
+            let mut c = capmap::model::Capability::clone(&originals[i % originals.len()]);
+            c.id = format!("{}-{i}", c.id);
+            c.name = format!("{} {i}", c.name);
+            std::sync::Arc::new(c)
+        })
+        .collect();
+    io::save(&portfolio, &big).unwrap();
+    assert!(
+        std::fs::metadata(&big).unwrap().len() > 1_000_000,
+        "big enough to be read apart"
+    );
+    let mut harness = example();
+    let before = harness.state().portfolio().clone();
+    harness.state_mut().send(Command::OpenPath(big.clone()));
+    // The command is taken at the end of a frame; the note is laid out
+    // (unseen) in the next and shown in the one after.
+    for _ in 0..3 {
+        harness.step();
+    }
+    // Reading 4 MB takes far longer than three frames: the window answers
+    // meanwhile, says what it opens, and the open portfolio stays.
+    harness.get_by_label_contains("Opening big.ron");
+    assert!(*harness.state().portfolio() == before, "still the example");
+    // Keys wait: Delete does not delete the selected card behind the note.
+    harness
+        .state_mut()
+        .send(Command::Select(Some(before.capabilities[0].id.clone())));
+    harness.step();
+    harness.key_press(Key::Delete);
+    harness.step();
+    assert!(*harness.state().portfolio() == before, "nothing deleted");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_mins(2);
+    while harness.query_by_label_contains("Opening big.ron").is_some() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "read within two minutes"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+    }
+    harness.run();
+    assert_eq!(harness.state().portfolio().capabilities.len(), 10_000);
+    assert_eq!(
+        harness.state().document().path.as_deref(),
+        Some(std::path::absolute(&big).unwrap().as_path())
+    );
+    assert!(
+        !harness.state().document().is_dirty(),
+        "opened, not changed"
+    );
+}
+
+#[test]
 fn adding_and_deleting_capabilities() {
     let mut harness = example();
     let count = harness.state().portfolio().capabilities.len();

@@ -12,6 +12,24 @@ use crate::io::{self, Backup};
 use crate::model::{Date, Edit, Portfolio};
 use crate::ui::status_bar::Notice;
 
+/// Files at least this big are read on another thread: 10,000
+/// capabilities (4 MB) take a good part of a second to read, 100,000 a few
+/// seconds, and the window must answer meanwhile. Smaller files open at
+/// once, in the same frame.
+pub(super) const READ_APART_BYTES: u64 = 1_000_000;
+
+/// A portfolio file being read on another thread.
+#[derive(Debug)]
+pub(super) struct Opening {
+    /// The file.
+    pub path: PathBuf,
+    /// Its size when it was opened.
+    pub bytes: u64,
+    /// When reading began.
+    pub started: std::time::Instant,
+    result: std::sync::mpsc::Receiver<Result<Portfolio, io::LoadError>>,
+}
+
 /// An action waiting for an answer to "save changes first?".
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Pending {
@@ -120,8 +138,65 @@ impl CapmapApp {
     }
 
     /// Opens `path`, or explains why not and keeps the current document.
+    /// Opens the portfolio at `path` in place of the open one (asked
+    /// about unsaved changes before). A big file is read on another thread
+    /// while the window keeps answering and says what it opens.
     pub(super) fn open_file(&mut self, path: &Path) {
-        match io::load(path) {
+        let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+        if bytes >= READ_APART_BYTES {
+            let (send, result) = std::sync::mpsc::channel();
+            let owned = path.to_owned();
+            let spawned = std::thread::Builder::new()
+                .name("capmap open".to_owned())
+                .spawn(move || {
+                    // The window may be gone by the time it is read.
+                    let _ = send.send(io::load(&owned));
+                });
+            if spawned.is_ok() {
+                self.modals.opening = Some(Opening {
+                    path: path.to_owned(),
+                    bytes,
+                    started: std::time::Instant::now(),
+                    result,
+                });
+                return;
+            }
+        }
+        let loaded = io::load(path);
+        self.opened(path, loaded);
+    }
+
+    /// Takes the portfolio read on another thread once it is there, and
+    /// until then draws again now and then to say how long it has taken.
+    pub(super) fn poll_opening(&mut self, ctx: &egui::Context) {
+        let Some(opening) = &self.modals.opening else {
+            return;
+        };
+        match opening.result.try_recv() {
+            Ok(loaded) => {
+                let path = opening.path.clone();
+                self.modals.opening = None;
+                self.opened(&path, loaded);
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                let path = opening.path.clone();
+                self.modals.opening = None;
+                self.modals.error = Some(ErrorReport::new(
+                    format!("Could not open {}", path.display()),
+                    "Reading the file stopped before it was done.\n\nThe portfolio that was \
+                     open is still open and unchanged.",
+                ));
+            }
+        }
+    }
+
+    /// Puts a portfolio read from `path` in front of the facilitator, or
+    /// says why it could not be read.
+    fn opened(&mut self, path: &Path, loaded: Result<Portfolio, io::LoadError>) {
+        match loaded {
             Ok(portfolio) => {
                 self.notice = None;
                 // Absolute: it stays right whatever the working directory

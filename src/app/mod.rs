@@ -305,6 +305,7 @@ impl CapmapApp {
         }
         self.apply_look(&ctx);
         self.poll_dialogs();
+        self.poll_opening(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);

@@ -9,8 +9,8 @@ use super::files::Pending;
 use super::{CapmapApp, Command, DialogKind, Document};
 use crate::io;
 use crate::ui::dialogs::{
-    OverwriteChoice, UnsavedChoice, error_ui, help_ui, import_choice_ui, overwrite_ui, restore_ui,
-    unsaved_changes_ui,
+    OverwriteChoice, UnsavedChoice, error_ui, help_ui, import_choice_ui, opening_ui, overwrite_ui,
+    restore_ui, unsaved_changes_ui,
 };
 
 /// Something that could not be done, told in a window until dismissed.
@@ -47,6 +47,8 @@ pub(super) struct Modals {
     pub recovery: Option<io::Recovery>,
     /// The help sheet (it lets the app's keys through, but Escape closes it).
     pub help: bool,
+    /// A big file being read on another thread.
+    pub opening: Option<super::files::Opening>,
 }
 
 impl Modals {
@@ -58,12 +60,21 @@ impl Modals {
             || self.overwrite.is_some()
             || self.unsaved.is_some()
             || self.recovery.is_some()
+            || self.opening.is_some()
     }
 }
 
 impl CapmapApp {
     /// Shows the windows that are open, and acts on their answers.
     pub(super) fn show_dialogs(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if let Some(opening) = &self.modals.opening {
+            opening_ui(
+                ctx,
+                &io::file_name(&opening.path),
+                opening.bytes as f64 / 1_000_000.0,
+                opening.started.elapsed().as_secs_f64(),
+            );
+        }
         if let Some(path) = self.modals.import_choice.clone() {
             let name = self.doc.portfolio().name.clone();
             if let Some(append) = import_choice_ui(ctx, &path, &name) {
@@ -125,6 +136,8 @@ impl CapmapApp {
             {
                 if restore {
                     self.doc = Document::unsaved_at(recovery.portfolio, recovery.source);
+                    // The restored work wins over a file still being read.
+                    self.modals.opening = None;
                     self.view.reset_selection();
                 } else {
                     self.discard_recovery();

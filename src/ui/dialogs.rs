@@ -172,6 +172,22 @@ pub fn restore_ui(ctx: &egui::Context, name: &str, capabilities: usize) -> Optio
     choice
 }
 
+/// Says which file is being opened while it is read on another thread,
+/// and keeps the window behind it from taking input meanwhile.
+pub fn opening_ui(ctx: &egui::Context, name: &str, megabytes: f64, seconds: f64) {
+    egui::Modal::new(Id::unique("opening")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.heading(format!("Opening {name}…"));
+        });
+        ui.label(format!(
+            "{megabytes:.0} MB, {seconds:.0} s so far. The portfolio that was open stays \
+             open until this one is read."
+        ));
+    });
+}
+
 /// Where the help window remembers whether it shows the primer (true) or
 /// the keys (false).
 #[must_use]
