@@ -104,6 +104,92 @@ fn edits(c: &mut Criterion) {
     group.finish();
 }
 
+/// The centre of the board card of the capability called `name`, found
+/// through the accessibility tree of one frame in a throwaway context.
+fn card_centre(app: &mut CapmapApp, name: &str) -> egui::Pos2 {
+    let ctx = egui::Context::default();
+    ctx.enable_accesskit();
+    let mut update = None;
+    for _ in 0..3 {
+        let output = ctx.run_ui(input(), |ui| app.show(ui));
+        update = output.platform_output.accesskit_update;
+    }
+    let update = update.unwrap();
+    let label = format!("{name} (");
+    let (_, node) = update
+        .nodes
+        .iter()
+        .find(|(_, node)| node.label().is_some_and(|l| l.starts_with(&label)))
+        .unwrap();
+    let bounds = node.bounds().unwrap();
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "screen coordinates of a 1280x800 window"
+    )]
+    egui::pos2(
+        f64::midpoint(bounds.x0, bounds.x1) as f32,
+        f64::midpoint(bounds.y0, bounds.y1) as f32,
+    )
+}
+
+fn with_events(events: Vec<egui::Event>) -> egui::RawInput {
+    egui::RawInput { events, ..input() }
+}
+
+/// Every frame while a card is dragged over the board: the pointer
+/// swings between two columns with the button held.
+fn drags(c: &mut Criterion) {
+    let mut group = c.benchmark_group("drag");
+    group.sample_size(20);
+    for n in [200, 10_000] {
+        let mut app = CapmapApp::new(portfolio_of(n), None);
+        app.set_today(Date::from_ymd(2026, 11, 27));
+        let name = format!("{} 0", app.portfolio().capabilities[0].name);
+        let start = card_centre(&mut app, &name);
+        let ctx = egui::Context::default();
+        for _ in 0..3 {
+            let _ = ctx.run_ui(input(), |ui| app.show(ui));
+        }
+        let press = egui::Event::PointerButton {
+            pos: start,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: egui::Modifiers::NONE,
+        };
+        let _ = ctx.run_ui(
+            with_events(vec![egui::Event::PointerMoved(start), press]),
+            |ui| {
+                app.show(ui);
+            },
+        );
+        for step in [1.0, 2.0, 3.0, 4.0] {
+            let to = start + egui::vec2(10.0, 8.0) * step;
+            let _ = ctx.run_ui(with_events(vec![egui::Event::PointerMoved(to)]), |ui| {
+                app.show(ui);
+            });
+        }
+        let swing = [
+            start + egui::vec2(140.0, 60.0),
+            start + egui::vec2(280.0, 120.0),
+        ];
+        let mut k = 0;
+        group.bench_function(
+            format!("card dragged over the board, {n} capabilities"),
+            |b| {
+                b.iter(|| {
+                    k = (k + 1) % 2;
+                    let moved = with_events(vec![egui::Event::PointerMoved(swing[k])]);
+                    let output = ctx.run_ui(moved, |ui| app.show(ui));
+                    black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
+                });
+            },
+        );
+        // Measured a drag, not pointer moves: the card is still held.
+        assert!(ctx.dragged_id().is_some(), "a card is being dragged");
+    }
+    group.finish();
+}
+
 fn files(c: &mut Criterion) {
     let portfolio = portfolio_of(10_000);
     let dir = tempfile::tempdir().unwrap();
@@ -139,5 +225,5 @@ fn export(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frames, edits, files, export);
+criterion_group!(benches, frames, edits, drags, files, export);
 criterion_main!(benches);
