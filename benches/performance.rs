@@ -109,18 +109,19 @@ fn edits(c: &mut Criterion) {
 fn card_centre(app: &mut CapmapApp, name: &str) -> egui::Pos2 {
     let ctx = egui::Context::default();
     ctx.enable_accesskit();
-    let mut update = None;
+    // Each frame's update holds the nodes that changed: keep them all.
+    let mut nodes = std::collections::HashMap::new();
     for _ in 0..3 {
         let output = ctx.run_ui(input(), |ui| app.show(ui));
-        update = output.platform_output.accesskit_update;
+        if let Some(update) = output.platform_output.accesskit_update {
+            nodes.extend(update.nodes);
+        }
     }
-    let update = update.unwrap();
     let label = format!("{name} (");
-    let (_, node) = update
-        .nodes
-        .iter()
-        .find(|(_, node)| node.label().is_some_and(|l| l.starts_with(&label)))
-        .unwrap();
+    let node = nodes
+        .values()
+        .find(|node| node.label().is_some_and(|l| l.starts_with(&label)))
+        .unwrap_or_else(|| panic!("no card labelled {label}…"));
     let bounds = node.bounds().unwrap();
     #[expect(
         clippy::cast_possible_truncation,
@@ -144,7 +145,7 @@ fn drags(c: &mut Criterion) {
     for n in [200, 10_000] {
         let mut app = CapmapApp::new(portfolio_of(n), None);
         app.set_today(Date::from_ymd(2026, 11, 27));
-        let name = format!("{} 0", app.portfolio().capabilities[0].name);
+        let name = app.portfolio().capabilities[0].name.clone();
         let start = card_centre(&mut app, &name);
         let ctx = egui::Context::default();
         for _ in 0..3 {
