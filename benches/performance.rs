@@ -10,7 +10,7 @@ use std::hint::black_box;
 use capmap::app::{CapmapApp, Command, example_portfolio};
 use capmap::export::{ChartOptions, chart_png};
 use capmap::io;
-use capmap::model::{Capability, Date, Edit, Portfolio, Question, Score};
+use capmap::model::{Capability, Date, Edit, Portfolio, Question, Score, Zone};
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
 
@@ -100,6 +100,37 @@ fn edits(c: &mut Criterion) {
                 black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
             });
         });
+    }
+    // A card moved to another zone, and that move undone: one per
+    // iteration, each shown by the next two frames.
+    for n in [200, 10_000] {
+        let ctx = egui::Context::default();
+        let mut app = CapmapApp::new(portfolio_of(n), None);
+        app.set_today(Date::from_ymd(2026, 11, 27));
+        for _ in 0..3 {
+            let _ = ctx.run_ui(input(), |ui| app.show(ui));
+        }
+        let id = app.portfolio().capabilities[1].id.clone();
+        let mut moved = false;
+        group.bench_function(
+            format!("zone change or its undo shown, {n} capabilities"),
+            |b| {
+                b.iter(|| {
+                    moved = !moved;
+                    app.send(if moved {
+                        Command::Edit(Edit::MoveToZone {
+                            id: id.clone(),
+                            zone: Zone::Unplaced,
+                        })
+                    } else {
+                        Command::Undo
+                    });
+                    let _ = ctx.run_ui(input(), |ui| app.show(ui));
+                    let output = ctx.run_ui(input(), |ui| app.show(ui));
+                    black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
+                });
+            },
+        );
     }
     group.finish();
 }
