@@ -137,10 +137,10 @@ impl CapmapApp {
         }
     }
 
-    /// Opens `path`, or explains why not and keeps the current document.
     /// Opens the portfolio at `path` in place of the open one (asked
-    /// about unsaved changes before). A big file is read on another thread
-    /// while the window keeps answering and says what it opens.
+    /// about unsaved changes before), or explains why not and keeps the
+    /// open one. A big file is read on another thread while the window
+    /// keeps answering and says what it opens.
     pub(super) fn open_file(&mut self, path: &Path) {
         let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
         if bytes >= READ_APART_BYTES {
