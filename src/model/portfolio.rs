@@ -602,10 +602,13 @@ mod tests {
         std::sync::Arc::make_mut(&mut p.capabilities[0]).owner = Some("sre".into());
         std::sync::Arc::make_mut(&mut p.capabilities[1]).duplicated_by =
             vec!["sre".into(), "other".into()];
+        // Run by that team alone, owned by nobody.
+        std::sync::Arc::make_mut(&mut p.capabilities[2]).duplicated_by = vec!["sre".into()];
         assert!(p.remove_team("sre"));
         assert!(p.teams.is_empty());
         assert_eq!(p.capabilities[0].owner, None);
         assert_eq!(p.capabilities[1].duplicated_by, vec!["other"]);
+        assert!(p.capabilities[2].duplicated_by.is_empty());
         assert!(!p.remove_team("sre"));
     }
 
