@@ -371,6 +371,26 @@ mod tests {
     }
 
     #[test]
+    fn diff_lists_a_capability_that_changed_only_its_zone_or_only_its_decision() {
+        let old_caps = [
+            scored("zone", [3, 3, 3, 3]),
+            scored("decision", [3, 3, 3, 3]),
+        ];
+        let mut old = Portfolio::new("q3");
+        old.capabilities = old_caps.iter().cloned().map(std::sync::Arc::new).collect();
+        let mut new = old.clone();
+        std::sync::Arc::make_mut(&mut new.capabilities[0]).zone = Zone::Commodity;
+        std::sync::Arc::make_mut(&mut new.capabilities[1]).decision = Decision::Hybrid;
+        let result = diff(&old, &new);
+        let changed: Vec<&str> = result.changed.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(changed, ["zone", "decision"]);
+        assert!(
+            diff(&old, &old).changed.is_empty(),
+            "no change, nothing listed"
+        );
+    }
+
+    #[test]
     fn diff_names_zone_quadrant_decision_and_score_moves() {
         let mut old = Portfolio::new("q3");
         old.capabilities = vec![
