@@ -41,6 +41,18 @@ fn input() -> egui::RawInput {
     }
 }
 
+/// An app on `n` capabilities in its own context, after the frames that
+/// settle fonts, layout and the chart's label placement.
+fn settled(n: usize) -> (egui::Context, CapmapApp) {
+    let ctx = egui::Context::default();
+    let mut app = CapmapApp::new(portfolio_of(n), None);
+    app.set_today(Date::from_ymd(2026, 11, 27));
+    for _ in 0..3 {
+        let _ = ctx.run_ui(input(), |ui| app.show(ui));
+    }
+    (ctx, app)
+}
+
 fn frames(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
     for n in [200, 1_000, 10_000] {
@@ -79,12 +91,7 @@ fn edits(c: &mut Criterion) {
     let mut group = c.benchmark_group("edit");
     group.sample_size(20);
     for n in [200, 1_000, 10_000] {
-        let ctx = egui::Context::default();
-        let mut app = CapmapApp::new(portfolio_of(n), None);
-        app.set_today(Date::from_ymd(2026, 11, 27));
-        for _ in 0..3 {
-            let _ = ctx.run_ui(input(), |ui| app.show(ui));
-        }
+        let (ctx, mut app) = settled(n);
         let id = app.portfolio().capabilities[1].id.clone();
         let mut high = false;
         group.bench_function(format!("rescore shown, {n} capabilities"), |b| {
@@ -104,12 +111,7 @@ fn edits(c: &mut Criterion) {
     // A card moved to another zone, and that move undone: one per
     // iteration, each shown by the next two frames.
     for n in [200, 10_000] {
-        let ctx = egui::Context::default();
-        let mut app = CapmapApp::new(portfolio_of(n), None);
-        app.set_today(Date::from_ymd(2026, 11, 27));
-        for _ in 0..3 {
-            let _ = ctx.run_ui(input(), |ui| app.show(ui));
-        }
+        let (ctx, mut app) = settled(n);
         let id = app.portfolio().capabilities[1].id.clone();
         let mut moved = false;
         group.bench_function(

@@ -10,6 +10,7 @@ mod label_placer;
 mod log_csv;
 mod log_markdown;
 pub mod palette;
+mod point_grid;
 mod scorecard_markdown;
 mod shared_spots;
 
