@@ -11,7 +11,8 @@ use std::path::Path;
 
 use capmap::io::{self, LoadError};
 use capmap::model::{
-    Capability, Date, Decision, Exception, Participant, Portfolio, Question, Score, Scores, Team,
+    Capability, Date, Decision, Direction, Exception, Metric, Migration, MigrationStatus,
+    Participant, PastDecision, Portfolio, Question, Readiness, Role, Score, Scores, Target, Team,
     Zone,
 };
 use proptest::collection::vec;
@@ -69,6 +70,85 @@ fn exception() -> impl Strategy<Value = Exception> {
     )
 }
 
+/// A day in 2020-2029.
+fn day() -> impl Strategy<Value = Date> {
+    (2020..2030_i32, 1..=12_u8, 1..=28_u8).prop_map(|(y, m, d)| Date::from_ymd(y, m, d).unwrap())
+}
+
+/// An earlier quarter's decision.
+fn past_decision() -> impl Strategy<Value = PastDecision> {
+    (line(), select(Decision::ALL.to_vec()), text()).prop_map(|(quarter, decision, rationale)| {
+        PastDecision {
+            quarter,
+            decision,
+            rationale,
+        }
+    })
+}
+
+/// A migration onto the shared service.
+fn migration() -> impl Strategy<Value = Migration> {
+    (
+        select(MigrationStatus::ALL.to_vec()),
+        prop::option::of(line()),
+        line(),
+        line(),
+    )
+        .prop_map(|(status, target_quarter, guide, contact)| Migration {
+            status,
+            target_quarter,
+            guide,
+            contact,
+        })
+}
+
+/// Targets for some of the metrics, each at most once.
+fn targets() -> impl Strategy<Value = Vec<Target>> {
+    prop::sample::subsequence(Metric::ALL.to_vec(), 0..3).prop_flat_map(|metrics| {
+        let n = metrics.len();
+        (Just(metrics), vec((0..1000_u16, any::<bool>()), n..=n)).prop_map(|(metrics, values)| {
+            metrics
+                .into_iter()
+                .zip(values)
+                .map(|(metric, (value, at_least))| Target {
+                    metric,
+                    value: f64::from(value) / 10.0,
+                    direction: if at_least {
+                        Direction::AtLeast
+                    } else {
+                        Direction::AtMost
+                    },
+                })
+                .collect()
+        })
+    })
+}
+
+/// What the room records after deciding: a review date, earlier
+/// decisions, readiness, how many of the standard's controls are met, a
+/// migration, how many teams adopted the shared service, targets.
+type FollowUp = (
+    Option<Date>,
+    Vec<PastDecision>,
+    Readiness,
+    usize,
+    Option<Migration>,
+    usize,
+    Vec<Target>,
+);
+
+fn follow_up() -> impl Strategy<Value = FollowUp> {
+    (
+        prop::option::weighted(0.3, day()),
+        vec(past_decision(), 0..3),
+        select(Readiness::ALL.to_vec()),
+        0..5_usize,
+        prop::option::weighted(0.3, migration()),
+        0..3_usize,
+        targets(),
+    )
+}
+
 /// A capability before it meets the portfolio's teams and participants:
 /// its owner, the teams that copy it and its votes are picked from those
 /// the portfolio turns out to have, so that removing a team or a
@@ -82,6 +162,10 @@ struct Draft {
     copies: usize,
     /// The votes of the first three participants, each perhaps not cast.
     votes: [Option<Scores>; 3],
+    /// How many of the standard's first controls are met.
+    met: usize,
+    /// How many of the last teams use the shared service.
+    adopted: usize,
 }
 
 fn draft() -> impl Strategy<Value = Draft> {
@@ -105,11 +189,12 @@ fn draft() -> impl Strategy<Value = Draft> {
         0..3_usize,
         prop::array::uniform::<_, 3>(prop::option::weighted(0.5, scores())),
     );
-    (written, decided, shared).prop_map(
+    (written, decided, shared, follow_up()).prop_map(
         |(
             (name, description, rationale, slo, exceptions, tags),
             (zone, scores, decision, votes_revealed, toil),
             (owner, copies, votes),
+            (review_on, history, readiness, met, migration, adopted, targets),
         )| {
             // The id is set by the portfolio, from the capability's place.
             let mut capability = Capability::new(String::new(), format!("c{name}"));
@@ -123,11 +208,18 @@ fn draft() -> impl Strategy<Value = Draft> {
             capability.tags = tags;
             capability.votes_revealed = votes_revealed;
             capability.metrics.toil_hours_per_month = toil.map(|hours| f64::from(hours) / 7.0);
+            capability.review_on = review_on;
+            capability.history = history;
+            capability.readiness = readiness;
+            capability.migration = migration;
+            capability.targets = targets;
             Draft {
                 capability,
                 owner,
                 copies,
                 votes,
+                met,
+                adopted,
             }
         },
     )
@@ -144,9 +236,21 @@ fn portfolios() -> impl Strategy<Value = Portfolio> {
         0..40_u8,
         0..40_u8,
     );
-    let people = (vec(line(), 0..5), vec(line(), 0..3));
-    (settings, people, vec(draft(), 0..8)).prop_map(
-        |((name, quarter, notes, weight, threshold), (teams, participants), drafts)| {
+    let people = (
+        vec(line(), 0..5),
+        vec((line(), prop::option::of(select(Role::ALL.to_vec()))), 0..3),
+    );
+    // The framework's standard, or one of the facilitator's own (numbered,
+    // so no two controls are the same), or none; and how many of the
+    // capabilities, every other one, were ordered by hand.
+    let plan = (prop::option::weighted(0.3, vec(line(), 0..4)), 0..4_usize);
+    (settings, people, vec(draft(), 0..8), plan).prop_map(
+        |(
+            (name, quarter, notes, weight, threshold),
+            (teams, participants),
+            drafts,
+            (standard, by_hand),
+        )| {
             let mut portfolio = Portfolio::new(format!("p{name}"));
             portfolio.quarter = quarter;
             portfolio.notes = notes;
@@ -158,11 +262,19 @@ fn portfolios() -> impl Strategy<Value = Portfolio> {
                     name: format!("t{name}"),
                 });
             }
-            for (i, name) in participants.into_iter().enumerate() {
+            for (i, (name, role)) in participants.into_iter().enumerate() {
                 portfolio.participants.push(Participant {
                     id: format!("p{i}"),
                     name: format!("v{name}"),
+                    role,
                 });
+            }
+            if let Some(standard) = standard {
+                portfolio.minimum_standard = standard
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, name)| format!("{i}{name}"))
+                    .collect();
             }
             for (i, draft) in drafts.into_iter().enumerate() {
                 let mut capability = draft.capability;
@@ -176,6 +288,19 @@ fn portfolios() -> impl Strategy<Value = Portfolio> {
                         .map(|team| team.id.clone())
                         .collect();
                 }
+                capability.standard_met = portfolio
+                    .minimum_standard
+                    .iter()
+                    .take(draft.met)
+                    .cloned()
+                    .collect();
+                capability.adopted_by = portfolio
+                    .teams
+                    .iter()
+                    .rev()
+                    .take(draft.adopted)
+                    .map(|team| team.id.clone())
+                    .collect();
                 for (participant, vote) in portfolio.participants.iter().zip(draft.votes) {
                     if let Some(scores) = vote {
                         capability.set_vote(&participant.id, scores);
@@ -183,6 +308,13 @@ fn portfolios() -> impl Strategy<Value = Portfolio> {
                 }
                 portfolio.capabilities.push(capability.into());
             }
+            portfolio.backlog_order = portfolio
+                .capabilities
+                .iter()
+                .step_by(2)
+                .take(by_hand)
+                .map(|c| c.id.clone())
+                .collect();
             portfolio
         },
     )

@@ -21,5 +21,5 @@ pub use files::{EXAMPLE_PORTFOLIO, example_portfolio, file_name, name_from_stem,
 pub use recovery::{Recovery, clear_recovery, read_recovery, recovery_path, write_recovery};
 pub use ron_file::{
     FORMAT_VERSION, MAX_FILE_BYTES, from_ron, load, load_bytes, load_bytes_as, ron_text, save,
-    to_ron,
+    to_ron, written_format,
 };

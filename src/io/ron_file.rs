@@ -11,8 +11,21 @@ use serde::{Deserialize, Serialize};
 use super::{Backup, LoadError, SaveError, write_atomically};
 use crate::model::{Portfolio, validate};
 
-/// The newest file format this build reads and the one it writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest file format this build reads.
+///
+/// Format 2 added what the room records after it decides (review dates,
+/// readiness, the minimum standard, migrations, adoption, targets and
+/// roles). A portfolio that uses none of it is still written as format 1,
+/// byte for byte as before, so older builds keep opening it; one that
+/// does is written as 2, which older builds refuse as newer instead of
+/// tripping over a field they do not know.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The format `portfolio` is written in: the oldest that holds it.
+#[must_use]
+pub fn written_format(portfolio: &Portfolio) -> u32 {
+    if portfolio.uses_follow_up() { 2 } else { 1 }
+}
 
 /// Files larger than this are refused before parsing (50 MB).
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -51,7 +64,7 @@ fn options() -> ron::Options {
 /// Only if the portfolio holds a value RON cannot write (it cannot today).
 pub fn to_ron(portfolio: &Portfolio) -> Result<String, ron::Error> {
     ron_text(&FileOut {
-        format: FORMAT_VERSION,
+        format: written_format(portfolio),
         portfolio,
     })
 }
@@ -396,10 +409,10 @@ mod tests {
 
     #[test]
     fn a_newer_format_is_refused_even_with_unknown_fields() {
-        let text = "(format: 2, portfolio: (name: \"P\", future_field: Thing(1)))";
+        let text = "(format: 3, portfolio: (name: \"P\", future_field: Thing(1)))";
         let error = error_of(text);
         assert!(
-            matches!(error, LoadError::NewerFormat { found: 2, .. }),
+            matches!(error, LoadError::NewerFormat { found: 3, .. }),
             "{error:?}"
         );
         assert!(error.to_string().contains("update capmap"));

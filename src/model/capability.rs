@@ -387,6 +387,33 @@ pub struct Capability {
     /// became the scores).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub votes_revealed: bool,
+    /// When the decision is looked at again; without one, the first day of
+    /// the quarter after the portfolio's ([`Self::review_date`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_on: Option<Date>,
+    /// Decisions of earlier quarters, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<super::PastDecision>,
+    /// Whether the platform team could support it today.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub readiness: super::Readiness,
+    /// The controls of the portfolio's minimum standard the teams running
+    /// it meet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub standard_met: Vec<String>,
+    /// The plan that moves teams onto the shared service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub migration: Option<super::Migration>,
+    /// Ids of the teams that use the shared service.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adopted_by: Vec<String>,
+    /// Targets for its metrics.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<super::Target>,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 impl Capability {
@@ -404,6 +431,41 @@ impl Capability {
     #[must_use]
     pub fn duplication(&self) -> usize {
         self.duplicated_by.len()
+    }
+
+    /// When the decision is due to be looked at again: its own review date,
+    /// or else the first day of the quarter after `quarter` (the
+    /// portfolio's). `None` while nothing is decided, or when neither
+    /// says.
+    #[must_use]
+    pub fn review_date(&self, quarter: Option<&str>) -> Option<Date> {
+        if self.decision == Decision::Undecided {
+            return None;
+        }
+        self.review_on.or_else(|| {
+            let quarter = super::quarter_key(quarter?)?;
+            super::quarter_start(super::next_quarter(quarter))
+        })
+    }
+
+    /// Whether any field recorded after the decision is filled in (see
+    /// [`super::Portfolio::uses_follow_up`]).
+    #[must_use]
+    pub fn uses_follow_up(&self) -> bool {
+        self.review_on.is_some()
+            || !self.history.is_empty()
+            || self.readiness != super::Readiness::Unknown
+            || !self.standard_met.is_empty()
+            || self.migration.is_some()
+            || !self.adopted_by.is_empty()
+            || !self.targets.is_empty()
+    }
+
+    /// Whether the decision is past its review date: due today is not yet
+    /// overdue, as with exceptions.
+    #[must_use]
+    pub fn review_overdue(&self, quarter: Option<&str>, today: Date) -> bool {
+        self.review_date(quarter).is_some_and(|due| due < today)
     }
 
     /// The exceptions past their review date.

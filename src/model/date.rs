@@ -29,6 +29,18 @@ impl Date {
         Self(time::OffsetDateTime::now_utc().date())
     }
 
+    /// The year.
+    #[must_use]
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+
+    /// The month, 1 for January to 12.
+    #[must_use]
+    pub fn month(self) -> u8 {
+        u8::from(self.0.month())
+    }
+
     /// The date `days` days later (earlier when negative); saturates at the
     /// ends of the supported calendar.
     #[must_use]

@@ -187,6 +187,7 @@ impl Edit {
             Self::DeleteCapability { id } => {
                 let index = p.capabilities.iter().position(|c| c.id == id)?;
                 p.capabilities.remove(index);
+                p.backlog_order.retain(|placed| *placed != id);
                 Some(Applied::portfolio())
             }
             Self::MoveToZone { id, zone } => {

@@ -34,7 +34,7 @@ pub struct Metrics {
 }
 
 /// One of the metrics.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Metric {
     /// Deployments per week.
     DeploymentFrequency,

@@ -4,7 +4,9 @@
 mod capability;
 mod date;
 mod edit;
+mod follow_up;
 mod metrics;
+mod plan;
 mod portfolio;
 mod progress;
 mod review;
@@ -17,7 +19,15 @@ mod votes;
 pub use capability::{Capability, Decision, Exception, Question, Score, Scores, Zone, parse_tags};
 pub use date::Date;
 pub use edit::{Applied, Edit};
+pub use follow_up::{
+    Direction, Migration, MigrationStatus, PastDecision, Readiness, Role, Target, default_standard,
+    is_default_standard, next_quarter, quarter_name, quarter_of, quarter_start, same_control,
+};
 pub use metrics::{Metric, Metrics, parse_metric};
+pub use plan::{
+    BacklogItem, Investment, Plan, ReviewDue, StandardGap, advice, backlog, is_shadow_tooling,
+    missing_controls, on_backlog, run_by_teams,
+};
 pub use portfolio::{Portfolio, ScoringSettings, Team, UniqueIds, slugify, unique_id};
 pub use progress::DecisionProgress;
 pub use review::{

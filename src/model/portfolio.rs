@@ -54,7 +54,7 @@ impl Default for ScoringSettings {
 }
 
 /// Everything one workshop maps: teams, capabilities and how they are scored.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Portfolio {
     /// What the map is called, e.g. "Platform portfolio".
@@ -80,6 +80,32 @@ pub struct Portfolio {
     /// [`Self::capability_mut`] or `Arc::make_mut`.
     #[serde(default)]
     pub capabilities: Vec<Arc<Capability>>,
+    /// The controls every team meets whatever it operates (framework §9).
+    #[serde(
+        default = "super::default_standard",
+        skip_serializing_if = "super::is_default_standard"
+    )]
+    pub minimum_standard: Vec<String>,
+    /// The migration backlog's order as the facilitator set it by hand, by
+    /// capability id; empty while the ranking by friction stands.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub backlog_order: Vec<String>,
+}
+
+impl Default for Portfolio {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            quarter: None,
+            notes: String::new(),
+            scoring: ScoringSettings::default(),
+            teams: Vec::new(),
+            participants: Vec::new(),
+            capabilities: Vec::new(),
+            minimum_standard: super::default_standard(),
+            backlog_order: Vec::new(),
+        }
+    }
 }
 
 impl Portfolio {
@@ -101,6 +127,8 @@ impl Portfolio {
             teams,
             participants,
             capabilities,
+            minimum_standard,
+            backlog_order,
         } = self;
         *name == other.name
             && *quarter == other.quarter
@@ -108,11 +136,25 @@ impl Portfolio {
             && *scoring == other.scoring
             && *teams == other.teams
             && *participants == other.participants
+            && *minimum_standard == other.minimum_standard
+            && *backlog_order == other.backlog_order
             && capabilities.len() == other.capabilities.len()
             && capabilities
                 .iter()
                 .zip(&other.capabilities)
                 .all(|(a, b)| Arc::ptr_eq(a, b) || a == b)
+    }
+
+    /// Whether anything recorded after the decisions is filled in: review
+    /// dates, earlier decisions, readiness, standard controls, migrations,
+    /// adoption, targets, participants' roles, a standard of its own or a
+    /// backlog order. (Files that use none of it keep the older format.)
+    #[must_use]
+    pub fn uses_follow_up(&self) -> bool {
+        !super::is_default_standard(&self.minimum_standard)
+            || !self.backlog_order.is_empty()
+            || self.participants.iter().any(|p| p.role.is_some())
+            || self.capabilities.iter().any(|c| c.uses_follow_up())
     }
 
     /// An empty portfolio with default scoring.
@@ -246,7 +288,8 @@ impl Portfolio {
     }
 
     /// Removes a team and every reference to it: capabilities it owned have
-    /// no owner, and it no longer runs copies. Returns false if unknown.
+    /// no owner, and it no longer runs copies or uses shared services.
+    /// Returns false if unknown.
     pub fn remove_team(&mut self, id: &str) -> bool {
         let before = self.teams.len();
         self.teams.retain(|t| t.id != id);
@@ -257,12 +300,14 @@ impl Portfolio {
         // undo history.
         for capability in &mut self.capabilities {
             let owned = capability.owner.as_deref() == Some(id);
-            if owned || capability.duplicated_by.iter().any(|t| t == id) {
+            let named = |teams: &[String]| teams.iter().any(|t| t == id);
+            if owned || named(&capability.duplicated_by) || named(&capability.adopted_by) {
                 let capability = Arc::make_mut(capability);
                 if owned {
                     capability.owner = None;
                 }
                 capability.duplicated_by.retain(|t| t != id);
+                capability.adopted_by.retain(|t| t != id);
             }
         }
         true
@@ -276,6 +321,7 @@ impl Portfolio {
         self.participants.push(super::Participant {
             id: id.clone(),
             name: name.to_owned(),
+            role: None,
         });
         id
     }

@@ -6,6 +6,8 @@ use std::fmt;
 
 use super::Portfolio;
 
+mod follow_up;
+
 /// Where a problem is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Place {
@@ -290,7 +292,16 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Problem> {
                 report(place.clone(), format!("exception {} has no reason", n + 1));
             }
         }
+        follow_up::capability_problems(
+            capability,
+            &team_ids,
+            &portfolio.minimum_standard,
+            &mut |message| report(place.clone(), message),
+        );
     }
+    follow_up::portfolio_problems(portfolio, &mut |message| {
+        report(Place::Portfolio, message);
+    });
     problems
 }
 
@@ -304,192 +315,4 @@ fn label(id: &str, kind: &str, index: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Capability, ScoringSettings, Team};
-
-    fn team(id: &str) -> Team {
-        Team {
-            id: id.into(),
-            name: id.to_uppercase(),
-        }
-    }
-
-    #[test]
-    fn a_clean_portfolio_has_no_problems() {
-        let mut portfolio = Portfolio::new("p");
-        portfolio.teams.push(team("platform"));
-        let mut capability = Capability::new("logging", "Logging");
-        capability.owner = Some("platform".into());
-        portfolio.capabilities.push(capability.into());
-        assert_eq!(validate(&portfolio), vec![]);
-    }
-
-    #[test]
-    fn every_problem_is_reported_with_its_place() {
-        let mut portfolio = Portfolio::new("p");
-        portfolio.teams = vec![team("a"), team("a"), Team::default()];
-        let mut owned = Capability::new("x", "X");
-        owned.owner = Some("ghost".into());
-        owned.duplicated_by = vec!["a".into(), "a".into(), "nobody".into()];
-        portfolio.capabilities = vec![owned, Capability::new("x", " "), Capability::new("", "Y")]
-            .into_iter()
-            .map(std::sync::Arc::new)
-            .collect();
-        portfolio.scoring = ScoringSettings {
-            reuse_weight: -1.0,
-            cost_weight: f64::NAN,
-            risk_weight: 1.0,
-            threshold: 6.0,
-        };
-        let text: Vec<String> = validate(&portfolio)
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        let expected = [
-            "scoring: the reuse weight must be a number of 0 or more, not -1",
-            "scoring: the cost weight must be a number of 0 or more, not NaN",
-            "scoring: the threshold must be between 1 and 5, not 6",
-            "team a: this id is used by another team too",
-            "team #3 (the team with no id): the id is empty",
-            "team #3 (the team with no id): the name is empty",
-            "capability x: the owner `ghost` is not a known team",
-            "capability x: `a` is listed twice as running its own copy",
-            "capability x: `nobody` runs its own copy but is not a known team",
-            "capability x: this id is used by another capability too",
-            "capability x: the name is empty",
-            "capability #3 (the capability with no id): the id is empty",
-        ];
-        assert_eq!(text, expected);
-    }
-
-    #[test]
-    fn votes_must_come_from_participants_once() {
-        use crate::model::{Participant, Scores, Vote};
-        let mut portfolio = Portfolio::new("p");
-        portfolio.participants.push(Participant {
-            id: "ana".into(),
-            name: "Ana".into(),
-        });
-        let mut capability = Capability::new("x", "X");
-        let vote = |who: &str| Vote {
-            participant: who.into(),
-            scores: Scores::default(),
-        };
-        capability.votes = vec![vote("ana"), vote("ana"), vote("zed")];
-        portfolio.capabilities.push(capability.into());
-        let text: Vec<String> = validate(&portfolio)
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        assert_eq!(
-            text,
-            [
-                "capability x: `ana` voted twice",
-                "capability x: a vote from `zed`, who is not a participant",
-            ]
-        );
-    }
-
-    #[test]
-    fn a_team_running_its_own_copy_and_a_vote_listed_once_are_no_problem() {
-        use crate::model::{Participant, Scores, Vote};
-        let mut portfolio = Portfolio::new("p");
-        portfolio.teams.push(team("payments"));
-        portfolio.participants.push(Participant {
-            id: "ana".into(),
-            name: "Ana".into(),
-        });
-        let mut capability = Capability::new("x", "X");
-        capability.duplicated_by = vec!["payments".into()];
-        capability.votes = vec![Vote {
-            participant: "ana".into(),
-            scores: Scores::default(),
-        }];
-        portfolio.capabilities.push(capability.into());
-        assert_eq!(validate(&portfolio), vec![]);
-    }
-
-    #[test]
-    fn ids_must_be_slugs_and_a_name_may_not_hold_an_escape_sequence() {
-        for good in ["identity-sso", "a.b_c-1", "Ünïcode"] {
-            assert!(is_valid_id(good), "{good}");
-        }
-        for bad in ["", "identity sso", "`x`", "a\nb"] {
-            assert!(!is_valid_id(bad), "{bad:?}");
-        }
-        let mut portfolio = Portfolio::new("p");
-        let mut capability = Capability::new("logging", "Logging \u{1b}[31m");
-        capability.description = "line one\nline two".into();
-        portfolio.capabilities.push(capability.into());
-        let text: Vec<String> = validate(&portfolio)
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        assert_eq!(
-            text,
-            [
-                "capability logging: the name holds a control character (U+001B); only text, tabs are allowed"
-            ]
-        );
-    }
-
-    #[test]
-    fn metrics_are_numbers_of_0_or_more_and_percentages_at_most_100() {
-        use crate::model::Metric;
-        let problems = |metric: Metric, value: f64| {
-            let mut capability = Capability::new("c", "C");
-            capability.metrics.set(metric, Some(value));
-            let mut portfolio = Portfolio::new("p");
-            portfolio.capabilities.push(capability.into());
-            validate(&portfolio)
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-        };
-        for fine in [
-            (Metric::Toil, 0.0),
-            (Metric::Toil, 500.0),
-            (Metric::ChangeFailureRate, 100.0),
-        ] {
-            assert_eq!(problems(fine.0, fine.1), Vec::<String>::new(), "{fine:?}");
-        }
-        for refused in [
-            (Metric::Toil, -1.0),
-            (Metric::SelfService, f64::NAN),
-            (Metric::DeploymentFrequency, f64::INFINITY),
-        ] {
-            assert_eq!(problems(refused.0, refused.1).len(), 1, "{refused:?}");
-        }
-        assert_eq!(
-            problems(Metric::ChangeFailureRate, 101.0),
-            [
-                "capability c: the metric change failure rate must be a number from 0 to 100, not 101"
-            ]
-        );
-    }
-
-    #[test]
-    fn tab_everywhere_and_line_breaks_in_long_fields_are_the_only_controls_allowed() {
-        for multiline in [false, true] {
-            assert!(!is_forbidden_control('\t', multiline));
-            assert!(!is_forbidden_control('a', multiline));
-            for c in ['\0', '\u{1b}', '\u{7f}', '\u{85}', '\u{9b}'] {
-                assert!(is_forbidden_control(c, multiline), "{c:?}");
-            }
-        }
-        for line_break in ['\n', '\r'] {
-            assert!(!is_forbidden_control(line_break, true));
-            assert!(is_forbidden_control(line_break, false));
-        }
-    }
-
-    #[test]
-    fn all_zero_weights_are_a_problem() {
-        let mut portfolio = Portfolio::new("p");
-        portfolio.scoring.reuse_weight = 0.0;
-        portfolio.scoring.cost_weight = 0.0;
-        portfolio.scoring.risk_weight = 0.0;
-        assert_eq!(validate(&portfolio).len(), 1);
-    }
-}
+mod tests;

@@ -14,6 +14,9 @@ pub struct Participant {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// What they bring to the review board, when the facilitator noted it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<super::Role>,
 }
 
 /// One participant's answers for one capability.

@@ -1,6 +1,7 @@
 //! Tests of `edit.rs`, kept apart so the file stays readable.
 
 use super::*;
+use crate::model::validate;
 
 fn portfolio() -> Portfolio {
     let mut p = Portfolio::new("Test");
@@ -138,6 +139,27 @@ fn a_new_capability_gets_an_id_from_its_name_unique_in_the_portfolio() {
     assert_eq!(result.and_then(|a| a.capability), Some("ci-2".into()));
     let added = after.capability("ci-2").expect("added");
     assert_eq!((added.name.as_str(), added.zone), ("CI", Zone::Unplaced));
+}
+
+#[test]
+fn deleting_a_capability_takes_it_out_of_the_backlog_order_too() {
+    let mut p = portfolio();
+    p.backlog_order = vec!["logs".into(), "ci".into()];
+    Edit::DeleteCapability { id: "logs".into() }.apply(&mut p);
+    assert_eq!(p.backlog_order, ["ci"], "no order naming a capability gone");
+    assert!(validate(&p).is_empty(), "{:?}", validate(&p));
+}
+
+#[test]
+fn removing_a_team_takes_it_out_of_the_teams_using_a_shared_service() {
+    let mut p = portfolio();
+    std::sync::Arc::make_mut(&mut p.capabilities[1]).adopted_by = vec!["web".into()];
+    Edit::RemoveTeam { id: "web".into() }.apply(&mut p);
+    assert!(
+        p.capability("logs").expect("logs").adopted_by.is_empty(),
+        "the team is gone from the adopters"
+    );
+    assert!(validate(&p).is_empty(), "{:?}", validate(&p));
 }
 
 #[test]

@@ -1,0 +1,441 @@
+//! What the room records after it decides (framework §6, §8-§10): when a
+//! decision is looked at again and what it was in earlier quarters, whether
+//! the platform team can support a capability yet, the migration that
+//! moves teams onto a shared service, targets for the metrics and who sits
+//! on the review board.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Date, Decision, Metric, quarter_key};
+
+/// Can the platform team support the capability at the quality the
+/// business expects, today?
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Readiness {
+    /// Nobody has said yet.
+    #[default]
+    Unknown,
+    /// Yes: it could take it on now.
+    Yes,
+    /// Partly: some of it, or not yet at the expected quality.
+    Partly,
+    /// No: it would need investment first.
+    No,
+}
+
+impl Readiness {
+    /// Every answer, in menu order.
+    pub const ALL: [Self; 4] = [Self::Unknown, Self::Yes, Self::Partly, Self::No];
+
+    /// The question, as the inspector asks it.
+    pub const QUESTION: &str =
+        "Can the platform team support this at the quality the business expects, today?";
+
+    /// The answer shown to people.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Unknown => "Not asked yet",
+            Self::Yes => "Yes",
+            Self::Partly => "Partly",
+            Self::No => "No",
+        }
+    }
+
+    /// Whether shared ownership would need investment first.
+    #[must_use]
+    pub fn needs_investment(self) -> bool {
+        matches!(self, Self::Partly | Self::No)
+    }
+
+    /// Reads an answer as people type it; empty means not asked.
+    #[must_use]
+    pub fn parse_loose(text: &str) -> Option<Self> {
+        match text.trim().to_lowercase().as_str() {
+            "" | "unknown" | "not asked" | "not asked yet" => Some(Self::Unknown),
+            "yes" | "ready" => Some(Self::Yes),
+            "partly" | "partial" | "partially" => Some(Self::Partly),
+            "no" | "not ready" => Some(Self::No),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Readiness {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A decision an earlier quarter recorded.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PastDecision {
+    /// The quarter it was recorded in, e.g. "2026-Q3".
+    pub quarter: String,
+    /// What the room decided then.
+    pub decision: Decision,
+    /// Why, as it was written then.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rationale: String,
+}
+
+/// How far a migration onto the shared service has come.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MigrationStatus {
+    /// Agreed, not started.
+    #[default]
+    Planned,
+    /// Teams are moving.
+    InProgress,
+    /// Every team that should move has moved.
+    Done,
+}
+
+impl MigrationStatus {
+    /// Every status, in the order work goes through them.
+    pub const ALL: [Self; 3] = [Self::Planned, Self::InProgress, Self::Done];
+
+    /// The status shown to people.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Planned => "Planned",
+            Self::InProgress => "In progress",
+            Self::Done => "Done",
+        }
+    }
+}
+
+impl fmt::Display for MigrationStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The change plan that moves teams off their own copies (framework §9):
+/// by when, with which guide and whose help.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Migration {
+    /// How far it has come.
+    #[serde(default)]
+    pub status: MigrationStatus,
+    /// The quarter teams should have moved by, e.g. "2027-Q2".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_quarter: Option<String>,
+    /// Where the migration guide is (a link or a page name).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub guide: String,
+    /// The named person teams go to for help.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub contact: String,
+}
+
+impl Migration {
+    /// Whether its target quarter is before the quarter `today` is in. A
+    /// migration due this quarter has not passed yet; one without a
+    /// readable target quarter never has.
+    #[must_use]
+    pub fn target_passed(&self, today: Date) -> bool {
+        self.target_quarter
+            .as_deref()
+            .and_then(quarter_key)
+            .is_some_and(|target| target < quarter_of(today))
+    }
+}
+
+/// Which way a metric should go to meet its target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Direction {
+    /// The target is a floor: at least this much.
+    AtLeast,
+    /// The target is a ceiling: at most this much.
+    AtMost,
+}
+
+impl Direction {
+    /// The way that is better for `metric`: more deployments, less toil.
+    #[must_use]
+    pub fn better_for(metric: Metric) -> Self {
+        if metric.higher_is_better() {
+            Self::AtLeast
+        } else {
+            Self::AtMost
+        }
+    }
+
+    /// "at least" or "at most".
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::AtLeast => "at least",
+            Self::AtMost => "at most",
+        }
+    }
+}
+
+/// A target for one metric of one capability.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// Which metric.
+    pub metric: Metric,
+    /// The value to reach.
+    pub value: f64,
+    /// Whether the value is a floor or a ceiling.
+    pub direction: Direction,
+}
+
+impl Target {
+    /// Whether `measured` meets the target; a value exactly on it does.
+    #[must_use]
+    pub fn is_met_by(&self, measured: f64) -> bool {
+        match self.direction {
+            Direction::AtLeast => measured >= self.value,
+            Direction::AtMost => measured <= self.value,
+        }
+    }
+}
+
+/// What a participant brings to the review board (framework §3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// Platform engineering.
+    PlatformEngineering,
+    /// Security.
+    Security,
+    /// Site reliability engineering.
+    Sre,
+    /// Product leadership.
+    Product,
+    /// Anyone else.
+    Other,
+}
+
+impl Role {
+    /// Every role, in menu order.
+    pub const ALL: [Self; 5] = [
+        Self::PlatformEngineering,
+        Self::Security,
+        Self::Sre,
+        Self::Product,
+        Self::Other,
+    ];
+
+    /// The roles a quarterly review board needs in the room.
+    pub const BOARD: [Self; 4] = [
+        Self::PlatformEngineering,
+        Self::Security,
+        Self::Sre,
+        Self::Product,
+    ];
+
+    /// The role shown to people.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::PlatformEngineering => "Platform engineering",
+            Self::Security => "Security",
+            Self::Sre => "SRE",
+            Self::Product => "Product",
+            Self::Other => "Other",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The baseline every team meets whatever it operates (framework §9), when
+/// a portfolio names none of its own.
+#[must_use]
+pub fn default_standard() -> Vec<String> {
+    [
+        "Logging",
+        "Access control",
+        "Documentation",
+        "Incident escalation",
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
+/// Whether `standard` is [`default_standard`], so files that keep it do not
+/// spell it out.
+#[must_use]
+pub fn is_default_standard(standard: &[String]) -> bool {
+    standard.iter().eq(default_standard().iter())
+}
+
+/// Whether a control named in a capability is `control` of the standard:
+/// the same words, whatever the case and the spaces around them.
+#[must_use]
+pub fn same_control(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// The quarter `date` falls in, as (year, quarter) like [`quarter_key`].
+#[must_use]
+pub fn quarter_of(date: Date) -> (u32, u8) {
+    let year = u32::try_from(date.year()).unwrap_or(0);
+    (year, (date.month() - 1) / 3 + 1)
+}
+
+/// The quarter after `quarter`.
+#[must_use]
+pub fn next_quarter((year, number): (u32, u8)) -> (u32, u8) {
+    if number >= 4 {
+        (year.saturating_add(1), 1)
+    } else {
+        (year, number + 1)
+    }
+}
+
+/// The first day of `quarter`; `None` past the calendar's end.
+#[must_use]
+pub fn quarter_start((year, number): (u32, u8)) -> Option<Date> {
+    let year = i32::try_from(year).ok()?;
+    Date::from_ymd(year, number.clamp(1, 4) * 3 - 2, 1)
+}
+
+/// A quarter as capmap writes it: "2027-Q1".
+#[must_use]
+pub fn quarter_name((year, number): (u32, u8)) -> String {
+    format!("{year}-Q{number}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Date {
+        text.parse().expect("a test date")
+    }
+
+    #[test]
+    fn quarters_of_dates_turn_over_on_the_first_of_january_april_july_and_october() {
+        assert_eq!(quarter_of(date("2026-03-31")), (2026, 1), "end of March");
+        assert_eq!(quarter_of(date("2026-04-01")), (2026, 2), "first of April");
+        assert_eq!(
+            quarter_of(date("2026-09-30")),
+            (2026, 3),
+            "end of September"
+        );
+        assert_eq!(quarter_of(date("2026-12-31")), (2026, 4), "New Year's Eve");
+        assert_eq!(
+            next_quarter((2026, 4)),
+            (2027, 1),
+            "Q4 rolls into a new year"
+        );
+        assert_eq!(next_quarter((2026, 2)), (2026, 3), "Q2 is followed by Q3");
+        assert_eq!(quarter_start((2027, 1)), Some(date("2027-01-01")), "Q1");
+        assert_eq!(quarter_start((2026, 4)), Some(date("2026-10-01")), "Q4");
+        assert_eq!(
+            quarter_name((2027, 1)),
+            "2027-Q1",
+            "written as capmap writes it"
+        );
+    }
+
+    #[test]
+    fn a_migration_passes_its_target_only_once_the_quarter_is_over() {
+        let migration = Migration {
+            target_quarter: Some("2026-Q3".into()),
+            ..Migration::default()
+        };
+        assert!(
+            !migration.target_passed(date("2026-09-30")),
+            "the last day of the target quarter is still in time"
+        );
+        assert!(
+            migration.target_passed(date("2026-10-01")),
+            "the first day after it is late"
+        );
+        let unreadable = Migration {
+            target_quarter: Some("someday".into()),
+            ..Migration::default()
+        };
+        assert!(
+            !unreadable.target_passed(date("2030-01-01")),
+            "a target that names no quarter never passes"
+        );
+    }
+
+    #[test]
+    fn a_target_is_met_on_its_value_and_on_the_right_side_of_it() {
+        let ceiling = Target {
+            metric: Metric::Toil,
+            value: 20.0,
+            direction: Direction::better_for(Metric::Toil),
+        };
+        assert_eq!(ceiling.direction, Direction::AtMost, "less toil is better");
+        assert!(ceiling.is_met_by(20.0), "exactly on a ceiling meets it");
+        assert!(ceiling.is_met_by(5.0), "under a ceiling meets it");
+        assert!(!ceiling.is_met_by(20.5), "over a ceiling misses it");
+        let floor = Target {
+            metric: Metric::SelfService,
+            value: 80.0,
+            direction: Direction::better_for(Metric::SelfService),
+        };
+        assert_eq!(
+            floor.direction,
+            Direction::AtLeast,
+            "more self-service is better"
+        );
+        assert!(floor.is_met_by(80.0), "exactly on a floor meets it");
+        assert!(!floor.is_met_by(79.9), "under a floor misses it");
+    }
+
+    #[test]
+    fn readiness_reads_as_typed_and_only_yes_or_not_asked_need_no_investment() {
+        assert_eq!(
+            Readiness::parse_loose(" Partly "),
+            Some(Readiness::Partly),
+            "trimmed"
+        );
+        assert_eq!(
+            Readiness::parse_loose("NO"),
+            Some(Readiness::No),
+            "any case"
+        );
+        assert_eq!(
+            Readiness::parse_loose(""),
+            Some(Readiness::Unknown),
+            "empty"
+        );
+        assert_eq!(Readiness::parse_loose("maybe"), None, "not an answer");
+        let needing: Vec<Readiness> = Readiness::ALL
+            .into_iter()
+            .filter(|r| r.needs_investment())
+            .collect();
+        assert_eq!(needing, [Readiness::Partly, Readiness::No], "partly and no");
+    }
+
+    #[test]
+    fn the_default_standard_is_the_frameworks_four_controls_compared_loosely() {
+        assert_eq!(
+            default_standard().len(),
+            4,
+            "logging, access, docs, escalation"
+        );
+        assert!(is_default_standard(&default_standard()), "itself");
+        assert!(
+            !is_default_standard(&[]),
+            "an emptied standard is not the default"
+        );
+        assert!(
+            same_control(" access CONTROL", "Access control"),
+            "case and spaces"
+        );
+        assert!(
+            !same_control("Access", "Access control"),
+            "a part is not the whole"
+        );
+    }
+}
