@@ -7,11 +7,12 @@
     reason = "helpers outside #[test] functions should fail loudly too"
 )]
 
-use capmap::export::{DecisionLog, diff_markdown, scorecard_markdown, to_markdown};
+use capmap::export::{DecisionLog, diff_markdown, plan_markdown, scorecard_markdown, to_markdown};
 use capmap::model::{
-    Capability, Date, Decision, Exception, Portfolio, Scorecard, Team, Zone, diff,
+    Capability, Date, Decision, Direction, Exception, Metric, Migration, Plan, Portfolio,
+    Readiness, Scorecard, Target, Team, Zone, diff,
 };
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::{Event, Options, Parser};
 
 /// What an attacker (or a careless paste) puts into every text field.
 const HOSTILE: [&str; 12] = [
@@ -38,6 +39,9 @@ fn portfolio(text: &dyn Fn(usize) -> String, id: &dyn Fn(usize) -> String) -> Po
         id: "platform".into(),
         name: text(2),
     });
+    // Controls of the standard nobody meets: every capability teams run
+    // lists them as gaps.
+    portfolio.minimum_standard = vec![text(3), text(4)];
     for n in 0..HOSTILE.len() {
         let mut capability = Capability::new(id(n), text(n));
         capability.zone = Zone::Commodity;
@@ -60,6 +64,26 @@ fn portfolio(text: &dyn Fn(usize) -> String, id: &dyn Fn(usize) -> String) -> Po
             approved_by: text(n + 9),
             review_by: Date::from_ymd(2026, 1, 1).unwrap(),
         });
+        // Every other one is to be shared while a team still runs it: on
+        // the backlog, late, and waiting for the platform.
+        if n % 2 == 0 {
+            capability.decision = Decision::Orchestrate;
+            capability.duplicated_by = vec!["platform".into()];
+            capability.readiness = Readiness::No;
+            capability.migration = Some(Migration {
+                target_quarter: Some(text(n + 10)),
+                guide: text(n + 11),
+                contact: text(n + 12),
+                ..Migration::default()
+            });
+        }
+        capability.review_on = Date::from_ymd(2026, 11, 1);
+        capability.metrics.toil_hours_per_month = Some(4.0);
+        capability.targets = vec![Target {
+            metric: Metric::Toil,
+            value: 2.0,
+            direction: Direction::AtMost,
+        }];
         portfolio.capabilities.push(capability.into());
     }
     portfolio
@@ -106,13 +130,14 @@ fn outputs(portfolio: &Portfolio) -> Vec<(&'static str, String)> {
             "scorecard",
             scorecard_markdown(&Scorecard::new(portfolio, Some(&older), today)),
         ),
+        ("plan", plan_markdown(&Plan::of(portfolio, today))),
     ]
 }
 
 /// The structure of a Markdown document: every block and inline element
 /// opened and closed, in order, without the text.
 fn structure(markdown: &str) -> Vec<String> {
-    Parser::new(markdown)
+    Parser::new_ext(markdown, Options::ENABLE_TABLES)
         .filter_map(|event| match event {
             Event::Start(tag) => Some(format!("start {tag:?}")),
             Event::End(tag) => Some(format!("end {tag:?}")),
@@ -131,7 +156,7 @@ fn user_text_never_becomes_a_heading_a_list_a_rule_code_or_html() {
     let hostile = outputs(&hostile());
     let harmless = outputs(&harmless());
     for ((what, bad), (_, good)) in hostile.iter().zip(&harmless) {
-        let html: Vec<_> = Parser::new(bad)
+        let html: Vec<_> = Parser::new_ext(bad, Options::ENABLE_TABLES)
             .filter(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
             .collect();
         assert!(

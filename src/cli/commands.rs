@@ -8,10 +8,10 @@ use super::output::{Overwrite, load_or_explain, load_with_baseline, refuses_outp
 use super::{DiffFormat, ReportFormat};
 use crate::export::{
     ChartFormat, ChartOptions, DecisionLog, ImageTheme, LabelMode, LogFormat, diff_markdown,
-    plural, scorecard_markdown, undrawable_names,
+    plan_csv, plan_markdown, plural, scorecard_markdown, undrawable_names,
 };
 use crate::io::{self, Backup};
-use crate::model::{Comparison, Date, Portfolio, Scorecard, Summary};
+use crate::model::{Comparison, Date, Plan, Portfolio, Scorecard, Summary, missing_board_roles};
 
 /// `capmap check`: one summary line per valid file on `out`, located
 /// problems on `err`; fails if any file is invalid.
@@ -35,10 +35,44 @@ pub(super) fn check(
     })
 }
 
-/// "FILE: 24 capabilities (5 commodity, …), 3 to score, 2 conflicts (1 severe), 1 overdue exception, 6 duplicated"
+/// "FILE: 24 capabilities in 5 teams, 3 to score, 2 conflicts (1 severe),
+/// 1 overdue exception, 6 duplicated capabilities", then what needs
+/// following up when anything does: "; 2 decisions overdue for review, 1
+/// capability short of the minimum standard, 1 shadow tooling".
 #[must_use]
 pub fn summary_line(file: &Path, portfolio: &Portfolio, today: Date) -> String {
     let s = Summary::of(portfolio, today);
+    let mut follow_up: Vec<String> = [
+        (
+            s.overdue_reviews,
+            "decision overdue for review",
+            "decisions overdue for review",
+        ),
+        (
+            s.standard_gaps,
+            "capability short of the minimum standard",
+            "capabilities short of the minimum standard",
+        ),
+        (
+            s.shadow_tooling,
+            "case of shadow tooling",
+            "cases of shadow tooling",
+        ),
+    ]
+    .into_iter()
+    .filter(|(count, _, _)| *count > 0)
+    .map(|(count, one, many)| plural(count, one, many))
+    .collect();
+    let missing = missing_board_roles(&portfolio.participants);
+    if !missing.is_empty() {
+        let roles: Vec<&str> = missing.iter().map(|r| r.label()).collect();
+        follow_up.push(format!("nobody from {} in the room", roles.join(" or ")));
+    }
+    let follow_up = if follow_up.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", follow_up.join(", "))
+    };
     format!(
         "{}: {} in {}, {} to score, {} ({} severe), {}, {}",
         file.display(),
@@ -57,7 +91,7 @@ pub fn summary_line(file: &Path, portfolio: &Portfolio, today: Date) -> String {
             "duplicated capability",
             "duplicated capabilities"
         ),
-    )
+    ) + &follow_up
 }
 
 pub(super) fn report(
@@ -103,6 +137,28 @@ pub(super) fn scorecard_report(
         ReportFormat::Csv => {
             writeln!(err, "capmap: the scorecard is written as markdown or json")?;
             return Ok(ExitCode::from(2));
+        }
+    };
+    write_output(&text, output, out, err)
+}
+
+pub(super) fn plan(
+    file: &Path,
+    format: ReportFormat,
+    output: Option<&Path>,
+    today: Date,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
+    let Some(portfolio) = load_or_explain(file, err)? else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let plan = Plan::of(&portfolio, today);
+    let text = match format {
+        ReportFormat::Markdown => plan_markdown(&plan),
+        ReportFormat::Csv => plan_csv(&plan).map_err(std::io::Error::other)?,
+        ReportFormat::Json => {
+            serde_json::to_string_pretty(&plan).map_err(std::io::Error::other)? + "\n"
         }
     };
     write_output(&text, output, out, err)

@@ -4,6 +4,9 @@
 //! - `capmap report`: the decision log (Markdown, CSV or JSON), or with
 //!   `--scorecard` the quarterly scorecard, with what moved since a
 //!   `--baseline` file when given one;
+//! - `capmap plan`: what the organisation acts on next (the migration
+//!   backlog, gaps against the minimum standard, investment needed and
+//!   decisions due for review) as Markdown, CSV or JSON;
 //! - `capmap diff`: what changed between two portfolios, matched by id;
 //! - `capmap render`: the quadrant chart as SVG or PNG;
 //! - `capmap import`: a CSV spreadsheet to a new portfolio file;
@@ -24,7 +27,7 @@ mod commands;
 mod output;
 
 pub use commands::summary_line;
-use commands::{Look, check, diff, import, new, render, report, scorecard_report};
+use commands::{Look, check, diff, import, new, plan, render, report, scorecard_report};
 use output::{Overwrite, refuses_output};
 
 use crate::export::{ImageTheme, LabelMode, LogFormat};
@@ -209,6 +212,24 @@ pub enum Command {
         /// With --scorecard: last quarter's file, to show what moved.
         #[arg(long, value_name = "OLD", requires = "scorecard")]
         baseline: Option<PathBuf>,
+    },
+    /// Write the plan: the migration backlog, the gaps against the minimum
+    /// standard, the investment needed and the decisions due for review.
+    Plan {
+        /// Portfolio file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = ReportFormat::Markdown)]
+        format: ReportFormat,
+        /// Write here instead of to standard output.
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace OUT if it exists (no backup is kept; never the portfolio itself).
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// The day reviews and migrations are judged against.
+        #[command(flatten)]
+        as_of: AsOf,
     },
     /// List what changed between two portfolios (two quarters), matched by id.
     Diff {
@@ -415,6 +436,25 @@ fn dispatch(
             } else {
                 report(&file, format.into(), output.as_deref(), today, out, err)
             }
+        }
+        Command::Plan {
+            file,
+            format,
+            output,
+            force,
+            as_of,
+        } => {
+            if let Some(path) = &output
+                && refuses_output(
+                    path,
+                    &[Some(file.as_path())],
+                    Overwrite::replace(force),
+                    err,
+                )?
+            {
+                return Ok(ExitCode::FAILURE);
+            }
+            plan(&file, format, output.as_deref(), as_of.today(), out, err)
         }
         Command::New {
             output,

@@ -10,6 +10,7 @@ mod label_placer;
 mod log_csv;
 mod log_markdown;
 pub mod palette;
+mod plan_export;
 mod point_grid;
 mod scorecard_markdown;
 mod shared_spots;
@@ -30,6 +31,7 @@ pub use diff_markdown::diff_markdown;
 pub use label_placer::{rect_distance, segment_distance, segment_hits_rect, segments_cross};
 pub use log_csv::{neutralise_formula, to_csv};
 pub use log_markdown::{code_span, escape_markdown, plural, to_markdown};
+pub use plan_export::{plan_csv, plan_markdown};
 pub use scorecard_markdown::{format_measure, scorecard_markdown};
 
 use std::path::Path;

@@ -15,6 +15,85 @@ pub fn format_measure(value: f64) -> String {
     }
 }
 
+/// Reviews, the standard, shadow tooling, targets and trends.
+fn follow_up_sections(card: &Scorecard, out: &mut String) {
+    let e = escape_markdown;
+    let _ = writeln!(out, "## Decisions to review\n");
+    if card.overdue_reviews.is_empty() {
+        let _ = writeln!(out, "No decision is past its review date.");
+    }
+    for (capability, decision, due) in &card.overdue_reviews {
+        let _ = writeln!(
+            out,
+            "- **{}**: {decision} (review was due {due})",
+            e(capability)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n## Minimum standard and adoption\n\n{} short of the minimum standard; {}.\n",
+        plural(
+            card.standard_gaps,
+            "capability teams run falls",
+            "capabilities teams run fall"
+        ),
+        match card.shadow_tooling.len() {
+            0 => "no shadow tooling".to_owned(),
+            n => format!(
+                "{} still run by teams after the migration's target quarter ({})",
+                plural(n, "capability", "capabilities"),
+                card.shadow_tooling
+                    .iter()
+                    .map(|name| e(name))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    );
+    if !card.targets.is_empty() {
+        let _ = writeln!(out, "## Targets\n");
+        for check in &card.targets {
+            let verdict = match check.on_track {
+                Some(true) => "on track",
+                Some(false) => "off track",
+                None => "not measured",
+            };
+            let measured = check
+                .measured
+                .map_or_else(|| "no value".to_owned(), format_measure);
+            let _ = writeln!(
+                out,
+                "- {}: {} {} {} {}, measured {measured} ({verdict})",
+                e(&check.capability),
+                check.metric.label().to_lowercase(),
+                check.direction.label(),
+                format_measure(check.target),
+                check.metric.unit(),
+            );
+        }
+        out.push('\n');
+    }
+    if !card.trends.is_empty() {
+        let _ = writeln!(out, "## Since the baseline\n");
+        for trend in &card.trends {
+            let verdict = match trend.moved() {
+                "up" => " (worse)",
+                "down" => " (better)",
+                _ => "",
+            };
+            let _ = writeln!(
+                out,
+                "- {}: {} → {}, {}{verdict}",
+                trend.measure,
+                trend.before,
+                trend.after,
+                trend.moved()
+            );
+        }
+        out.push('\n');
+    }
+}
+
 /// The scorecard as Markdown.
 #[must_use]
 pub fn scorecard_markdown(card: &Scorecard) -> String {
@@ -75,6 +154,7 @@ pub fn scorecard_markdown(card: &Scorecard) -> String {
         );
     }
     out.push('\n');
+    follow_up_sections(card, &mut out);
     if card.baseline.is_some() {
         let _ = writeln!(out, "## Metrics\n");
         if card.metric_changes.is_empty() {

@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Decision, Metric, quarter_key};
+use super::{Date, Decision, Metric, Participant, quarter_key};
 
 /// Can the platform team support the capability at the quality the
 /// business expects, today?
@@ -252,6 +252,19 @@ impl fmt::Display for Role {
     }
 }
 
+/// The roles of [`Role::BOARD`] nobody in `participants` holds, once any
+/// role is noted at all (before that, nobody has said who is who).
+#[must_use]
+pub fn missing_board_roles(participants: &[Participant]) -> Vec<Role> {
+    if participants.iter().all(|p| p.role.is_none()) {
+        return Vec::new();
+    }
+    Role::BOARD
+        .into_iter()
+        .filter(|role| !participants.iter().any(|p| p.role == Some(*role)))
+        .collect()
+}
+
 /// The baseline every team meets whatever it operates (framework §9), when
 /// a portfolio names none of its own.
 #[must_use]
@@ -415,6 +428,31 @@ mod tests {
             .filter(|r| r.needs_investment())
             .collect();
         assert_eq!(needing, [Readiness::Partly, Readiness::No], "partly and no");
+    }
+
+    #[test]
+    fn the_board_misses_the_roles_nobody_holds_once_any_role_is_noted() {
+        let person = |id: &str, role| Participant {
+            id: id.into(),
+            name: id.into(),
+            role,
+        };
+        let mut room = vec![person("a", None), person("b", None)];
+        assert!(
+            missing_board_roles(&room).is_empty(),
+            "nobody said who is who"
+        );
+        room[0].role = Some(Role::Security);
+        room[1].role = Some(Role::Other);
+        assert_eq!(
+            missing_board_roles(&room),
+            [Role::PlatformEngineering, Role::Sre, Role::Product],
+            "the board's roles nobody holds, in the framework's order"
+        );
+        room.push(person("c", Some(Role::PlatformEngineering)));
+        room.push(person("d", Some(Role::Sre)));
+        room.push(person("e", Some(Role::Product)));
+        assert!(missing_board_roles(&room).is_empty(), "a full board");
     }
 
     #[test]

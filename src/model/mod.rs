@@ -21,7 +21,8 @@ pub use date::Date;
 pub use edit::{Applied, Edit};
 pub use follow_up::{
     Direction, Migration, MigrationStatus, PastDecision, Readiness, Role, Target, default_standard,
-    is_default_standard, next_quarter, quarter_name, quarter_of, quarter_start, same_control,
+    is_default_standard, missing_board_roles, next_quarter, quarter_name, quarter_of,
+    quarter_start, same_control,
 };
 pub use metrics::{Metric, Metrics, parse_metric};
 pub use plan::{
@@ -38,7 +39,7 @@ pub use rules::{
     Assessment, Conflict, Position, Recommendation, assess, centralization_pull, conflicts,
     conflicts_for, format_against, is_high, locate,
 };
-pub use scorecard::{MetricChange, Scorecard};
+pub use scorecard::{MetricChange, Scorecard, TargetCheck, Trend};
 pub use summary::Summary;
 pub use validate::{Place, Problem, escape_controls, is_forbidden_control, is_valid_id, validate};
 pub use votes::{Participant, Spread, Vote, discuss_first, median, parse_vote_digits, vote_digits};

@@ -178,7 +178,7 @@ impl Friction {
             copies: capability.duplication(),
             toil: capability.metrics.toil_hours_per_month,
             failure_rate: capability.metrics.change_failure_rate_pct,
-            differentiation: capability.scores.differentiation.map(|s| s.get()),
+            differentiation: capability.scores.differentiation.map(super::Score::get),
         }
     }
 

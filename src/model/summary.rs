@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use super::{
-    Date, Decision, DecisionProgress, Portfolio, Recommendation, Zone, conflicts_for, locate,
+    Date, Decision, DecisionProgress, Portfolio, Recommendation, Zone, conflicts_for,
+    is_shadow_tooling, locate, missing_controls,
 };
 
 /// Counts over a whole portfolio, for the status bar and `capmap check`.
@@ -28,6 +29,13 @@ pub struct Summary {
     pub duplicated: usize,
     /// Capabilities with a recorded decision.
     pub decided: usize,
+    /// Decisions past their review date.
+    pub overdue_reviews: usize,
+    /// Capabilities teams run that miss part of the minimum standard.
+    pub standard_gaps: usize,
+    /// Capabilities teams still run copies of after the migration's
+    /// target quarter.
+    pub shadow_tooling: usize,
 }
 
 impl Summary {
@@ -58,6 +66,11 @@ impl Summary {
             summary.overdue_exceptions += capability.overdue_exceptions(today).count();
             summary.duplicated += usize::from(capability.duplication() > 0);
             summary.decided += usize::from(capability.decision != Decision::Undecided);
+            summary.overdue_reviews +=
+                usize::from(capability.review_overdue(portfolio.quarter.as_deref(), today));
+            summary.standard_gaps +=
+                usize::from(!missing_controls(capability, &portfolio.minimum_standard).is_empty());
+            summary.shadow_tooling += usize::from(is_shadow_tooling(capability, today));
         }
         summary
     }
@@ -142,6 +155,41 @@ mod tests {
         assert_eq!(summary.duplicated, 1);
         assert_eq!(summary.decided, 1);
         assert_eq!(summary.decision_progress().to_string(), "1 of 3 decided");
+    }
+
+    #[test]
+    fn summary_counts_overdue_reviews_standard_gaps_and_shadow_tooling() {
+        let today = Date::from_ymd(2026, 11, 27).unwrap();
+        let mut portfolio = Portfolio::new("p");
+        portfolio.quarter = Some("2026-Q3".into());
+        let mut overdue = Capability::new("overdue", "Overdue");
+        overdue.decision = Decision::Orchestrate;
+        let mut due_today = Capability::new("today", "Today");
+        due_today.decision = Decision::Orchestrate;
+        due_today.review_on = Some(today);
+        let mut gap = Capability::new("gap", "Gap");
+        gap.decision = Decision::Operate;
+        gap.review_on = Some(today);
+        let mut shadow = Capability::new("shadow", "Shadow");
+        shadow.decision = Decision::Orchestrate;
+        shadow.review_on = Some(today);
+        shadow.standard_met = portfolio.minimum_standard.clone();
+        shadow.duplicated_by = vec!["a".into()];
+        shadow.migration = Some(crate::model::Migration {
+            target_quarter: Some("2026-Q3".into()),
+            ..crate::model::Migration::default()
+        });
+        portfolio.capabilities = vec![overdue, due_today, gap, shadow]
+            .into_iter()
+            .map(std::sync::Arc::new)
+            .collect();
+        let summary = Summary::of(&portfolio, today);
+        assert_eq!(
+            summary.overdue_reviews, 1,
+            "only the one due on 2026-10-01, the day after Q3"
+        );
+        assert_eq!(summary.standard_gaps, 1, "the operated one meets nothing");
+        assert_eq!(summary.shadow_tooling, 1, "copies after Q3");
     }
 
     #[test]

@@ -33,6 +33,13 @@ fn sample() -> Portfolio {
     portfolio
 }
 
+/// A named change to a portfolio.
+type Change<'a> = (&'a str, &'a dyn Fn(&mut Portfolio));
+
+fn first_capability(p: &mut Portfolio) -> &mut Capability {
+    std::sync::Arc::make_mut(&mut p.capabilities[0])
+}
+
 fn error_of(text: &str) -> LoadError {
     from_ron(text, path()).expect_err("should be refused")
 }
@@ -71,40 +78,43 @@ fn each_follow_up_field_alone_makes_the_file_format_2_and_none_keeps_it_at_1() {
         assert_eq!(loaded, portfolio, "round trip of\n{text}");
         written_format(&portfolio)
     };
-    fn capability(p: &mut Portfolio) -> &mut crate::model::Capability {
-        std::sync::Arc::make_mut(&mut p.capabilities[0])
-    }
     assert_eq!(format_of(&|_| ()), 1, "nothing recorded after deciding");
-    let changes: [(&str, &dyn Fn(&mut Portfolio)); 10] = [
+    let changes: [Change; 10] = [
         ("review date", &|p| {
-            capability(p).review_on = Date::from_ymd(2027, 1, 1);
+            first_capability(p).review_on = Date::from_ymd(2027, 1, 1);
         }),
         ("history", &|p| {
-            capability(p).history.push(PastDecision {
+            first_capability(p).history.push(PastDecision {
                 quarter: "2026-Q3".into(),
                 decision: crate::model::Decision::Operate,
                 rationale: String::new(),
             });
         }),
         ("readiness", &|p| {
-            capability(p).readiness = Readiness::Partly
+            first_capability(p).readiness = Readiness::Partly;
         }),
         ("standard met", &|p| {
-            capability(p).standard_met.push("Logging".into());
+            first_capability(p).standard_met.push("Logging".into());
         }),
         ("migration", &|p| {
-            capability(p).migration = Some(Migration::default());
+            first_capability(p).migration = Some(Migration::default());
         }),
-        ("adoption", &|p| capability(p).adopted_by.push("web".into())),
+        ("adoption", &|p| {
+            first_capability(p).adopted_by.push("web".into());
+        }),
         ("targets", &|p| {
-            capability(p).targets.push(Target {
+            first_capability(p).targets.push(Target {
                 metric: Metric::Toil,
                 value: 4.0,
                 direction: Direction::AtMost,
             });
         }),
-        ("role", &|p| p.participants[0].role = Some(Role::Security)),
-        ("standard", &|p| p.minimum_standard.truncate(2)),
+        ("role", &|p| {
+            p.participants[0].role = Some(Role::Security);
+        }),
+        ("standard", &|p| {
+            p.minimum_standard.truncate(2);
+        }),
         ("backlog order", &|p| {
             p.backlog_order.push("logging".into());
         }),

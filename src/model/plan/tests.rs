@@ -8,7 +8,7 @@ fn date(text: &str) -> Date {
 }
 
 fn score(n: u8) -> Option<Score> {
-    Some(Score::new(n).expect("a score from 1 to 5"))
+    Score::new(n)
 }
 
 /// A portfolio with teams a, b, c and d.
