@@ -141,6 +141,25 @@ pub enum Edit {
         /// Notes.
         notes: String,
     },
+    /// Put the migration backlog in this order by hand (capability ids);
+    /// an empty list ranks it by friction again.
+    SetBacklogOrder {
+        /// Capability ids, first to move first.
+        order: Vec<String>,
+    },
+    /// Replace the minimum standard's controls. A control renamed in its
+    /// place stays met where it was; one removed is met nowhere.
+    SetStandard {
+        /// The controls, in order.
+        controls: Vec<String>,
+    },
+    /// Note what a participant brings to the review board.
+    SetParticipantRole {
+        /// The participant.
+        id: String,
+        /// Their role, or none.
+        role: Option<super::Role>,
+    },
     /// Add capabilities and teams made elsewhere (a CSV import), with ids
     /// already unique in the portfolio.
     Append {
@@ -232,6 +251,11 @@ impl Edit {
                 let name = slot.name.clone();
                 let new_id = p.id_for_name(&id, &name);
                 p.capability_mut(&id)?.id.clone_from(&new_id);
+                for placed in &mut p.backlog_order {
+                    if *placed == id {
+                        placed.clone_from(&new_id);
+                    }
+                }
                 Some(Applied::capability(new_id))
             }
             Self::SetDecision { id, decision } => {
@@ -307,6 +331,25 @@ impl Edit {
                 p.notes = notes;
                 Some(Applied::portfolio())
             }
+            Self::SetBacklogOrder { order } => {
+                let known = order.iter().all(|id| p.capability(id).is_some());
+                let unique = order
+                    .iter()
+                    .enumerate()
+                    .all(|(i, id)| !order[..i].contains(id));
+                (known && unique && p.backlog_order != order).then(|| {
+                    p.backlog_order = order;
+                    Applied::portfolio()
+                })
+            }
+            Self::SetStandard { controls } => p.set_standard(controls).then(Applied::portfolio),
+            Self::SetParticipantRole { id, role } => {
+                let participant = p.participants.iter_mut().find(|x| x.id == id)?;
+                (participant.role != role).then(|| {
+                    participant.role = role;
+                    Applied::portfolio()
+                })
+            }
             Self::Append {
                 teams,
                 capabilities,
@@ -345,7 +388,10 @@ impl Edit {
             } => Some(format!("{id}/vote/{participant}")),
             Self::RenameTeam { id, .. } => Some(format!("team/{id}")),
             Self::UpdateInfo { .. } => Some("portfolio".to_owned()),
-            Self::AddCapability { .. }
+            Self::SetStandard { .. } => Some("standard".to_owned()),
+            Self::SetBacklogOrder { .. }
+            | Self::SetParticipantRole { .. }
+            | Self::AddCapability { .. }
             | Self::DeleteCapability { .. }
             | Self::MoveToZone { .. }
             | Self::MoveCard { .. }
@@ -418,6 +464,9 @@ impl Edit {
             | Self::HideVotes { .. }
             | Self::AddParticipant { .. }
             | Self::UpdateInfo { .. }
+            | Self::SetBacklogOrder { .. }
+            | Self::SetStandard { .. }
+            | Self::SetParticipantRole { .. }
             | Self::Append { .. } => None,
         }
     }
@@ -443,6 +492,9 @@ impl Edit {
             Self::AddParticipant { .. } => "Add participant",
             Self::RemoveParticipant { .. } => "Remove participant",
             Self::UpdateInfo { .. } => "Edit portfolio",
+            Self::SetBacklogOrder { .. } => "Reorder the backlog",
+            Self::SetStandard { .. } => "Edit the minimum standard",
+            Self::SetParticipantRole { .. } => "Set a role",
             Self::Append { .. } => "Import",
         }
     }
@@ -471,6 +523,10 @@ fn changed_text_field(old: &Capability, new: &Capability) -> Option<&'static str
         "metrics"
     } else if old.exceptions.len() == new.exceptions.len() && old.exceptions != new.exceptions {
         "exceptions"
+    } else if old.review_on.is_some() && new.review_on.is_some() && old.review_on != new.review_on {
+        "review_on"
+    } else if old.migration.is_some() && new.migration.is_some() && old.migration != new.migration {
+        "migration"
     } else {
         return None;
     })

@@ -313,6 +313,51 @@ impl Portfolio {
         true
     }
 
+    /// Replaces the minimum standard. A control renamed in its place (the
+    /// same number of controls, one changed) stays met where it was met;
+    /// a control no longer in the standard is met nowhere. Returns false,
+    /// changing nothing, when the list is the same or holds an empty or a
+    /// repeated control.
+    pub fn set_standard(&mut self, controls: Vec<String>) -> bool {
+        let well_formed = controls.iter().enumerate().all(|(i, control)| {
+            !control.trim().is_empty()
+                && !controls[..i]
+                    .iter()
+                    .any(|c| super::same_control(c, control))
+        });
+        if !well_formed || controls == self.minimum_standard {
+            return false;
+        }
+        let renamed: Vec<(String, String)> = if controls.len() == self.minimum_standard.len() {
+            self.minimum_standard
+                .iter()
+                .zip(&controls)
+                .filter(|(old, new)| old != new)
+                .map(|(old, new)| (old.clone(), new.clone()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for capability in &mut self.capabilities {
+            let mut met: Vec<String> = Vec::new();
+            for control in &capability.standard_met {
+                let control = renamed
+                    .iter()
+                    .find(|(old, _)| super::same_control(old, control))
+                    .map_or(control, |(_, new)| new);
+                let in_standard = controls.iter().any(|c| super::same_control(c, control));
+                if in_standard && !met.iter().any(|m| super::same_control(m, control)) {
+                    met.push(control.clone());
+                }
+            }
+            if met != capability.standard_met {
+                Arc::make_mut(capability).standard_met = met;
+            }
+        }
+        self.minimum_standard = controls;
+        true
+    }
+
     /// Adds a participant called `name`; returns the new id.
     pub fn add_participant(&mut self, name: &str) -> String {
         let id = unique_id(&slugify(name, "participant"), |id| {

@@ -390,6 +390,18 @@ fn card_tooltip(capability: &Capability, cx: &PanelContext<'_>) -> String {
         let exceptions = plural(overdue, "exception", "exceptions");
         lines.push(format!("{exceptions} past their review date"));
     }
+    let quarter = cx.portfolio.quarter.as_deref();
+    if capability.review_overdue(quarter, cx.today)
+        && let Some(due) = capability.review_date(quarter)
+    {
+        lines.push(format!("The decision was due for review on {due}"));
+    }
+    if crate::model::is_shadow_tooling(capability, cx.today) {
+        lines.push(
+            "Shadow tooling: teams still run copies after the migration's target quarter"
+                .to_owned(),
+        );
+    }
     if capability.duplication() > 0 {
         let teams: Vec<&str> = capability
             .duplicated_by

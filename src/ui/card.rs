@@ -144,7 +144,9 @@ impl<'a> CardLook<'a> {
             badge_color,
             decided,
             conflict: (!conflicts.is_empty()).then(|| conflicts.iter().any(Conflict::is_severe)),
-            overdue: capability.overdue_exceptions(cx.today).next().is_some(),
+            // An exception or the decision past its review date.
+            overdue: capability.overdue_exceptions(cx.today).next().is_some()
+                || capability.review_overdue(cx.portfolio.quarter.as_deref(), cx.today),
             duplication: capability.duplication(),
             tag,
         }
@@ -382,7 +384,7 @@ fn warning_icon(ctx: &egui::Context, shapes: &mut Vec<Shape>, center: egui::Pos2
     shapes.push(Shape::galley(at, mark, Color32::WHITE));
 }
 
-/// A small clock: an exception past its review date.
+/// A small clock: an exception or the decision past its review date.
 fn clock_icon(shapes: &mut Vec<Shape>, center: egui::Pos2) {
     shapes.push(Shape::circle_filled(center, 7.0, OVERDUE_COLOR));
     let hand = Stroke::new(1.5, Color32::BLACK);

@@ -7,8 +7,8 @@ use super::widgets::{badge, labelled, parsed_text_edit};
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color, zone_color};
 use crate::export::format_measure;
 use crate::model::{
-    Capability, Date, Decision, Edit, Exception, Metric, Question, Score, Zone, assess,
-    conflicts_for, format_against, parse_metric, parse_tags,
+    Capability, Date, Decision, Direction, Edit, Exception, Metric, Question, Score, Target, Zone,
+    assess, conflicts_for, format_against, parse_metric, parse_tags,
 };
 use crate::ui::command::Command;
 use crate::ui::inspector_votes::votes_ui;
@@ -72,12 +72,70 @@ fn portfolio_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
             notes,
         });
     }
+    standard_ui(ui, cx);
     ui.add_space(12.0);
     ui.label(
         RichText::new("Select a capability on the board or the chart to score and decide it.")
             .weak(),
     );
     ui.label(RichText::new("Ctrl+Enter adds a capability; F1 lists every key.").weak());
+}
+
+/// The minimum standard every team meets whatever it operates: rename,
+/// remove and add controls.
+fn standard_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
+    section(ui, "Minimum standard");
+    ui.label(
+        RichText::new("Every team meets these, whatever it runs itself.")
+            .small()
+            .weak(),
+    );
+    let mut controls = cx.portfolio.minimum_standard.clone();
+    let mut changed = false;
+    let mut remove = None;
+    for (index, control) in controls.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            // Kept as typed while emptied, applied once it has a name.
+            if let Some(name) = parsed_text_edit(
+                ui,
+                &format!("{}.", index + 1),
+                ("standard control", index),
+                control,
+                Clone::clone,
+                |text| {
+                    if text.trim().is_empty() {
+                        Err("a control needs a name".to_owned())
+                    } else {
+                        Ok(text.to_owned())
+                    }
+                },
+                180.0,
+            ) {
+                *control = name;
+                changed = true;
+            }
+            if ui.small_button("remove").clicked() {
+                remove = Some(index);
+            }
+        });
+    }
+    if let Some(index) = remove {
+        controls.remove(index);
+        changed = true;
+    }
+    if ui.small_button("Add control").clicked() {
+        let mut n = controls.len() + 1;
+        while controls.iter().any(|c| c == &format!("Control {n}")) {
+            n += 1;
+        }
+        controls.push(format!("Control {n}"));
+        changed = true;
+    }
+    // An emptied or repeated name is not applied until it is fixed: the
+    // edit refuses it and the field shows the standard as it stands.
+    if changed {
+        cx.edit(Edit::SetStandard { controls });
+    }
 }
 
 fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) {
@@ -208,6 +266,8 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
         rationale.scroll_to_me(Some(egui::Align::Center));
     }
 
+    super::inspector_follow_up::follow_up_ui(ui, cx, &mut capability);
+
     ui.add_space(6.0);
     section(ui, "Ownership");
     ownership_ui(ui, cx, &mut capability);
@@ -250,7 +310,7 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
     }
 }
 
-/// Optional operating metrics, folded away until needed.
+/// Optional operating metrics and their targets, folded away until needed.
 fn metrics_ui(ui: &mut Ui, capability: &mut Capability) {
     let measured = Metric::ALL
         .iter()
@@ -260,8 +320,13 @@ fn metrics_ui(ui: &mut Ui, capability: &mut Capability) {
     egui::CollapsingHeader::new(RichText::new(title).strong())
         .id_salt(("metrics", &capability.id))
         .show(ui, |ui| {
+            ui.label(
+                RichText::new("A target is at most or at least a value; the scorecard says whether it is met.")
+                    .small()
+                    .weak(),
+            );
             for metric in Metric::ALL {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     if let Some(value) = parsed_text_edit(
                         ui,
                         metric.label(),
@@ -274,9 +339,62 @@ fn metrics_ui(ui: &mut Ui, capability: &mut Capability) {
                         capability.metrics.set(metric, value);
                     }
                     ui.label(RichText::new(metric.unit()).weak());
+                    target_ui(ui, capability, metric);
                 });
             }
         });
+}
+
+/// The target of one metric: its direction, its value, and whether the
+/// measured value meets it.
+fn target_ui(ui: &mut Ui, capability: &mut Capability, metric: Metric) {
+    let index = capability.targets.iter().position(|t| t.metric == metric);
+    let current = index.map(|i| capability.targets[i]);
+    let direction = current.map_or_else(|| Direction::better_for(metric), |t| t.direction);
+    let sign = match direction {
+        Direction::AtMost => "≤",
+        Direction::AtLeast => "≥",
+    };
+    let toggle = ui
+        .add_enabled(current.is_some(), egui::Button::new(sign).small())
+        .on_hover_text(format!("Target: {} (click to switch)", direction.label()));
+    if toggle.clicked()
+        && let Some(i) = index
+    {
+        capability.targets[i].direction = match direction {
+            Direction::AtMost => Direction::AtLeast,
+            Direction::AtLeast => Direction::AtMost,
+        };
+    }
+    if let Some(value) = parsed_text_edit(
+        ui,
+        "target",
+        ("target", &capability.id, metric.label()),
+        &current.map(|t| t.value),
+        |v| v.map(format_measure).unwrap_or_default(),
+        parse_metric,
+        55.0,
+    ) {
+        match (value, index) {
+            (Some(value), Some(i)) => capability.targets[i].value = value,
+            (Some(value), None) => capability.targets.push(Target {
+                metric,
+                value,
+                direction,
+            }),
+            (None, Some(i)) => {
+                capability.targets.remove(i);
+            }
+            (None, None) => {}
+        }
+    }
+    if let (Some(target), Some(measured)) = (current, capability.metrics.get(metric)) {
+        if target.is_met_by(measured) {
+            ui.label(RichText::new("on track").small());
+        } else {
+            ui.colored_label(OVERDUE_COLOR, "off track");
+        }
+    }
 }
 
 pub(super) fn section(ui: &mut Ui, title: &str) {

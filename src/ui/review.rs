@@ -32,11 +32,13 @@ pub enum ReviewTab {
     Changes,
     /// The quarterly scorecard.
     Scorecard,
+    /// The migration backlog, standard gaps, investment and reviews due.
+    Plan,
 }
 
 impl ReviewTab {
     /// Every tab, in order.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Conflicts,
         Self::DiscussFirst,
         Self::Exceptions,
@@ -45,6 +47,7 @@ impl ReviewTab {
         Self::Teams,
         Self::Changes,
         Self::Scorecard,
+        Self::Plan,
     ];
 
     /// The tab's title.
@@ -59,6 +62,7 @@ impl ReviewTab {
             Self::Teams => "Teams and people",
             Self::Changes => "Since last quarter",
             Self::Scorecard => "Scorecard",
+            Self::Plan => "Plan",
         }
     }
 }
@@ -118,6 +122,7 @@ pub fn review_ui(ctx: &egui::Context, cx: &mut PanelContext<'_>, state: &mut Rev
                 ReviewTab::DiscussFirst => discuss_first_tab(ui, cx),
                 ReviewTab::Changes => changes_tab(ui, cx),
                 ReviewTab::Scorecard => scorecard_tab(ui, cx),
+                ReviewTab::Plan => super::review_plan::plan_tab(ui, cx),
                 ReviewTab::Exceptions => exceptions_tab(ui, cx, &mut state.sort),
                 ReviewTab::Duplication => duplication_tab(ui, cx),
                 ReviewTab::Weights => weights_tab(ui, cx, &mut state.trial),
@@ -135,7 +140,7 @@ pub fn review_ui(ctx: &egui::Context, cx: &mut PanelContext<'_>, state: &mut Rev
     }
 }
 
-fn select_button(ui: &mut Ui, cx: &mut PanelContext<'_>, id: &str, name: &str) {
+pub(super) fn select_button(ui: &mut Ui, cx: &mut PanelContext<'_>, id: &str, name: &str) {
     if ui.selectable_label(cx.is_selected(id), name).clicked() {
         cx.send(Command::Select(Some(id.to_owned())));
     }

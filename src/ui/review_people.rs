@@ -3,9 +3,9 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::PanelContext;
+use super::{OVERDUE_COLOR, PanelContext};
 use crate::export::plural;
-use crate::model::{Edit, Portfolio};
+use crate::model::{Edit, Portfolio, Role, missing_board_roles};
 
 /// The people who vote: add and remove.
 pub(super) fn participants_ui(
@@ -14,9 +14,34 @@ pub(super) fn participants_ui(
     new_participant: &mut String,
 ) {
     ui.label(RichText::new("Participants").strong());
+    ui.label(
+        RichText::new(
+            "A quarterly review board brings platform engineering, security, SRE and product \
+             into the room.",
+        )
+        .small()
+        .weak(),
+    );
     for participant in &cx.portfolio.participants {
         ui.horizontal(|ui| {
-            ui.label(&participant.name);
+            let name = ui.label(&participant.name);
+            let mut role = participant.role;
+            egui::ComboBox::from_id_salt(("role", &participant.id))
+                .selected_text(role.map_or("role?", Role::label))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut role, None, "not noted");
+                    for option in Role::ALL {
+                        ui.selectable_value(&mut role, Some(option), option.label());
+                    }
+                })
+                .response
+                .labelled_by(name.id);
+            if role != participant.role {
+                cx.edit(Edit::SetParticipantRole {
+                    id: participant.id.clone(),
+                    role,
+                });
+            }
             if ui
                 .small_button("Remove")
                 .on_hover_text("Remove them and their votes")
@@ -27,6 +52,14 @@ pub(super) fn participants_ui(
                 });
             }
         });
+    }
+    let missing = missing_board_roles(&cx.portfolio.participants);
+    if !missing.is_empty() {
+        let roles: Vec<&str> = missing.iter().map(|r| r.label()).collect();
+        ui.colored_label(
+            OVERDUE_COLOR,
+            format!("Nobody from {} in the room.", roles.join(" or ")),
+        );
     }
     ui.horizontal(|ui| {
         let label = ui.label("New participant");

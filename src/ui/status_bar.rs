@@ -120,7 +120,24 @@ pub fn status_bar_ui(
         ui.label(RichText::new(conflicts).color(conflict_color));
         if summary.overdue_exceptions > 0 {
             let text = format!("{} overdue", summary.overdue_exceptions);
-            ui.label(RichText::new(text).color(OVERDUE_COLOR));
+            ui.label(RichText::new(text).color(OVERDUE_COLOR))
+                .on_hover_text("Exceptions past their review date");
+        }
+        if summary.overdue_reviews > 0 {
+            let text = plural(
+                summary.overdue_reviews,
+                "decision to review",
+                "decisions to review",
+            );
+            ui.label(RichText::new(text).color(OVERDUE_COLOR))
+                .on_hover_text("Decisions past their review date: Review → Plan lists them");
+        }
+        if summary.shadow_tooling > 0 {
+            let text = format!("{} shadow tooling", summary.shadow_tooling);
+            ui.label(RichText::new(text).color(CONFLICT_COLOR))
+                .on_hover_text(
+                    "Teams still run their own copy after the migration's target quarter",
+                );
         }
     });
 }

@@ -1,7 +1,7 @@
 //! Tests of `edit.rs`, kept apart so the file stays readable.
 
 use super::*;
-use crate::model::validate;
+use crate::model::{Role, validate};
 
 fn portfolio() -> Portfolio {
     let mut p = Portfolio::new("Test");
@@ -478,4 +478,108 @@ fn every_edit_has_a_name_for_menus() {
         Edit::DeleteCapability { id: "ci".into() }.label(),
         "Delete capability"
     );
+}
+
+#[test]
+fn the_backlog_order_takes_known_ids_once_and_an_empty_order_ranks_by_friction_again() {
+    let mut p = portfolio();
+    let order = |ids: &[&str]| Edit::SetBacklogOrder {
+        order: ids.iter().map(|id| (*id).to_owned()).collect(),
+    };
+    assert!(order(&["logs", "ci"]).apply(&mut p).is_some(), "applied");
+    assert_eq!(p.backlog_order, ["logs", "ci"], "kept as given");
+    assert!(order(&["logs", "ci"]).apply(&mut p).is_none(), "no change");
+    assert!(order(&["ghost"]).apply(&mut p).is_none(), "unknown id");
+    assert!(order(&["ci", "ci"]).apply(&mut p).is_none(), "an id twice");
+    assert_eq!(p.backlog_order, ["logs", "ci"], "refusals change nothing");
+    assert!(order(&[]).apply(&mut p).is_some(), "cleared");
+    assert!(p.backlog_order.is_empty(), "ranked by friction again");
+}
+
+#[test]
+fn a_control_renamed_in_place_stays_met_and_a_removed_one_is_met_nowhere() {
+    let mut p = portfolio();
+    std::sync::Arc::make_mut(&mut p.capabilities[0]).standard_met =
+        vec!["Logging".into(), "Documentation".into()];
+    let standard = |controls: &[&str]| Edit::SetStandard {
+        controls: controls.iter().map(|c| (*c).to_owned()).collect(),
+    };
+    let renamed = standard(&[
+        "Structured logging",
+        "Access control",
+        "Documentation",
+        "Incident escalation",
+    ]);
+    assert!(renamed.apply(&mut p).is_some(), "renamed");
+    assert_eq!(
+        p.capabilities[0].standard_met,
+        ["Structured logging", "Documentation"],
+        "the renamed control is still met"
+    );
+    assert!(
+        standard(&["Documentation", "On-call"])
+            .apply(&mut p)
+            .is_some(),
+        "replaced"
+    );
+    assert_eq!(
+        p.capabilities[0].standard_met,
+        ["Documentation"],
+        "a control gone is met nowhere"
+    );
+    assert!(validate(&p).is_empty(), "{:?}", validate(&p));
+    assert!(
+        standard(&["A", " a "]).apply(&mut p).is_none(),
+        "a control twice"
+    );
+    assert!(
+        standard(&["A", " "]).apply(&mut p).is_none(),
+        "an empty control"
+    );
+    assert_eq!(p.minimum_standard, ["Documentation", "On-call"], "kept");
+    assert!(standard(&[]).apply(&mut p).is_some(), "no standard at all");
+    assert!(
+        p.capabilities[0].standard_met.is_empty(),
+        "nothing left to meet"
+    );
+}
+
+#[test]
+fn a_role_is_set_on_a_known_participant_only() {
+    let mut p = portfolio();
+    let id = p.participants[0].id.clone();
+    let role = |id: &str, role| Edit::SetParticipantRole {
+        id: id.to_owned(),
+        role,
+    };
+    assert!(role(&id, Some(Role::Sre)).apply(&mut p).is_some(), "set");
+    assert_eq!(p.participants[0].role, Some(Role::Sre), "noted");
+    assert!(
+        role(&id, Some(Role::Sre)).apply(&mut p).is_none(),
+        "no change"
+    );
+    assert!(
+        role("ghost", Some(Role::Sre)).apply(&mut p).is_none(),
+        "unknown"
+    );
+}
+
+#[test]
+fn renaming_a_new_capability_renames_it_in_the_backlog_order() {
+    let mut p = portfolio();
+    let id = Edit::AddCapability { name: "New".into() }
+        .apply(&mut p)
+        .and_then(|a| a.capability)
+        .expect("added");
+    p.backlog_order = vec![id.clone()];
+    let mut renamed = p.capability(&id).expect("new").clone();
+    renamed.name = "Secrets".into();
+    let applied = Edit::UpdateCapability {
+        capability: Box::new(renamed),
+        added_as: Some(id),
+    }
+    .apply(&mut p)
+    .and_then(|a| a.capability)
+    .expect("renamed");
+    assert_eq!(p.backlog_order, [applied], "the order follows the new id");
 }

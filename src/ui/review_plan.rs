@@ -1,0 +1,132 @@
+//! The review window's "Plan" tab: the migration backlog in order, with
+//! the reason for each place and buttons to reorder it by hand; the gaps
+//! against the minimum standard; the investment the platform needs; and
+//! the decisions due for review.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::review::select_button;
+use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext};
+use crate::model::{Edit, Plan};
+
+pub(super) fn plan_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
+    let plan = Plan::of(cx.portfolio, cx.today);
+    ui.label(RichText::new("Migration backlog").strong());
+    if plan.backlog.is_empty() {
+        ui.label(
+            RichText::new(
+                "Nothing to migrate: no capability decided Orchestrate or Rationalize is still \
+                 run by teams.",
+            )
+            .weak(),
+        );
+    } else {
+        backlog_ui(ui, cx, &plan);
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new("Gaps against the minimum standard").strong());
+    if plan.standard_gaps.is_empty() {
+        ui.label(RichText::new("Every capability teams run meets the minimum standard.").weak());
+    }
+    for gap in &plan.standard_gaps {
+        ui.horizontal_wrapped(|ui| {
+            select_button(ui, cx, &gap.id, &gap.name);
+            ui.label(RichText::new(format!("({})", gap.run_by_teams_because)).weak());
+            ui.colored_label(
+                CONFLICT_COLOR,
+                format!("missing {}", gap.missing.join(", ")),
+            );
+        });
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new("Investment needed").strong());
+    if plan.investment.is_empty() {
+        ui.label(RichText::new("The platform team can support everything it is to run.").weak());
+    }
+    for investment in &plan.investment {
+        ui.horizontal_wrapped(|ui| {
+            select_button(ui, cx, &investment.id, &investment.name);
+            ui.label(&investment.advice);
+        });
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new("Decisions to look at again").strong());
+    if plan.reviews.is_empty() {
+        ui.label(RichText::new("No decision is due for review by the end of next quarter.").weak());
+    }
+    for review in &plan.reviews {
+        ui.horizontal_wrapped(|ui| {
+            select_button(ui, cx, &review.id, &review.name);
+            ui.label(review.decision.label());
+            if review.overdue {
+                ui.colored_label(OVERDUE_COLOR, format!("overdue since {}", review.due));
+            } else {
+                ui.label(format!("due {}", review.due));
+            }
+        });
+    }
+}
+
+fn backlog_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, plan: &Plan) {
+    let ids: Vec<String> = plan.backlog.iter().map(|i| i.id.clone()).collect();
+    let mut moved: Option<(usize, usize)> = None;
+    egui::Grid::new("backlog")
+        .num_columns(5)
+        .striped(true)
+        .show(ui, |ui| {
+            for (index, item) in plan.backlog.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format!("{}", index + 1)).strong());
+                    let up = ui.add_enabled(index > 0, egui::Button::new("↑").small());
+                    if up.on_hover_text(format!("Move {} up", item.name)).clicked() {
+                        moved = Some((index, index - 1));
+                    }
+                    let down =
+                        ui.add_enabled(index + 1 < ids.len(), egui::Button::new("↓").small());
+                    if down
+                        .on_hover_text(format!("Move {} down", item.name))
+                        .clicked()
+                    {
+                        moved = Some((index, index + 1));
+                    }
+                });
+                select_button(ui, cx, &item.id, &item.name);
+                let status = match &item.target_quarter {
+                    Some(quarter) => format!("{}, by {quarter}", item.status),
+                    None => item.status.to_string(),
+                };
+                ui.label(status);
+                ui.label(format!("{} own, {} shared", item.copies, item.adopted))
+                    .on_hover_text(
+                        "Teams still running their own copy, and teams on the shared service",
+                    );
+                ui.vertical(|ui| {
+                    ui.set_max_width(320.0);
+                    if item.shadow_tooling {
+                        ui.colored_label(
+                            CONFLICT_COLOR,
+                            "Shadow tooling: copies after the target quarter",
+                        );
+                    }
+                    ui.add(egui::Label::new(RichText::new(&item.reason).weak()).wrap());
+                    if !item.contact.is_empty() {
+                        ui.label(RichText::new(format!("Help: {}", item.contact)).small());
+                    }
+                });
+                ui.end_row();
+            }
+        });
+    if let Some((from, to)) = moved {
+        let mut order = ids;
+        order.swap(from, to);
+        cx.edit(Edit::SetBacklogOrder { order });
+    }
+    if !cx.portfolio.backlog_order.is_empty()
+        && ui
+            .button("Rank by friction again")
+            .on_hover_text("Forget the order set by hand")
+            .clicked()
+    {
+        cx.edit(Edit::SetBacklogOrder { order: Vec::new() });
+    }
+}
