@@ -28,6 +28,7 @@ impl CapmapApp {
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::NewPortfolio => self.guard(ctx, Pending::New),
+            Command::StartNextQuarter => self.guard(ctx, Pending::NextQuarter),
             Command::Open => self.guard(ctx, Pending::Open(None)),
             Command::OpenPath(path) => self.guard(ctx, Pending::Open(Some(path))),
             Command::Save => match self.doc.path.clone() {
@@ -89,8 +90,19 @@ impl CapmapApp {
                 self.dialogs
                     .request(ctx, DialogKind::ExportLog, Some(&suggested));
             }
+            Command::ExportPlan => {
+                let stem = self.suggested_path();
+                let suggested = stem.with_file_name(format!(
+                    "{}-plan.md",
+                    stem.file_stem()
+                        .map_or_else(|| "portfolio".into(), |s| s.to_string_lossy())
+                ));
+                self.dialogs
+                    .request(ctx, DialogKind::ExportPlan, Some(&suggested));
+            }
             Command::ExportChartTo(path) => self.export_chart(&path),
             Command::ExportLogTo(path) => self.export_log(&path),
+            Command::ExportPlanTo(path) => self.export_plan(&path),
             Command::StartPresentation => {
                 self.presenting = true;
                 self.present_view = PresentView::Chart;

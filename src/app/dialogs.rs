@@ -19,6 +19,8 @@ pub enum DialogKind {
     ExportChart,
     /// Pick where to write the decision log.
     ExportLog,
+    /// Pick where to write the plan.
+    ExportPlan,
     /// Pick a portfolio to compare with (last quarter's).
     Compare,
 }
@@ -29,7 +31,9 @@ impl DialogKind {
             Self::Open | Self::SaveAs | Self::Compare => &[("capmap portfolio", &["ron"])],
             Self::ImportCsv => &[("CSV spreadsheet", &["csv"])],
             Self::ExportChart => &[("SVG image", &["svg"]), ("PNG image", &["png"])],
-            Self::ExportLog => &[("Markdown", &["md"]), ("CSV spreadsheet", &["csv"])],
+            Self::ExportLog | Self::ExportPlan => {
+                &[("Markdown", &["md"]), ("CSV spreadsheet", &["csv"])]
+            }
         }
     }
 
@@ -50,7 +54,10 @@ impl DialogKind {
     }
 
     fn saves(self) -> bool {
-        matches!(self, Self::SaveAs | Self::ExportChart | Self::ExportLog)
+        matches!(
+            self,
+            Self::SaveAs | Self::ExportChart | Self::ExportLog | Self::ExportPlan
+        )
     }
 }
 

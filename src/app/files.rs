@@ -34,6 +34,7 @@ pub(super) struct Opening {
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Pending {
     New,
+    NextQuarter,
     Open(Option<PathBuf>),
     ImportNew(PathBuf),
     Quit,
@@ -43,6 +44,7 @@ impl Pending {
     pub(super) fn describe(&self) -> &'static str {
         match self {
             Self::New | Self::ImportNew(_) => "starting a new portfolio",
+            Self::NextQuarter => "starting the next quarter",
             Self::Open(_) => "opening another file",
             Self::Quit => "quitting",
         }
@@ -60,6 +62,7 @@ impl CapmapApp {
             (DialogKind::Compare, Some(path)) => self.queue.push(Command::CompareWith(path)),
             (DialogKind::ExportChart, Some(path)) => self.queue.push(Command::ExportChartTo(path)),
             (DialogKind::ExportLog, Some(path)) => self.queue.push(Command::ExportLogTo(path)),
+            (DialogKind::ExportPlan, Some(path)) => self.queue.push(Command::ExportPlanTo(path)),
             (DialogKind::SaveAs, Some(path)) => {
                 if self.save_to(&path) {
                     self.continue_pending();
@@ -97,6 +100,7 @@ impl CapmapApp {
             self.modals.unsaved = None;
             self.queue.push(match pending {
                 Pending::New => Command::NewPortfolio,
+                Pending::NextQuarter => Command::StartNextQuarter,
                 Pending::Open(None) => Command::Open,
                 Pending::Open(Some(path)) => Command::OpenPath(path),
                 Pending::ImportNew(path) => Command::ImportCsvFrom {
@@ -122,6 +126,22 @@ impl CapmapApp {
             Pending::New => {
                 self.doc = Document::new(Portfolio::new(Portfolio::UNTITLED), None);
                 self.view.reset_selection();
+            }
+            Pending::NextQuarter => {
+                let next = crate::model::start_next_quarter(self.doc.portfolio(), self.today());
+                let quarter = next.quarter.clone().unwrap_or_default();
+                // Compared with the quarter it came from, so "Since last
+                // quarter" and the scorecard work from the first edit.
+                let previous = self.doc.path.clone();
+                self.doc = Document::new(next, None);
+                self.view.reset_selection();
+                if let Some(path) = previous {
+                    self.queue.push(Command::CompareWith(path));
+                }
+                self.notice = Some(Notice::info(format!(
+                    "Started {quarter}: last quarter's decisions are in each capability's \
+                     history. Save it as a new file."
+                )));
             }
             Pending::Open(None) => {
                 let suggested = self.suggested_path();
@@ -343,6 +363,21 @@ impl CapmapApp {
             io::write_atomically(path, text.as_bytes(), Backup::None).map_err(|e| e.to_string())
         });
         self.report_export("decision log", path, result);
+    }
+
+    pub(super) fn export_plan(&mut self, path: &Path) {
+        let Some(format) = LogFormat::from_path(path) else {
+            self.modals.error = Some(ErrorReport::new(
+                "Could not export the plan",
+                format!("{}: name the file .md or .csv (or .json).", path.display()),
+            ));
+            return;
+        };
+        let plan = crate::model::Plan::of(self.doc.portfolio(), self.today());
+        let result = format.render_plan(&plan).and_then(|text| {
+            io::write_atomically(path, text.as_bytes(), Backup::None).map_err(|e| e.to_string())
+        });
+        self.report_export("plan", path, result);
     }
 
     pub(super) fn report_export(&mut self, what: &str, path: &Path, result: Result<(), String>) {

@@ -8,7 +8,7 @@ use super::output::{Overwrite, load_or_explain, load_with_baseline, refuses_outp
 use super::{DiffFormat, ReportFormat};
 use crate::export::{
     ChartFormat, ChartOptions, DecisionLog, ImageTheme, LabelMode, LogFormat, diff_markdown,
-    plan_csv, plan_markdown, plural, scorecard_markdown, undrawable_names,
+    plural, scorecard_markdown, undrawable_names,
 };
 use crate::io::{self, Backup};
 use crate::model::{Comparison, Date, Plan, Portfolio, Scorecard, Summary, missing_board_roles};
@@ -154,11 +154,11 @@ pub(super) fn plan(
         return Ok(ExitCode::FAILURE);
     };
     let plan = Plan::of(&portfolio, today);
-    let text = match format {
-        ReportFormat::Markdown => plan_markdown(&plan),
-        ReportFormat::Csv => plan_csv(&plan).map_err(std::io::Error::other)?,
-        ReportFormat::Json => {
-            serde_json::to_string_pretty(&plan).map_err(std::io::Error::other)? + "\n"
+    let text = match LogFormat::from(format).render_plan(&plan) {
+        Ok(text) => text,
+        Err(message) => {
+            writeln!(err, "capmap: could not write the plan: {message}")?;
+            return Ok(ExitCode::FAILURE);
         }
     };
     write_output(&text, output, out, err)

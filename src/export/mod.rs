@@ -85,7 +85,7 @@ impl ChartFormat {
     }
 }
 
-/// The formats the decision log can be written in.
+/// The formats the decision log and the plan can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogFormat {
     /// For wikis: grouped by recommendation.
@@ -106,6 +106,24 @@ impl LogFormat {
             Self::Markdown => Ok(to_markdown(log)),
             Self::Csv => to_csv(log).map_err(|e| e.to_string()),
             Self::Json => serde_json::to_string_pretty(log)
+                .map(|mut s| {
+                    s.push('\n');
+                    s
+                })
+                .map_err(|e| e.to_string()),
+        }
+    }
+
+    /// Writes `plan` in this format: a table per section in Markdown, one
+    /// row per item in CSV, one document in JSON.
+    ///
+    /// # Errors
+    /// Only if the encoder fails, which in-memory writing does not.
+    pub fn render_plan(self, plan: &crate::model::Plan) -> Result<String, String> {
+        match self {
+            Self::Markdown => Ok(plan_markdown(plan)),
+            Self::Csv => plan_csv(plan).map_err(|e| e.to_string()),
+            Self::Json => serde_json::to_string_pretty(plan)
                 .map(|mut s| {
                     s.push('\n');
                     s

@@ -8,7 +8,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Decision, Metric, Participant, quarter_key};
+use std::sync::Arc;
+
+use super::{Date, Decision, Metric, Participant, Portfolio, quarter_key};
 
 /// Can the platform team support the capability at the quality the
 /// business expects, today?
@@ -265,6 +267,50 @@ pub fn missing_board_roles(participants: &[Participant]) -> Vec<Role> {
         .collect()
 }
 
+/// How many earlier decisions a capability keeps: two years of quarters.
+pub const HISTORY_KEPT: usize = 8;
+
+/// The next quarter's portfolio, to open when a quarter's workshop starts:
+/// the quarter after this one's (or after `today`'s when it names none);
+/// every recorded decision also in the capability's history with this
+/// quarter; review dates that fall before the new quarter dropped, so the
+/// default (the quarter after the new one) applies; votes cleared for the
+/// new round. Everything else, scores and decisions included, carries
+/// over: the room starts from where it stopped.
+#[must_use]
+pub fn start_next_quarter(portfolio: &Portfolio, today: Date) -> Portfolio {
+    let this = portfolio
+        .quarter
+        .as_deref()
+        .and_then(quarter_key)
+        .unwrap_or_else(|| quarter_of(today));
+    let next = next_quarter(this);
+    let next_start = quarter_start(next);
+    let mut copy = portfolio.clone();
+    copy.quarter = Some(quarter_name(next));
+    for capability in &mut copy.capabilities {
+        let capability = Arc::make_mut(capability);
+        if capability.decision != Decision::Undecided {
+            capability.history.push(PastDecision {
+                quarter: quarter_name(this),
+                decision: capability.decision,
+                rationale: capability.rationale.clone(),
+            });
+            let excess = capability.history.len().saturating_sub(HISTORY_KEPT);
+            capability.history.drain(..excess);
+        }
+        if capability
+            .review_on
+            .is_some_and(|due| next_start.is_none_or(|start| due < start))
+        {
+            capability.review_on = None;
+        }
+        capability.votes.clear();
+        capability.votes_revealed = false;
+    }
+    copy
+}
+
 /// The baseline every team meets whatever it operates (framework §9), when
 /// a portfolio names none of its own.
 #[must_use]
@@ -453,6 +499,78 @@ mod tests {
         room.push(person("d", Some(Role::Sre)));
         room.push(person("e", Some(Role::Product)));
         assert!(missing_board_roles(&room).is_empty(), "a full board");
+    }
+
+    #[test]
+    fn the_next_quarter_keeps_decisions_in_history_and_starts_reviews_and_votes_afresh() {
+        use crate::model::{Capability, Scores, parse_vote_digits};
+        let mut portfolio = Portfolio::new("Map");
+        portfolio.quarter = Some("2026 Q4".into());
+        let mut decided = Capability::new("ci", "CI");
+        decided.decision = Decision::Orchestrate;
+        decided.rationale = "one template".into();
+        decided.review_on = Some(date("2026-12-01"));
+        decided.set_vote("ana", parse_vote_digits("5541").expect("digits"));
+        decided.votes_revealed = true;
+        for n in 0..HISTORY_KEPT {
+            decided.history.push(PastDecision {
+                quarter: format!("old-{n}"),
+                decision: Decision::Operate,
+                rationale: String::new(),
+            });
+        }
+        let mut later = Capability::new("logs", "Logs");
+        later.review_on = Some(date("2027-02-01"));
+        later.scores = Scores::default();
+        portfolio.capabilities = vec![decided.into(), later.into()];
+        let next = start_next_quarter(&portfolio, date("2026-11-27"));
+        assert_eq!(
+            next.quarter.as_deref(),
+            Some("2027-Q1"),
+            "the quarter after Q4"
+        );
+        let ci = &next.capabilities[0];
+        assert_eq!(ci.decision, Decision::Orchestrate, "the decision stands");
+        assert_eq!(ci.history.len(), HISTORY_KEPT, "a short history");
+        assert_eq!(ci.history[0].quarter, "old-1", "the oldest dropped");
+        assert_eq!(
+            ci.history.last(),
+            Some(&PastDecision {
+                quarter: "2026-Q4".into(),
+                decision: Decision::Orchestrate,
+                rationale: "one template".into(),
+            }),
+            "this quarter's decision, with its rationale"
+        );
+        assert_eq!(
+            ci.review_on, None,
+            "a review date in the old quarter is gone"
+        );
+        assert_eq!(
+            ci.review_date(next.quarter.as_deref()),
+            Some(date("2027-04-01")),
+            "so the default applies"
+        );
+        assert!(
+            ci.votes.is_empty() && !ci.votes_revealed,
+            "votes start afresh"
+        );
+        let logs = &next.capabilities[1];
+        assert!(
+            logs.history.is_empty(),
+            "nothing decided, nothing in history"
+        );
+        assert_eq!(
+            logs.review_on,
+            Some(date("2027-02-01")),
+            "a later date stays"
+        );
+        let undated = start_next_quarter(&Portfolio::new("P"), date("2026-05-02"));
+        assert_eq!(
+            undated.quarter.as_deref(),
+            Some("2026-Q3"),
+            "after today's quarter"
+        );
     }
 
     #[test]

@@ -20,9 +20,9 @@ pub use capability::{Capability, Decision, Exception, Question, Score, Scores, Z
 pub use date::Date;
 pub use edit::{Applied, Edit};
 pub use follow_up::{
-    Direction, Migration, MigrationStatus, PastDecision, Readiness, Role, Target, default_standard,
-    is_default_standard, missing_board_roles, next_quarter, quarter_name, quarter_of,
-    quarter_start, same_control,
+    Direction, HISTORY_KEPT, Migration, MigrationStatus, PastDecision, Readiness, Role, Target,
+    default_standard, is_default_standard, missing_board_roles, next_quarter, quarter_name,
+    quarter_of, quarter_start, same_control, start_next_quarter,
 };
 pub use metrics::{Metric, Metrics, parse_metric};
 pub use plan::{

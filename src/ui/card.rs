@@ -536,4 +536,32 @@ mod tests {
         card.decision = Decision::Undecided;
         assert_eq!(look_hash(&card, None, &dark, false), recommended);
     }
+
+    /// A decision past its review date gets the clock an overdue
+    /// exception gets; one still due does not.
+    #[test]
+    fn a_decision_past_its_review_date_shows_the_clock() {
+        let clocks = |capability: &Capability| {
+            let ctx = egui::Context::default();
+            let mut count = 0;
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                let rect = Rect::from_min_size(pos2(10.0, 20.0), vec2(200.0, CARD_HEIGHT));
+                let shapes = with_cx(capability, None, |cx| {
+                    CardLook::of(ui.visuals(), capability, cx, rect, false).shapes(ui.ctx())
+                });
+                count = shapes
+                    .iter()
+                    .filter(|s| matches!(s, Shape::Circle(c) if c.fill == OVERDUE_COLOR))
+                    .count();
+            });
+            output.textures_delta.clear();
+            count
+        };
+        let mut card = Capability::new("a", "Secrets");
+        card.decision = Decision::Operate;
+        card.review_on = Date::from_ymd(2026, 11, 27);
+        assert_eq!(clocks(&card), 0, "due today is not yet overdue");
+        card.review_on = Date::from_ymd(2026, 11, 26);
+        assert_eq!(clocks(&card), 1, "due yesterday is");
+    }
 }

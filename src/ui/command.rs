@@ -30,6 +30,9 @@ pub enum Step {
 pub enum Command {
     /// Start an empty portfolio.
     NewPortfolio,
+    /// Start next quarter's portfolio from this one: decisions into their
+    /// history, reviews and votes afresh.
+    StartNextQuarter,
     /// Ask for a file and open it.
     Open,
     /// Open this file.
@@ -112,6 +115,10 @@ pub enum Command {
     ExportLog,
     /// Export the decision log to this file; the extension picks the format.
     ExportLogTo(PathBuf),
+    /// Ask where to write the plan.
+    ExportPlan,
+    /// Write the plan to this file (its extension picks the format).
+    ExportPlanTo(PathBuf),
     /// Go full screen with the chart, large type, no editing chrome.
     StartPresentation,
     /// Leave presentation mode.
@@ -146,6 +153,7 @@ pub enum Command {
 /// The commands that appear in menus and the help sheet, in menu order.
 pub const FILE_MENU: &[Command] = &[
     Command::NewPortfolio,
+    Command::StartNextQuarter,
     Command::Open,
     Command::Save,
     Command::SaveAs,
@@ -153,6 +161,7 @@ pub const FILE_MENU: &[Command] = &[
     Command::ImportCsv,
     Command::ExportChart,
     Command::ExportLog,
+    Command::ExportPlan,
     Command::Quit,
 ];
 
@@ -172,6 +181,7 @@ pub const VIEW_MENU: &[Command] = &[
     Command::ShowReview(ReviewTab::Duplication),
     Command::ShowReview(ReviewTab::Weights),
     Command::ShowReview(ReviewTab::Teams),
+    Command::ShowReview(ReviewTab::Plan),
     Command::ToggleBoard,
     Command::ToggleInspector,
     Command::ToggleVoteSpread,
@@ -228,6 +238,7 @@ impl Command {
     pub fn label(&self) -> String {
         match self {
             Self::NewPortfolio => "New".into(),
+            Self::StartNextQuarter => "Start next quarter".into(),
             Self::Open => "Open…".into(),
             Self::OpenPath(path) => path.display().to_string(),
             Self::Save => "Save".into(),
@@ -268,6 +279,7 @@ impl Command {
             Self::ImportCsv | Self::ImportCsvFrom { .. } => "Import CSV…".into(),
             Self::ExportChart | Self::ExportChartTo(_) => "Export chart (SVG, PNG)…".into(),
             Self::ExportLog | Self::ExportLogTo(_) => "Export decision log (Markdown, CSV)…".into(),
+            Self::ExportPlan | Self::ExportPlanTo(_) => "Export plan (Markdown, CSV)…".into(),
             Self::StartPresentation => "Present".into(),
             Self::StopPresentation => "Leave the presentation".into(),
             Self::PresentStep(delta) => if *delta < 0 {
@@ -338,6 +350,7 @@ impl Command {
             Self::ShowReview(ReviewTab::Conflicts) => vec![key(CMD, Key::R)],
             Self::ExportChart => vec![key(CMD, Key::E)],
             Self::ExportLog => vec![key(CMD_SHIFT, Key::E)],
+            Self::ShowReview(ReviewTab::Plan) => vec![key(CMD_SHIFT, Key::P)],
             Self::ZoomIn => vec![key(CMD, Key::Plus), key(CMD, Key::Equals)],
             Self::ZoomOut => vec![key(CMD, Key::Minus)],
             Self::ZoomReset => vec![key(CMD, Key::Num0)],
@@ -353,6 +366,9 @@ impl Command {
             | Self::ImportCsvFrom { .. }
             | Self::ExportChartTo(_)
             | Self::ExportLogTo(_)
+            | Self::ExportPlan
+            | Self::ExportPlanTo(_)
+            | Self::StartNextQuarter
             | Self::PresentStep(_)
             | Self::PresentToggle(PresentView::Chart)
             | Self::SetTheme(_)

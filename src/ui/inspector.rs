@@ -266,6 +266,8 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
         rationale.scroll_to_me(Some(egui::Align::Center));
     }
 
+    ui.add_space(6.0);
+    section(ui, "Follow-up");
     super::inspector_follow_up::follow_up_ui(ui, cx, &mut capability);
 
     ui.add_space(6.0);

@@ -46,6 +46,54 @@ fn quadrant_text(recommendation: Recommendation) -> &'static str {
     }
 }
 
+/// The two models side by side (framework §7): what each dimension looks
+/// like when teams operate, when a platform orchestrates, and which fits
+/// where.
+const SIDE_BY_SIDE: [[&str; 4]; 7] = [
+    [
+        "Speed of decisions",
+        "Quick inside a team, uneven across teams",
+        "Quick on the paved path, slow if every change waits for approval",
+        "Operate to experiment; orchestrate what repeats",
+    ],
+    [
+        "Cost",
+        "Every team pays for its own copy and its upkeep",
+        "One shared service, paid for once",
+        "Orchestrate commodities and shared controls",
+    ],
+    [
+        "Risk control",
+        "Each team enforces the rules its own way",
+        "One set of guardrails, one audit",
+        "Orchestrate identity, security and compliance",
+    ],
+    [
+        "Team autonomy",
+        "Full ownership, tailored to the product",
+        "Fewer choices, more standards",
+        "Operate where the product is different",
+    ],
+    [
+        "Onboarding",
+        "As fast as the team is mature",
+        "Usually faster: templates ready on day one",
+        "Orchestrate where many teams start",
+    ],
+    [
+        "Incidents",
+        "Each team's own runbooks",
+        "Shared telemetry, one process",
+        "Orchestrate observability and alerting",
+    ],
+    [
+        "Innovation",
+        "Strong for local experiments",
+        "Strong for doing it again at scale",
+        "Operate early; orchestrate once it is common",
+    ],
+];
+
 /// Draws the primer; `size` is the body text size (bigger when presenting).
 pub fn primer_ui(ui: &mut Ui, size: f32) {
     let heading = |text: &str| RichText::new(text).size(size * 1.3).strong();
@@ -110,5 +158,46 @@ pub fn primer_ui(ui: &mut Ui, size: f32) {
          have a reason, an approver and a review date. A differentiator the scores call \
          commodity, or a regulated control nobody owns centrally, is the best discussion of \
          the day.",
+    ));
+    ui.add_space(size * 0.6);
+
+    ui.label(heading("5. Operate or orchestrate, side by side"));
+    egui::Grid::new("primer_side_by_side")
+        .num_columns(4)
+        .striped(true)
+        .spacing([size * 0.8, size * 0.3])
+        .show(ui, |ui| {
+            for title in ["", "Operate", "Orchestrate", "Best fit"] {
+                ui.label(body(title).strong());
+            }
+            ui.end_row();
+            // A quarter of the width each, wrapped, so the table fits the
+            // wall at presentation size.
+            let column = (ui.available_width() / 4.0 - size).max(size * 6.0);
+            for row in SIDE_BY_SIDE {
+                for (i, cell) in row.into_iter().enumerate() {
+                    let text = if i == 0 {
+                        body(cell).strong()
+                    } else {
+                        body(cell)
+                    };
+                    ui.scope(|ui| {
+                        ui.set_max_width(column);
+                        ui.add(egui::Label::new(text).wrap());
+                    });
+                }
+                ui.end_row();
+            }
+        });
+    ui.add_space(size * 0.6);
+
+    ui.label(heading("6. After the room decides"));
+    ui.label(body(
+        "Ask whether the platform team can run it well today; if not, it is an investment \
+         first. Every team meets the minimum standard, whatever it runs itself. What the room \
+         chose to share and teams still run becomes the migration backlog, most friction \
+         first, each with a guide and a named contact. Teams that keep their own copy past \
+         the target are shadow tooling: a sign the shared path is too slow or too hard. Look \
+         at every decision again next quarter.",
     ));
 }

@@ -70,52 +70,59 @@ pub(super) fn plan_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
 fn backlog_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, plan: &Plan) {
     let ids: Vec<String> = plan.backlog.iter().map(|i| i.id.clone()).collect();
     let mut moved: Option<(usize, usize)> = None;
-    egui::Grid::new("backlog")
-        .num_columns(5)
-        .striped(true)
-        .show(ui, |ui| {
-            for (index, item) in plan.backlog.iter().enumerate() {
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(format!("{}", index + 1)).strong());
-                    let up = ui.add_enabled(index > 0, egui::Button::new("↑").small());
-                    if up.on_hover_text(format!("Move {} up", item.name)).clicked() {
-                        moved = Some((index, index - 1));
-                    }
-                    let down =
-                        ui.add_enabled(index + 1 < ids.len(), egui::Button::new("↓").small());
-                    if down
-                        .on_hover_text(format!("Move {} down", item.name))
-                        .clicked()
-                    {
-                        moved = Some((index, index + 1));
-                    }
-                });
-                select_button(ui, cx, &item.id, &item.name);
-                let status = match &item.target_quarter {
-                    Some(quarter) => format!("{}, by {quarter}", item.status),
-                    None => item.status.to_string(),
-                };
-                ui.label(status);
-                ui.label(format!("{} own, {} shared", item.copies, item.adopted))
-                    .on_hover_text(
-                        "Teams still running their own copy, and teams on the shared service",
-                    );
-                ui.vertical(|ui| {
-                    ui.set_max_width(320.0);
-                    if item.shadow_tooling {
-                        ui.colored_label(
-                            CONFLICT_COLOR,
-                            "Shadow tooling: copies after the target quarter",
-                        );
-                    }
-                    ui.add(egui::Label::new(RichText::new(&item.reason).weak()).wrap());
-                    if !item.contact.is_empty() {
-                        ui.label(RichText::new(format!("Help: {}", item.contact)).small());
-                    }
-                });
-                ui.end_row();
+    // One block per item: what and where on the first line, why below it,
+    // wrapped to the window (a table would push the reasons off to the
+    // right of a narrow window).
+    for (index, item) in plan.backlog.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("{}.", index + 1)).strong());
+            let up = ui.add_enabled(index > 0, egui::Button::new("↑").small());
+            if up.on_hover_text(format!("Move {} up", item.name)).clicked() {
+                moved = Some((index, index - 1));
+            }
+            let down = ui.add_enabled(index + 1 < ids.len(), egui::Button::new("↓").small());
+            if down
+                .on_hover_text(format!("Move {} down", item.name))
+                .clicked()
+            {
+                moved = Some((index, index + 1));
+            }
+            select_button(ui, cx, &item.id, &item.name);
+            let status = match &item.target_quarter {
+                Some(quarter) => format!("{}, by {quarter}", item.status),
+                None => item.status.to_string(),
+            };
+            ui.label(status);
+            ui.label(
+                RichText::new(format!(
+                    "· own copies {} · shared {}",
+                    item.copies, item.adopted
+                ))
+                .weak(),
+            )
+            .on_hover_text("Teams still running their own copy · teams on the shared service");
+        });
+        ui.indent(("backlog item", &item.id), |ui| {
+            if item.shadow_tooling {
+                ui.colored_label(
+                    CONFLICT_COLOR,
+                    "Shadow tooling: copies after the target quarter",
+                );
+            }
+            ui.add(egui::Label::new(RichText::new(&item.reason).weak()).wrap());
+            let mut help = Vec::new();
+            if !item.guide.is_empty() {
+                help.push(format!("Guide: {}", item.guide));
+            }
+            if !item.contact.is_empty() {
+                help.push(format!("Help: {}", item.contact));
+            }
+            if !help.is_empty() {
+                ui.add(egui::Label::new(RichText::new(help.join(" · ")).small()).wrap());
             }
         });
+        ui.add_space(4.0);
+    }
     if let Some((from, to)) = moved {
         let mut order = ids;
         order.swap(from, to);
