@@ -10,6 +10,7 @@ use capmap::model::{Decision, Readiness};
 use capmap::ui::review::ReviewTab;
 use common::OpenApp;
 use eframe::egui::accesskit::Role;
+use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -91,6 +92,10 @@ fn moving_a_backlog_item_down_keeps_the_order_in_the_file_until_ranked_again() {
         "the order is in the document, so the file keeps it"
     );
     harness.get_by_label_contains("Placed here by hand; by friction it would be #2");
+    harness
+        .get_by_label("Rank by friction again")
+        .scroll_to_me();
+    harness.run();
     harness.get_by_label("Rank by friction again").click();
     harness.run();
     assert!(
@@ -210,7 +215,8 @@ fn a_decision_past_review_and_shadow_tooling_show_in_the_status_bar() {
 #[test]
 fn starting_the_next_quarter_moves_decisions_into_history() {
     let mut harness = harness();
-    harness.state_mut().send(Command::StartNextQuarter);
+    // Ctrl+Shift+N, not Ctrl+N's empty portfolio.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
     harness.run();
     let portfolio = harness.state().portfolio();
     assert_eq!(
@@ -231,4 +237,22 @@ fn starting_the_next_quarter_moves_decisions_into_history() {
         harness.state().document().path.is_none(),
         "a new, unsaved file"
     );
+}
+
+#[test]
+fn the_scorecard_tab_says_which_targets_are_on_track_and_which_decisions_are_due() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(Command::ShowReview(ReviewTab::Scorecard));
+    harness.run();
+    let off_track = harness.get_all_by_label_contains("(off track)").count();
+    let on_track = harness.query_all_by_label_contains("(on track)").count();
+    assert!(
+        off_track >= 3,
+        "the example's CI/CD targets are all missed in Q4"
+    );
+    assert_eq!(on_track, 0, "none met yet");
+    harness.get_by_label("Low-latency matching engine: Operate (review was due 2026-11-15)");
+    harness.get_by_label_contains("Secrets management: shadow tooling");
 }

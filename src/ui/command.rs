@@ -351,6 +351,8 @@ impl Command {
             Self::ExportChart => vec![key(CMD, Key::E)],
             Self::ExportLog => vec![key(CMD_SHIFT, Key::E)],
             Self::ShowReview(ReviewTab::Plan) => vec![key(CMD_SHIFT, Key::P)],
+            Self::ExportPlan => vec![key(CMD_SHIFT, Key::L)],
+            Self::StartNextQuarter => vec![key(CMD_SHIFT, Key::N)],
             Self::ZoomIn => vec![key(CMD, Key::Plus), key(CMD, Key::Equals)],
             Self::ZoomOut => vec![key(CMD, Key::Minus)],
             Self::ZoomReset => vec![key(CMD, Key::Num0)],
@@ -366,9 +368,7 @@ impl Command {
             | Self::ImportCsvFrom { .. }
             | Self::ExportChartTo(_)
             | Self::ExportLogTo(_)
-            | Self::ExportPlan
             | Self::ExportPlanTo(_)
-            | Self::StartNextQuarter
             | Self::PresentStep(_)
             | Self::PresentToggle(PresentView::Chart)
             | Self::SetTheme(_)

@@ -238,6 +238,7 @@ fn scorecard_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
             plural(usize::from(*spread), "point", "points")
         ));
     }
+    super::review_plan::scorecard_follow_up(ui, &card);
     if card.baseline.is_some() {
         heading(ui, "Metrics");
         if card.metric_changes.is_empty() {

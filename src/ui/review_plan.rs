@@ -7,7 +7,8 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::review::select_button;
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext};
-use crate::model::{Edit, Plan};
+use crate::export::{format_measure, plural};
+use crate::model::{Edit, Plan, Scorecard};
 
 pub(super) fn plan_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
     let plan = Plan::of(cx.portfolio, cx.today);
@@ -135,5 +136,73 @@ fn backlog_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, plan: &Plan) {
             .clicked()
     {
         cx.edit(Edit::SetBacklogOrder { order: Vec::new() });
+    }
+}
+
+/// The scorecard's decisions to review, standard gaps, shadow tooling,
+/// targets and trends.
+pub(super) fn scorecard_follow_up(ui: &mut Ui, card: &Scorecard) {
+    let heading = |ui: &mut Ui, text: &str| {
+        ui.add_space(4.0);
+        ui.label(RichText::new(text).strong());
+    };
+    heading(ui, "Decisions to review");
+    if card.overdue_reviews.is_empty() {
+        ui.label(RichText::new("No decision is past its review date.").weak());
+    }
+    for (capability, decision, due) in &card.overdue_reviews {
+        ui.colored_label(
+            OVERDUE_COLOR,
+            format!("{capability}: {decision} (review was due {due})"),
+        );
+    }
+    heading(ui, "Minimum standard and adoption");
+    ui.label(plural(
+        card.standard_gaps,
+        "capability teams run falls short of the minimum standard",
+        "capabilities teams run fall short of the minimum standard",
+    ));
+    for name in &card.shadow_tooling {
+        ui.colored_label(
+            CONFLICT_COLOR,
+            format!("{name}: shadow tooling, teams still run copies after the target quarter"),
+        );
+    }
+    if !card.targets.is_empty() {
+        heading(ui, "Targets");
+        for check in &card.targets {
+            let text = format!(
+                "{}: {} {} {} {}, measured {}",
+                check.capability,
+                check.metric.label().to_lowercase(),
+                check.direction.label(),
+                format_measure(check.target),
+                check.metric.unit(),
+                check
+                    .measured
+                    .map_or_else(|| "no value yet".to_owned(), format_measure),
+            );
+            match check.on_track {
+                Some(true) => ui.label(format!("{text} (on track)")),
+                Some(false) => ui.colored_label(CONFLICT_COLOR, format!("{text} (off track)")),
+                None => ui.label(RichText::new(format!("{text} (not measured)")).weak()),
+            };
+        }
+    }
+    if !card.trends.is_empty() {
+        heading(ui, "Since the baseline (fewer is better)");
+        for trend in &card.trends {
+            let text = format!(
+                "{}: {} → {}, {}",
+                trend.measure,
+                trend.before,
+                trend.after,
+                trend.moved()
+            );
+            match trend.after.cmp(&trend.before) {
+                std::cmp::Ordering::Greater => ui.colored_label(CONFLICT_COLOR, text),
+                _ => ui.label(text),
+            };
+        }
     }
 }
