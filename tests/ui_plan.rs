@@ -208,8 +208,9 @@ fn the_board_roles_say_who_is_missing_and_a_role_picked_fills_the_gap() {
 #[test]
 fn a_decision_past_review_and_shadow_tooling_show_in_the_status_bar() {
     let harness = harness();
-    harness.get_by_label("1 decision to review");
-    harness.get_by_label("1 shadow tooling");
+    // One exception and one decision past their review date.
+    harness.get_by_label("2 overdue");
+    harness.get_by_label("1 shadow");
 }
 
 #[test]

@@ -118,25 +118,24 @@ pub fn status_bar_ui(
             ui.visuals().weak_text_color()
         };
         ui.label(RichText::new(conflicts).color(conflict_color));
-        if summary.overdue_exceptions > 0 {
-            let text = format!("{} overdue", summary.overdue_exceptions);
-            ui.label(RichText::new(text).color(OVERDUE_COLOR))
-                .on_hover_text("Exceptions past their review date");
-        }
-        if summary.overdue_reviews > 0 {
-            let text = plural(
-                summary.overdue_reviews,
-                "decision to review",
-                "decisions to review",
+        // Exceptions and decisions past their review date, counted
+        // together: the status bar is full on a small laptop.
+        let overdue = summary.overdue_exceptions + summary.overdue_reviews;
+        if overdue > 0 {
+            let detail = format!(
+                "Past their review date: {} and {}",
+                plural(summary.overdue_exceptions, "exception", "exceptions"),
+                plural(summary.overdue_reviews, "decision", "decisions")
             );
-            ui.label(RichText::new(text).color(OVERDUE_COLOR))
-                .on_hover_text("Decisions past their review date: Review → Plan lists them");
+            ui.label(RichText::new(format!("{overdue} overdue")).color(OVERDUE_COLOR))
+                .on_hover_text(detail);
         }
         if summary.shadow_tooling > 0 {
-            let text = format!("{} shadow tooling", summary.shadow_tooling);
+            let text = format!("{} shadow", summary.shadow_tooling);
             ui.label(RichText::new(text).color(CONFLICT_COLOR))
                 .on_hover_text(
-                    "Teams still run their own copy after the migration's target quarter",
+                    "Shadow tooling: teams still run their own copy after the migration's target \
+                 quarter",
                 );
         }
     });
