@@ -539,3 +539,51 @@ fn the_svg_names_what_each_dot_is_for_browsers_and_screen_readers() {
     assert!(identity.title.contains("decision: "));
     assert!(identity.title.contains("reuse "));
 }
+
+/// A capability to be shared that the platform cannot support yet has a
+/// mark of its own at its dot's lower left, named in its title and in the
+/// legend; one the platform is ready for has none.
+#[test]
+fn a_capability_the_platform_is_not_ready_for_is_marked_and_named() {
+    let portfolio = example();
+    let text = svg(&portfolio, (1920, 1080), LabelMode::Auto);
+    let document = roxmltree::Document::parse(&text).unwrap();
+    let marked: Vec<String> = document
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("not-ready"))
+        .map(|n| {
+            n.ancestors()
+                .find(|a| a.attribute("class") == Some("capability"))
+                .and_then(|g| g.attribute("data-id"))
+                .unwrap_or("outside a capability")
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(
+        marked,
+        ["container-runtime", "developer-portal"],
+        "readiness No (undecided, recommended Orchestrate) and Partly (decided Orchestrate)"
+    );
+    assert!(text.contains("platform not ready</text>"), "in the legend");
+    let titles = parse(&text);
+    let runtime = titles
+        .drawn
+        .iter()
+        .find(|d| d.id == "container-runtime")
+        .unwrap();
+    assert!(
+        runtime.title.ends_with("; platform not ready"),
+        "{}",
+        runtime.title
+    );
+    let mut ready = portfolio.clone();
+    for capability in &mut ready.capabilities {
+        std::sync::Arc::make_mut(capability).readiness = capmap::model::Readiness::Yes;
+    }
+    let text = svg(&ready, (1920, 1080), LabelMode::Auto);
+    assert!(
+        !text.contains("not-ready"),
+        "no mark once the platform is ready"
+    );
+    assert!(!text.contains("platform not ready"), "nor a legend entry");
+}

@@ -117,6 +117,7 @@ fn the_inspector_asks_about_readiness_and_says_what_an_unready_orchestrate_means
         .send(Command::Select(Some("container-runtime".into())));
     harness.run();
     harness.get_by_label("Orchestrate once the platform can support it");
+    harness.get_by_label("platform not ready");
     let yes = harness.get_by_label("Yes");
     yes.scroll_to_me();
     harness.run();
@@ -132,6 +133,20 @@ fn the_inspector_asks_about_readiness_and_says_what_an_unready_orchestrate_means
             .query_by_label("Orchestrate once the platform can support it")
             .is_none(),
         "ready: nothing to invest first"
+    );
+    // The developer portal (partly ready) keeps the chart's mark.
+    harness.get_by_label("platform not ready");
+    harness
+        .state_mut()
+        .send(Command::Select(Some("developer-portal".into())));
+    harness.run();
+    harness.get_by_label("Yes").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Yes").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("platform not ready").is_none(),
+        "no capability waits for the platform: the legend drops the mark"
     );
 }
 

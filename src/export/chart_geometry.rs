@@ -39,6 +39,8 @@ pub struct ChartPoint {
     pub conflict: bool,
     /// It has an overdue exception.
     pub overdue: bool,
+    /// It is to be shared but the platform team cannot support it yet.
+    pub not_ready: bool,
     /// Lowest and highest differentiation voted, once votes are revealed.
     pub differentiation_spread: Option<(f64, f64)>,
     /// Lowest and highest pull among the voters, once votes are revealed.
@@ -102,6 +104,9 @@ pub enum LegendMark {
     Conflict,
     /// A small dot: an exception past its review date.
     Overdue,
+    /// A small dot at the lower left: to be shared, the platform not
+    /// ready for it yet.
+    NotReady,
     /// A halo: several capabilities with the same scores.
     Shared,
     /// Whiskers: the votes' lowest to highest.
@@ -118,6 +123,7 @@ impl LegendMark {
             Self::Undecided => "not decided yet",
             Self::Conflict => "conflict",
             Self::Overdue => "overdue exception",
+            Self::NotReady => "platform not ready",
             Self::Shared => "same scores",
             Self::Spread => "vote spread, lowest to highest",
         }
@@ -145,6 +151,7 @@ impl ChartGeometry {
         let present = [
             (LegendMark::Conflict, points.iter().any(|p| p.conflict)),
             (LegendMark::Overdue, points.iter().any(|p| p.overdue)),
+            (LegendMark::NotReady, points.iter().any(|p| p.not_ready)),
             (LegendMark::Shared, points.iter().any(|p| p.shared_with > 1)),
             (
                 LegendMark::Spread,
@@ -191,6 +198,7 @@ impl ChartGeometry {
                 shared_with: 1,
                 conflict: !conflicts_for(capability, assessment.recommendation).is_empty(),
                 overdue: capability.overdue_exceptions(today).next().is_some(),
+                not_ready: crate::model::awaits_platform(capability, settings).is_some(),
                 differentiation_spread: capability
                     .votes_revealed
                     .then(|| capability.spread(Question::Differentiation))

@@ -297,6 +297,10 @@ mod tests {
         );
         assert!(text.contains("(overdue since 2026-11-01)"), "{text}");
         assert!(text.contains("In progress, by 2026-Q3"), "{text}");
+        assert!(
+            text.contains("| 1 team still on its own copy, 0 on the shared service |"),
+            "who has moved: {text}"
+        );
     }
 
     #[test]

@@ -26,8 +26,8 @@ pub use follow_up::{
 };
 pub use metrics::{Metric, Metrics, parse_metric};
 pub use plan::{
-    BacklogItem, Investment, Plan, ReviewDue, StandardGap, advice, backlog, is_shadow_tooling,
-    missing_controls, on_backlog, run_by_teams,
+    BacklogItem, Investment, Plan, ReviewDue, StandardGap, advice, awaits_platform, backlog,
+    is_shadow_tooling, missing_controls, on_backlog, run_by_teams,
 };
 pub use portfolio::{Portfolio, ScoringSettings, Team, UniqueIds, slugify, unique_id};
 pub use progress::DecisionProgress;

@@ -116,6 +116,27 @@ pub fn advice(recommendation: Recommendation, readiness: Readiness) -> String {
     }
 }
 
+/// The shared model (Orchestrate or Hybrid) `capability` is headed for,
+/// when the platform team cannot support it yet: its decision, or while
+/// undecided its recommendation under `settings`. `None` when it is not
+/// to be shared or the platform is ready (or nobody said).
+#[must_use]
+pub fn awaits_platform(
+    capability: &Capability,
+    settings: &super::ScoringSettings,
+) -> Option<Recommendation> {
+    if !capability.readiness.needs_investment() {
+        return None;
+    }
+    let shared = match capability.decision {
+        Decision::Orchestrate => Recommendation::Orchestrate,
+        Decision::Hybrid => Recommendation::Hybrid,
+        Decision::Undecided => locate(capability, settings)?.recommendation,
+        Decision::Operate | Decision::Rationalize => return None,
+    };
+    matches!(shared, Recommendation::Orchestrate | Recommendation::Hybrid).then_some(shared)
+}
+
 /// Whether teams, not the platform, run `capability`: the room decided
 /// Operate or Hybrid, or teams run copies of their own.
 #[must_use]
@@ -337,19 +358,7 @@ impl Plan {
                     missing: missing.into_iter().map(str::to_owned).collect(),
                 });
             }
-            let shared = match locate(capability, &portfolio.scoring) {
-                Some(position) => position.recommendation,
-                None => Recommendation::Rationalize,
-            };
-            let shared = match capability.decision {
-                Decision::Orchestrate => Recommendation::Orchestrate,
-                Decision::Hybrid => Recommendation::Hybrid,
-                Decision::Undecided => shared,
-                Decision::Operate | Decision::Rationalize => Recommendation::Operate,
-            };
-            if matches!(shared, Recommendation::Orchestrate | Recommendation::Hybrid)
-                && capability.readiness.needs_investment()
-            {
+            if let Some(shared) = awaits_platform(capability, &portfolio.scoring) {
                 plan.investment.push(Investment {
                     id: capability.id.clone(),
                     name: capability.name.clone(),

@@ -33,6 +33,7 @@ pub fn legend_ui(ui: &mut Ui, geometry: &ChartGeometry, view: ChartView, selecte
     };
     let background = ui.visuals().extreme_bg_color;
     let weak = ui.visuals().weak_text_color();
+    let text_color = ui.visuals().strong_text_color();
     ui.horizontal_wrapped(|ui| {
         let spread_drawn = |p: &ChartPoint| view.vote_spread || selected == Some(p.id());
         for mark in geometry.legend(spread_drawn) {
@@ -52,6 +53,9 @@ pub fn legend_ui(ui: &mut Ui, geometry: &ChartGeometry, view: ChartView, selecte
                 }
                 LegendMark::Overdue => {
                     p.circle_filled(c, 3.5, OVERDUE_COLOR);
+                }
+                LegendMark::NotReady => {
+                    p.circle_filled(c, 3.5, text_color);
                 }
                 LegendMark::Shared => {
                     p.circle_filled(c, 6.0, weak.gamma_multiply(0.2));

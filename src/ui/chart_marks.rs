@@ -267,6 +267,7 @@ fn scene_key(geometry: &ChartGeometry, scene: &MarkScene<'_>, sprites: &DiscSpri
                     p.shared_with,
                     p.conflict,
                     p.overdue,
+                    p.not_ready,
                 )
                     .hash(state);
             }
@@ -355,8 +356,8 @@ fn line_shapes(
 }
 
 /// One quad per dot, coloured by zone (hollow while undecided), the
-/// conflict rings, and the amber overdue marks at their upper right (as
-/// the clock on their cards).
+/// conflict rings, the amber overdue marks at their upper right (as the
+/// clock on their cards) and the not-ready marks at their lower left.
 fn dot_mesh(
     geometry: &ChartGeometry,
     scene: &MarkScene<'_>,
@@ -386,6 +387,15 @@ fn dot_mesh(
     let d = overdue_offset(scene.style.marker_radius);
     for &(_, centre) in centres.iter().filter(|(p, _)| p.overdue) {
         stamp(centre + egui::vec2(d, -d), sprites.overdue, OVERDUE_COLOR);
+    }
+    // The platform not ready: the same small mark at the lower left, in
+    // the strongest text colour, so it reads against every zone.
+    for &(_, centre) in centres.iter().filter(|(p, _)| p.not_ready) {
+        stamp(
+            centre + egui::vec2(-d, d),
+            sprites.overdue,
+            scene.colors.strong,
+        );
     }
     mesh
 }

@@ -8,8 +8,8 @@ use eframe::egui::{self, RichText, Ui};
 use super::widgets::{labelled, parsed_text_edit};
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext};
 use crate::model::{
-    Capability, Date, Decision, Migration, MigrationStatus, Readiness, Recommendation, advice,
-    is_shadow_tooling, locate, missing_controls, on_backlog, run_by_teams, same_control,
+    Capability, Date, Decision, Migration, MigrationStatus, Readiness, advice, awaits_platform,
+    is_shadow_tooling, missing_controls, on_backlog, run_by_teams, same_control,
 };
 
 /// Draws the follow-up of `capability` (the inspector's edited copy).
@@ -77,16 +77,7 @@ fn readiness_ui(ui: &mut Ui, cx: &PanelContext<'_>, capability: &mut Capability)
             ui.selectable_value(&mut capability.readiness, readiness, readiness.label());
         }
     });
-    let shared = match capability.decision {
-        Decision::Orchestrate => Some(Recommendation::Orchestrate),
-        Decision::Hybrid => Some(Recommendation::Hybrid),
-        Decision::Undecided => locate(capability, &cx.portfolio.scoring).map(|p| p.recommendation),
-        Decision::Operate | Decision::Rationalize => None,
-    };
-    if let Some(shared) = shared.filter(|r| {
-        matches!(r, Recommendation::Orchestrate | Recommendation::Hybrid)
-            && capability.readiness.needs_investment()
-    }) {
+    if let Some(shared) = awaits_platform(capability, &cx.portfolio.scoring) {
         ui.colored_label(OVERDUE_COLOR, advice(shared, capability.readiness));
     }
 }

@@ -215,6 +215,17 @@ impl SvgChart {
                     hex(OVERDUE_RGB)
                 );
             }
+            if point.not_ready {
+                let d = (radius + 2.0 * s) * std::f64::consts::FRAC_1_SQRT_2;
+                let _ = writeln!(
+                    svg,
+                    "<circle class=\"not-ready\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\" fill=\"{}\"/>",
+                    x - d,
+                    y + d,
+                    radius * 0.55,
+                    colors.text
+                );
+            }
             if let Some(label) = &labels.labels[i] {
                 let b = label.rect;
                 if let Some([[x1, y1], [x2, y2]]) = label.leader {
@@ -428,6 +439,11 @@ impl SvgChart {
                         radius * 0.55,
                         hex(OVERDUE_RGB)
                     ),
+                    Some(LegendMark::NotReady) => format!(
+                        "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"{:.1}\" fill=\"{}\"/>",
+                        radius * 0.55,
+                        colors.text
+                    ),
                     Some(LegendMark::Shared) => format!(
                         "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"{radius:.1}\" fill=\"{}\" fill-opacity=\"0.08\" stroke=\"{}\" stroke-width=\"{:.1}\" stroke-dasharray=\"{:.1} {:.1}\"/>",
                         colors.text,
@@ -527,6 +543,9 @@ fn describe(point: &ChartPoint, capability: Option<&crate::model::Capability>) -
     }
     if point.overdue {
         text.push_str("; overdue exception");
+    }
+    if point.not_ready {
+        text.push_str("; platform not ready");
     }
     text
 }
