@@ -297,6 +297,17 @@ mod tests {
         );
         assert!(text.contains("(overdue since 2026-11-01)"), "{text}");
         assert!(text.contains("In progress, by 2026-Q3"), "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate().skip(1) {
+            if line.starts_with('#') {
+                assert_eq!(lines[i - 1], "", "one blank line before {line}:\n{text}");
+                assert_ne!(lines[i - 2], "", "only one before {line}:\n{text}");
+            }
+        }
+        assert!(
+            text.ends_with(")\n\n"),
+            "a blank line ends the last list:\n{text}"
+        );
         assert!(
             text.contains("| 1 team still on its own copy, 0 on the shared service |"),
             "who has moved: {text}"
@@ -325,6 +336,7 @@ mod tests {
             &rows[0][3], "'=HYPERLINK(\"x\") | # CI",
             "formula kept as text"
         );
+        assert_eq!(&rows[0][1], "1", "the backlog counts from 1");
         assert_eq!(&rows[0][9], "'@ana", "an @ is a formula too");
         assert!(rows[0][10].contains("Shadow tooling"), "{:?}", &rows[0]);
         assert_eq!(&rows[2][3], "'- Logs", "a leading - too");

@@ -574,6 +574,42 @@ mod tests {
     }
 
     #[test]
+    fn answers_roles_and_directions_read_as_people_say_them() {
+        assert_eq!(Readiness::parse_loose("Yes"), Some(Readiness::Yes), "yes");
+        assert_eq!(
+            Readiness::parse_loose("ready"),
+            Some(Readiness::Yes),
+            "ready"
+        );
+        assert_eq!(
+            [Readiness::Unknown, Readiness::Partly].map(|r| r.to_string()),
+            ["Not asked yet", "Partly"],
+            "shown as the inspector asks"
+        );
+        assert_eq!(
+            Role::ALL.map(|r| r.to_string()),
+            [
+                "Platform engineering",
+                "Security",
+                "SRE",
+                "Product",
+                "Other"
+            ],
+            "the board's roles by name"
+        );
+        assert_eq!(
+            [Direction::AtLeast.label(), Direction::AtMost.label()],
+            ["at least", "at most"],
+            "a floor and a ceiling"
+        );
+        assert_eq!(
+            MigrationStatus::InProgress.to_string(),
+            "In progress",
+            "status"
+        );
+    }
+
+    #[test]
     fn the_default_standard_is_the_frameworks_four_controls_compared_loosely() {
         assert_eq!(
             default_standard().len(),
