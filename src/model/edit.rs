@@ -332,11 +332,11 @@ impl Edit {
                 Some(Applied::portfolio())
             }
             Self::SetBacklogOrder { order } => {
-                let known = order.iter().all(|id| p.capability(id).is_some());
-                let unique = order
-                    .iter()
-                    .enumerate()
-                    .all(|(i, id)| !order[..i].contains(id));
+                let ids = p.by_id();
+                let known = order.iter().all(|id| ids.contains_key(id.as_str()));
+                let mut seen = std::collections::HashSet::new();
+                let unique = order.iter().all(|id| seen.insert(id.as_str()));
+                drop(ids);
                 (known && unique && p.backlog_order != order).then(|| {
                     p.backlog_order = order;
                     Applied::portfolio()

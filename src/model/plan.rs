@@ -266,15 +266,25 @@ pub fn backlog(portfolio: &Portfolio, today: Date) -> Vec<BacklogItem> {
         .collect();
     // Stable: equal friction keeps the map's order.
     ranked.sort_by(|a, b| a.1.cmp(&b.1));
+    // By id, so a long hand order costs a lookup per item, not a scan.
+    let rank_of: std::collections::HashMap<&str, usize> = ranked
+        .iter()
+        .enumerate()
+        .map(|(rank, (c, _))| (c.id.as_str(), rank))
+        .collect();
     let by_hand: Vec<usize> = portfolio
         .backlog_order
         .iter()
-        .filter_map(|id| ranked.iter().position(|(c, _)| c.id == *id))
+        .filter_map(|id| rank_of.get(id.as_str()).copied())
         .collect();
+    let mut placed = vec![false; ranked.len()];
+    for &rank in &by_hand {
+        placed[rank] = true;
+    }
     let order: Vec<usize> = by_hand
         .iter()
         .copied()
-        .chain((0..ranked.len()).filter(|i| !by_hand.contains(i)))
+        .chain((0..ranked.len()).filter(|&rank| !placed[rank]))
         .collect();
     order
         .iter()
