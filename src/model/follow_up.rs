@@ -565,6 +565,17 @@ mod tests {
             Some(date("2027-02-01")),
             "a later date stays"
         );
+        let mut on_the_first = Portfolio::new("P");
+        on_the_first.quarter = Some("2026-Q4".into());
+        let mut due = Capability::new("a", "A");
+        due.review_on = Some(date("2027-01-01"));
+        on_the_first.capabilities.push(due.into());
+        let next = start_next_quarter(&on_the_first, date("2026-11-27"));
+        assert_eq!(
+            next.capabilities[0].review_on,
+            Some(date("2027-01-01")),
+            "a review on the new quarter's first day is in the new quarter: it stays"
+        );
         let undated = start_next_quarter(&Portfolio::new("P"), date("2026-05-02"));
         assert_eq!(
             undated.quarter.as_deref(),
