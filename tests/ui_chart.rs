@@ -19,13 +19,14 @@ fn marks_drawn(harness: &Harness<'_, CapmapApp>) -> usize {
 }
 
 /// What the chart should draw for `portfolio`: a dot per scored capability,
-/// plus its conflict ring and overdue mark.
+/// plus its conflict ring, overdue mark and not-ready mark.
 fn marks_expected(harness: &Harness<'_, CapmapApp>) -> usize {
     let today = harness.state().today();
     let geometry = capmap::export::ChartGeometry::new(harness.state().portfolio(), today);
     geometry.points.len()
         + geometry.points.iter().filter(|p| p.conflict).count()
         + geometry.points.iter().filter(|p| p.overdue).count()
+        + geometry.points.iter().filter(|p| p.not_ready).count()
         // Undecided dots are hollow: one more quad for the inside.
         + geometry
             .points
