@@ -272,3 +272,34 @@ fn the_scorecard_tab_says_which_targets_are_on_track_and_which_decisions_are_due
     harness.get_by_label("Low-latency matching engine: Operate (review was due 2026-11-15)");
     harness.get_by_label_contains("Secrets management: shadow tooling");
 }
+
+#[test]
+fn the_next_quarter_is_saved_beside_last_quarters_file_and_compared_with_it() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let q4 = dir.path().join("platform-2026-q4.ron");
+    capmap::io::save(common::example_app().portfolio(), &q4).expect("saved");
+    let q1 = dir.path().join("platform-2027-q1.ron");
+    let mut app = CapmapApp::new(capmap::io::load(&q4).expect("loads"), Some(q4.clone()));
+    app.set_today(Some(common::workshop_day()));
+    app.set_dialogs(capmap::app::FileDialogs::scripted([Some(q1.clone())]));
+    let mut harness = common::open(app);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    harness.run();
+    assert_eq!(
+        harness.state().dialogs().last_request,
+        Some((capmap::app::DialogKind::SaveAs, Some(q1.clone()))),
+        "the dialog suggests next quarter's name beside last quarter's file"
+    );
+    assert_eq!(
+        harness.state().document().path.as_deref(),
+        Some(q1.as_path()),
+        "saved where the dialog suggested and the user agreed"
+    );
+    let saved = capmap::io::load(&q1).expect("next quarter's file loads");
+    assert_eq!(saved.quarter.as_deref(), Some("2027-Q1"), "{q1:?}");
+    assert!(q4.exists(), "last quarter's file is kept");
+    assert!(
+        harness.state().baseline().is_some_and(|b| b.path == q4),
+        "compared with last quarter"
+    );
+}

@@ -128,20 +128,29 @@ impl CapmapApp {
                 self.view.reset_selection();
             }
             Pending::NextQuarter => {
-                let next = crate::model::start_next_quarter(self.doc.portfolio(), self.today());
+                let today = self.today();
+                let from =
+                    self.doc.portfolio().quarter.clone().unwrap_or_else(|| {
+                        crate::model::quarter_name(crate::model::quarter_of(today))
+                    });
+                let next = crate::model::start_next_quarter(self.doc.portfolio(), today);
                 let quarter = next.quarter.clone().unwrap_or_default();
                 // Compared with the quarter it came from, so "Since last
                 // quarter" and the scorecard work from the first edit.
                 let previous = self.doc.path.clone();
                 self.doc = Document::new(next, None);
                 self.view.reset_selection();
-                if let Some(path) = previous {
-                    self.queue.push(Command::CompareWith(path));
-                }
                 self.notice = Some(Notice::info(format!(
                     "Started {quarter}: last quarter's decisions are in each capability's \
                      history. Save it as a new file."
                 )));
+                if let Some(path) = previous {
+                    self.queue.push(Command::CompareWith(path.clone()));
+                    // Saved beside last quarter's file, its name following.
+                    let suggested = io::next_quarter_file(&path, &from, &quarter);
+                    self.dialogs
+                        .request(ctx, DialogKind::SaveAs, Some(&suggested));
+                }
             }
             Pending::Open(None) => {
                 let suggested = self.suggested_path();

@@ -1,7 +1,7 @@
 //! Text read from the user's files, names made from file paths, and the
 //! bundled example.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{MAX_FILE_BYTES, from_ron};
 use crate::model::Portfolio;
@@ -33,6 +33,58 @@ pub fn file_name(path: &Path) -> String {
 pub fn name_from_stem(path: &Path, fallback: &str) -> String {
     path.file_stem()
         .map_or_else(|| fallback.to_owned(), |s| s.to_string_lossy().into_owned())
+}
+
+/// Where next quarter's file goes: beside `old`, with the quarter `from`
+/// in its name replaced by `to` as the name writes it (`platform-2026-q4.ron`
+/// gives `platform-2027-q1.ron`; `Q4_2026` gives `Q1_2027`), or `-2027-q1`
+/// added when the name has no quarter in it.
+#[must_use]
+pub fn next_quarter_file(old: &Path, from: &str, to: &str) -> PathBuf {
+    use crate::model::quarter_key;
+    let stem = old
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let extension = old
+        .extension()
+        .map_or_else(|| "ron".to_owned(), |e| e.to_string_lossy().into_owned());
+    let (Some((y0, q0)), Some((y1, q1))) = (quarter_key(from), quarter_key(to)) else {
+        return old.with_file_name(format!("{stem}-next.{extension}"));
+    };
+    let forms = |y: u32, q: u8| {
+        [
+            format!("{y}-q{q}"),
+            format!("{y}_q{q}"),
+            format!("{y}q{q}"),
+            format!("{y} q{q}"),
+            format!("q{q}-{y}"),
+            format!("q{q}_{y}"),
+            format!("q{q} {y}"),
+        ]
+    };
+    let lower = stem.to_lowercase();
+    let renamed = forms(y0, q0)
+        .iter()
+        .zip(forms(y1, q1))
+        .find_map(|(old_form, new_form)| {
+            // Only where lowercasing kept the byte positions (ASCII
+            // around the quarter), so the slice below is the same text.
+            let at = lower.find(old_form.as_str())?;
+            let end = at + old_form.len();
+            let original = stem.get(at..end)?;
+            if !original.eq_ignore_ascii_case(old_form) {
+                return None;
+            }
+            let upper = original.contains('Q');
+            let new_form = if upper {
+                new_form.to_uppercase()
+            } else {
+                new_form
+            };
+            Some(format!("{}{new_form}{}", &stem[..at], &stem[end..]))
+        })
+        .unwrap_or_else(|| format!("{stem}-{y1}-q{q1}"));
+    old.with_file_name(format!("{renamed}.{extension}"))
 }
 
 /// Reads a spreadsheet's text, refusing huge files with a message. Text
@@ -78,6 +130,35 @@ pub fn read_text(path: &Path) -> Result<(String, Option<String>), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_quarters_file_replaces_the_quarter_in_the_name_as_written() {
+        let next = |old: &str, from: &str, to: &str| {
+            next_quarter_file(Path::new(old), from, to)
+                .to_string_lossy()
+                .into_owned()
+        };
+        assert_eq!(
+            next("/w/platform-2026-q4.ron", "2026-Q4", "2027-Q1"),
+            "/w/platform-2027-q1.ron",
+            "the usual name"
+        );
+        assert_eq!(
+            next("/w/Map Q4_2026.ron", "2026 Q4", "2027-Q1"),
+            "/w/Map Q1_2027.ron",
+            "its own order, separator and case"
+        );
+        assert_eq!(
+            next("/w/map.ron", "2026-Q4", "2027-Q1"),
+            "/w/map-2027-q1.ron",
+            "no quarter in the name: added"
+        );
+        assert_eq!(
+            next("/w/map.ron", "", "2027-Q1"),
+            "/w/map-next.ron",
+            "no quarter known at all"
+        );
+    }
 
     #[test]
     fn names_come_from_the_file_or_the_fallback() {

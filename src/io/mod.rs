@@ -17,7 +17,9 @@ pub use atomic::{
 };
 pub use csv_import::{CSV_COLUMNS, CsvImport, CsvImportError, CsvProblem, import_csv};
 pub use error::{LoadError, SaveError};
-pub use files::{EXAMPLE_PORTFOLIO, example_portfolio, file_name, name_from_stem, read_text};
+pub use files::{
+    EXAMPLE_PORTFOLIO, example_portfolio, file_name, name_from_stem, next_quarter_file, read_text,
+};
 pub use recovery::{Recovery, clear_recovery, read_recovery, recovery_path, write_recovery};
 pub use ron_file::{
     FORMAT_VERSION, MAX_FILE_BYTES, from_ron, load, load_bytes, load_bytes_as, ron_text, save,
