@@ -353,7 +353,9 @@ fn the_plan_lists_reviews_due_by_the_end_of_next_quarter_soonest_first() {
     last_day.review_on = Some(date("2027-03-31"));
     let mut later = orchestrated("later", &[]);
     later.review_on = Some(date("2027-04-01"));
-    for capability in [later, last_day, default_date, overdue] {
+    let mut today = orchestrated("today", &[]);
+    today.review_on = Some(date("2026-11-27"));
+    for capability in [later, last_day, default_date, overdue, today] {
         p.capabilities.push(Arc::new(capability));
     }
     let plan = Plan::of(&p, date("2026-11-27"));
@@ -364,7 +366,12 @@ fn the_plan_lists_reviews_due_by_the_end_of_next_quarter_soonest_first() {
         .collect();
     assert_eq!(
         reviews,
-        [("overdue", true), ("default", false), ("last-day", false)],
-        "up to the last day of next quarter, soonest first"
+        [
+            ("overdue", true),
+            ("today", false),
+            ("default", false),
+            ("last-day", false)
+        ],
+        "up to the last day of next quarter, soonest first; due today is not yet overdue"
     );
 }
