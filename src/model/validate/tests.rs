@@ -234,3 +234,24 @@ fn follow_up_fields_must_name_known_teams_controls_and_capabilities_once() {
         "every problem, each where it is"
     );
 }
+
+#[test]
+fn a_target_of_0_or_a_percentage_of_100_is_no_problem() {
+    use crate::model::{Direction, Metric, Target};
+    let mut portfolio = Portfolio::new("p");
+    let mut capability = Capability::new("ci", "CI");
+    capability.targets = vec![
+        Target {
+            metric: Metric::Toil,
+            value: 0.0,
+            direction: Direction::AtMost,
+        },
+        Target {
+            metric: Metric::SelfService,
+            value: 100.0,
+            direction: Direction::AtLeast,
+        },
+    ];
+    portfolio.capabilities.push(capability.into());
+    assert_eq!(validate(&portfolio), vec![], "the ends of the range are in it");
+}
