@@ -530,3 +530,6 @@ fn describe(point: &ChartPoint, capability: Option<&crate::model::Capability>) -
     }
     text
 }
+
+#[cfg(test)]
+mod tests;
