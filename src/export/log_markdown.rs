@@ -191,4 +191,188 @@ mod tests {
         assert!(escaped.contains("\\|"));
         assert!(!escaped.contains('\n'));
     }
+
+    #[test]
+    fn block_markers_at_the_start_and_list_numbers_are_escaped_and_the_rest_kept() {
+        let cases = [
+            ("# h", "\\# h"),
+            ("- item", "\\- item"),
+            ("+ item", "\\+ item"),
+            ("=== rule", "\\=== rule"),
+            ("> quote", "\\&gt; quote"),
+            ("    indented code", "indented code"),
+            ("1) one", "1\\) one"),
+            ("12. twelve", "12\\. twelve"),
+            ("2026 plan", "2026 plan"),
+            (". dot", ". dot"),
+            ("a # b - c", "a # b - c"),
+            ("Q&A\nnext\rline", "Q&amp;A next line"),
+            ("\\`*_[]|~", "\\\\\\`\\*\\_\\[\\]\\|\\~"),
+        ];
+        for (text, escaped) in cases {
+            assert_eq!(escape_markdown(text), escaped, "escaping {text:?}");
+        }
+    }
+
+    #[test]
+    fn a_code_span_is_fenced_by_more_backticks_than_it_holds_in_a_row() {
+        let cases = [
+            ("identity", "`identity`"),
+            ("a`b`c", "``a`b`c``"),
+            ("a``b`c", "```a``b`c```"),
+            ("`start", "`` `start ``"),
+            ("end`", "`` end` ``"),
+            ("two\nlines", "`two lines`"),
+        ];
+        for (text, span) in cases {
+            assert_eq!(code_span(text), span, "the code span of {text:?}");
+        }
+    }
+
+    #[test]
+    fn one_takes_the_singular_and_every_other_count_the_plural() {
+        let counts = [0, 1, 2].map(|n| plural(n, "conflict", "conflicts"));
+        assert_eq!(
+            counts,
+            ["0 conflicts", "1 conflict", "2 conflicts"],
+            "only 1 is singular"
+        );
+    }
+
+    fn entry(id: &str, name: &str) -> LogEntry {
+        LogEntry {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            description: String::new(),
+            zone: "Unplaced".to_owned(),
+            scores: crate::export::ScoreEntry {
+                reuse: None,
+                cost: Some(2),
+                risk: None,
+                differentiation: None,
+            },
+            pull: None,
+            recommendation: None,
+            reason: "To score: reuse is missing.".to_owned(),
+            decision: "Undecided".to_owned(),
+            rationale: String::new(),
+            owner: None,
+            escalation_path: String::new(),
+            support_boundary: String::new(),
+            slo: String::new(),
+            conflicts: Vec::new(),
+            severe_conflict: false,
+            exceptions: Vec::new(),
+            overdue_exceptions: 0,
+            duplicated_by: Vec::new(),
+            duplication: 0,
+            tags: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_log_groups_entries_by_recommendation_and_leaves_out_empty_fields() {
+        let identity = LogEntry {
+            description: "Sign-in for everyone".to_owned(),
+            zone: "Commodity".to_owned(),
+            scores: crate::export::ScoreEntry {
+                reuse: Some(5),
+                cost: Some(4),
+                risk: Some(5),
+                differentiation: Some(1),
+            },
+            pull: Some(4.5),
+            recommendation: Some(Recommendation::Orchestrate),
+            reason: "Widely reused".to_owned(),
+            decision: "Orchestrate".to_owned(),
+            rationale: "One login".to_owned(),
+            owner: Some("Platform".to_owned()),
+            escalation_path: "#identity".to_owned(),
+            support_boundary: "Up to the SDK".to_owned(),
+            slo: "99.9%".to_owned(),
+            conflicts: vec!["Risk is high".to_owned()],
+            severe_conflict: true,
+            exceptions: vec![
+                crate::export::ExceptionEntry {
+                    reason: "Legacy LDAP".to_owned(),
+                    approved_by: "CISO".to_owned(),
+                    review_by: "2026-01-31".to_owned(),
+                    overdue: true,
+                },
+                crate::export::ExceptionEntry {
+                    reason: "Pilot".to_owned(),
+                    approved_by: String::new(),
+                    review_by: "2027-01-31".to_owned(),
+                    overdue: false,
+                },
+            ],
+            overdue_exceptions: 1,
+            duplicated_by: vec!["Payments".to_owned(), "Search".to_owned()],
+            duplication: 2,
+            tags: vec!["security".to_owned()],
+            ..entry("identity", "Identity")
+        };
+        let mut log = DecisionLog {
+            portfolio: "Plan".to_owned(),
+            quarter: Some("2026-Q4".to_owned()),
+            as_of: "2026-11-27".to_owned(),
+            threshold: 3.0,
+            summary: crate::model::Summary {
+                capabilities: 2,
+                to_score: 1,
+                conflicts: 1,
+                severe_conflicts: 1,
+                overdue_exceptions: 1,
+                duplicated: 1,
+                ..crate::model::Summary::default()
+            },
+            capabilities: vec![entry("pipeline", "Pipeline"), identity],
+        };
+        assert_eq!(
+            to_markdown(&log),
+            "# Decision log: Plan (2026-Q4)\n\n\
+             2 capabilities as of 2026-11-27: 1 to score, 1 conflict (1 severe), \
+             1 overdue exception, 1 run separately by at least one team.\n\n\
+             ## Orchestrate — the platform team runs it; teams consume it (1)\n\n\
+             ### Identity (`identity`)\n\n\
+             Sign-in for everyone\n\n\
+             - **Zone:** Commodity\n\
+             - **Scores:** reuse 5, cost 4, risk 5, differentiation 1; pull 4.5\n\
+             - **Why:** Widely reused\n\
+             - **Decision:** Orchestrate — One login\n\
+             - **Owner:** Platform\n\
+             - **Escalation path:** \\#identity\n\
+             - **Support boundary:** Up to the SDK\n\
+             - **SLO:** 99\\.9%\n\
+             - **Run separately by:** Payments, Search\n\
+             - **Tags:** security\n\
+             - **Conflict:** Risk is high\n\
+             - **Exception:** Legacy LDAP (approved by CISO, OVERDUE, review by 2026-01-31)\n\
+             - **Exception:** Pilot (review by 2027-01-31)\n\n\
+             ## To score (1)\n\n\
+             ### Pipeline (`pipeline`)\n\n\
+             - **Zone:** Unplaced\n\
+             - **Scores:** reuse –, cost 2, risk –, differentiation –; pull –\n\
+             - **Why:** To score: reuse is missing.\n\
+             - **Decision:** Undecided\n\n",
+            "every field of a scored entry, and only the filled ones of an unscored one"
+        );
+        log.quarter = None;
+        log.summary.capabilities = 1;
+        log.summary.conflicts = 2;
+        log.summary.overdue_exceptions = 2;
+        log.capabilities.truncate(1);
+        let markdown = to_markdown(&log);
+        assert!(
+            markdown.starts_with(
+                "# Decision log: Plan\n\n1 capability as of 2026-11-27: 1 to score, \
+                 2 conflicts (1 severe), 2 overdue exceptions,"
+            ),
+            "no quarter, no parentheses; counts other than 1 in the plural: {markdown}"
+        );
+        assert!(
+            !markdown.contains("## Orchestrate"),
+            "a recommendation without capabilities has no heading: {markdown}"
+        );
+    }
 }

@@ -173,4 +173,66 @@ mod tests {
         assert_eq!(log("log.json"), Some(LogFormat::Json));
         assert_eq!(log("log.txt"), None);
     }
+
+    fn portfolio() -> Portfolio {
+        let mut portfolio = Portfolio::new("Plan");
+        let mut identity = crate::model::Capability::new("identity", "Identity");
+        for question in crate::model::Question::ALL {
+            identity.scores.set(question, crate::model::Score::new(4));
+        }
+        portfolio.capabilities.push(identity.into());
+        portfolio
+    }
+
+    #[test]
+    fn each_chart_format_draws_its_own_kind_of_file() {
+        let today = Date::from_ymd(2026, 11, 27).expect("a real date");
+        let draw = |format: ChartFormat| {
+            format
+                .render(&portfolio(), today, (400, 300), ChartOptions::default())
+                .expect("a small chart draws")
+        };
+        let svg = String::from_utf8(draw(ChartFormat::Svg)).expect("SVG is text");
+        assert!(
+            svg.starts_with("<svg") && svg.contains("Identity"),
+            "the SVG shows the capability: {svg}"
+        );
+        assert!(
+            draw(ChartFormat::Png).starts_with(b"\x89PNG\r\n\x1a\n"),
+            "the PNG starts with the PNG signature"
+        );
+    }
+
+    #[test]
+    fn each_log_format_writes_the_log_and_names_its_extension() {
+        let log = DecisionLog::new(
+            &portfolio(),
+            Date::from_ymd(2026, 11, 27).expect("a real date"),
+        );
+        let write = |format: LogFormat| format.render(&log).expect("writing to memory works");
+        assert!(
+            write(LogFormat::Markdown).starts_with("# Decision log: Plan\n"),
+            "Markdown starts with its title"
+        );
+        let csv = write(LogFormat::Csv);
+        assert!(
+            csv.starts_with("id,name,") && csv.contains("\nidentity,Identity,"),
+            "CSV has its header and a row per capability: {csv}"
+        );
+        let json = write(LogFormat::Json);
+        let value: serde_json::Value = serde_json::from_str(&json).expect("JSON parses");
+        assert_eq!(
+            value["capabilities"][0]["id"], "identity",
+            "JSON holds the capabilities"
+        );
+        assert!(json.ends_with("}\n"), "JSON ends with a line break");
+        for format in [LogFormat::Markdown, LogFormat::Csv, LogFormat::Json] {
+            let name = format!("log.{}", format.extension());
+            assert_eq!(
+                LogFormat::from_path(Path::new(&name)),
+                Some(format),
+                "{name} is read back as the format that named it"
+            );
+        }
+    }
 }

@@ -89,3 +89,112 @@ impl Grid {
             .flat_map(|i| self.cells[i].iter().copied())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rect(x: f64, y: f64, w: f64, h: f64) -> ScreenRect {
+        ScreenRect { x, y, w, h }
+    }
+
+    /// The cells holding `index`, as (column, row).
+    fn cells_holding(grid: &Grid, index: usize) -> Vec<(usize, usize)> {
+        (0..grid.cells.len())
+            .filter(|&i| grid.cells[i].contains(&index))
+            .map(|i| (i % grid.columns, i / grid.columns))
+            .collect()
+    }
+
+    #[test]
+    fn cells_are_as_wide_as_asked_but_at_most_256_a_side_and_at_least_a_pixel() {
+        let shape = |grid: Grid| (grid.cell, grid.columns, grid.rows, grid.cells.len());
+        assert_eq!(
+            shape(Grid::over(&rect(0.0, 0.0, 100.0, 50.0), 10.0)),
+            (10.0, 11, 6, 66),
+            "cells of 10 over 100x50, the far edges in cells of their own"
+        );
+        assert_eq!(
+            shape(Grid::over(&rect(0.0, 0.0, 10_240.0, 100.0), 10.0)),
+            (40.0, 257, 3, 771),
+            "a huge area gets bigger cells: 256 across (and the edge)"
+        );
+        assert_eq!(
+            shape(Grid::over(&rect(0.0, 0.0, 100.0, 5_120.0), 10.0)),
+            (20.0, 6, 257, 1_542),
+            "the same for a tall one"
+        );
+        assert_eq!(
+            shape(Grid::over(&rect(0.0, 0.0, 3.0, 2.0), 0.25)),
+            (1.0, 4, 3, 12),
+            "cells are never narrower than a pixel"
+        );
+        assert_eq!(
+            shape(Grid::over(&rect(0.0, 0.0, -5.0, f64::NAN), f64::NAN)),
+            (1.0, 1, 1, 1),
+            "an empty or broken area is one cell"
+        );
+    }
+
+    #[test]
+    fn points_land_in_their_cells_and_those_outside_in_the_nearest_edge_cell() {
+        let area = rect(100.0, 200.0, 100.0, 50.0);
+        let points = [
+            [105.0, 205.0],
+            [125.0, 245.0],
+            [0.0, 0.0],
+            [1_000.0, 1_000.0],
+            [150.0, 0.0],
+        ];
+        let grid = Grid::of_points(&points, 10.0, &area);
+        let placed: Vec<_> = (0..points.len()).map(|i| cells_holding(&grid, i)).collect();
+        assert_eq!(
+            placed,
+            [
+                vec![(0, 0)],
+                vec![(2, 4)],
+                vec![(0, 0)],
+                vec![(10, 5)],
+                vec![(5, 0)]
+            ],
+            "cells counted from the area's corner; outside, clamped to the edge"
+        );
+    }
+
+    #[test]
+    fn a_box_is_recorded_in_every_cell_it_touches_and_found_from_any_of_them() {
+        let mut grid = Grid::over(&rect(0.0, 0.0, 100.0, 50.0), 10.0);
+        grid.insert(7, &rect(15.0, 5.0, 20.0, 10.0));
+        assert_eq!(
+            cells_holding(&grid, 7),
+            [(1, 0), (2, 0), (3, 0), (1, 1), (2, 1), (3, 1)],
+            "columns 1 to 3, rows 0 and 1"
+        );
+        let found = |query: ScreenRect| grid.in_box(query).collect::<Vec<_>>();
+        assert_eq!(
+            found(rect(31.0, 12.0, 1.0, 1.0)),
+            [7],
+            "from its far corner"
+        );
+        assert_eq!(
+            found(rect(41.0, 0.0, 50.0, 50.0)),
+            Vec::<usize>::new(),
+            "not from the cells right of it"
+        );
+        assert_eq!(
+            found(rect(0.0, 0.0, 100.0, 50.0)).len(),
+            6,
+            "once per cell it is in, for a query over them all"
+        );
+        assert_eq!(
+            grid.near([5.0, 25.0], 10.0).collect::<Vec<_>>(),
+            [7],
+            "within reach"
+        );
+        assert_eq!(
+            grid.near([5.0, 35.0], 4.0).collect::<Vec<_>>(),
+            Vec::<usize>::new(),
+            "out of reach"
+        );
+    }
+}

@@ -176,3 +176,100 @@ pub fn scorecard_markdown(card: &Scorecard) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Metric, MetricChange};
+
+    #[test]
+    fn whole_measures_are_shown_without_decimals_and_the_rest_with_one() {
+        let shown = [12.0, 12.34, 0.5, -3.0, 7.000_000_000_1, 1e-9].map(format_measure);
+        assert_eq!(
+            shown,
+            ["12", "12.3", "0.5", "-3", "7", "0.0"],
+            "a whole number (less than a billionth off) has no decimals"
+        );
+    }
+
+    #[test]
+    fn a_scorecard_against_a_baseline_lists_every_section_in_order() {
+        let card = Scorecard {
+            title: "Plan (2026-Q4)".to_owned(),
+            baseline: Some("2026-Q3".to_owned()),
+            moved_to_shared: vec!["Identity".to_owned()],
+            open_exceptions: 3,
+            overdue_exceptions: vec![(
+                "Identity".to_owned(),
+                "Legacy LDAP".to_owned(),
+                "2026-01-31".to_owned(),
+            )],
+            top_duplications: vec![("Search".to_owned(), 2), ("Queues".to_owned(), 1)],
+            biggest_disagreements: vec![("Pipeline".to_owned(), 3), ("Logs".to_owned(), 1)],
+            metric_changes: vec![
+                MetricChange {
+                    capability: "Pipeline".to_owned(),
+                    metric: Metric::DeploymentFrequency,
+                    before: 2.0,
+                    after: 3.5,
+                    improved: true,
+                },
+                MetricChange {
+                    capability: "Identity".to_owned(),
+                    metric: Metric::Toil,
+                    before: 4.0,
+                    after: 6.0,
+                    improved: false,
+                },
+            ],
+        };
+        assert_eq!(
+            scorecard_markdown(&card),
+            "# Scorecard: Plan (2026-Q4)\n\n\
+             Compared with 2026-Q3.\n\n\
+             ## Moved from team-owned to shared\n\n\
+             - Identity\n\n\
+             ## Exceptions\n\n\
+             3 open, 1 overdue.\n\n\
+             - **Identity**: Legacy LDAP (review was due 2026-01-31)\n\n\
+             ## Most duplicated\n\n\
+             - Search (2 separate copies)\n\
+             - Queues (1 separate copy)\n\n\
+             ## Biggest disagreements\n\n\
+             - Pipeline (votes 3 points apart)\n\
+             - Logs (votes 1 point apart)\n\n\
+             ## Metrics\n\n\
+             - Pipeline: deployment frequency 2 → 3.5 per week (better)\n\
+             - Identity: toil 4 → 6 hours/month (worse)\n\n",
+            "every section, each list in its order"
+        );
+    }
+
+    #[test]
+    fn empty_sections_say_so_and_without_a_baseline_moves_and_metrics_are_left_out() {
+        let card = Scorecard {
+            title: "Plan".to_owned(),
+            ..Scorecard::default()
+        };
+        assert_eq!(
+            scorecard_markdown(&card),
+            "# Scorecard: Plan\n\n\
+             ## Exceptions\n\n\
+             0 open, 0 overdue.\n\n\
+             ## Most duplicated\n\n\
+             No capability is run separately by two or more teams.\n\n\
+             ## Biggest disagreements\n\n\
+             No revealed votes disagree.\n\n",
+            "no baseline: no moves, no metrics"
+        );
+        let against = scorecard_markdown(&Scorecard {
+            baseline: Some("2026-Q3".to_owned()),
+            ..card
+        });
+        assert!(
+            against.contains("Nothing moved this quarter.")
+                && against.contains("No metric measured in both quarters changed."),
+            "a baseline with nothing to report says so: {against}"
+        );
+    }
+}

@@ -117,3 +117,49 @@ pub fn undrawable_names(portfolio: &Portfolio) -> Vec<String> {
         .map(|t| (*t).to_owned())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Capability, Question, Score};
+
+    fn png_of(name: &str) -> resvg::tiny_skia::Pixmap {
+        let mut portfolio = Portfolio::new(name);
+        let mut identity = Capability::new("identity", "Identity");
+        for question in Question::ALL {
+            identity.scores.set(question, Score::new(4));
+        }
+        portfolio.capabilities.push(identity.into());
+        let today = Date::from_ymd(2026, 11, 27).expect("a real date");
+        let png = chart_png(&portfolio, today, 400, 300, ChartOptions::default())
+            .expect("a small chart draws");
+        resvg::tiny_skia::Pixmap::decode_png(&png).expect("the PNG decodes")
+    }
+
+    #[test]
+    fn a_png_draws_its_text_so_two_titles_give_two_pictures() {
+        let (a, b) = (png_of("Plan A"), png_of("Plan B"));
+        assert_eq!((a.width(), a.height()), (400, 300), "the size asked for");
+        assert_ne!(
+            a.data(),
+            b.data(),
+            "the titles differ, so the pictures do (no fonts: no text at all)"
+        );
+    }
+
+    #[test]
+    fn system_fonts_are_loaded_only_for_characters_the_bundled_fonts_lack() {
+        let fonts = font_database(&["Identity", "Données à caractère personnel"]);
+        assert_eq!(
+            fonts.len(),
+            2,
+            "the bundled regular and bold faces, nothing from the system"
+        );
+        assert!(
+            fonts
+                .faces()
+                .all(|face| face.families.iter().any(|(name, _)| name == FONT_FAMILY)),
+            "both faces are {FONT_FAMILY}"
+        );
+    }
+}

@@ -549,3 +549,6 @@ fn describe(point: &ChartPoint, capability: Option<&crate::model::Capability>) -
     }
     text
 }
+
+#[cfg(test)]
+mod tests;
