@@ -53,17 +53,16 @@ fn follow_up_sections(card: &Scorecard, out: &mut String) {
     if !card.targets.is_empty() {
         let _ = writeln!(out, "## Targets\n");
         for check in &card.targets {
-            let verdict = match check.on_track {
-                Some(true) => "on track",
-                Some(false) => "off track",
-                None => "not measured",
+            let result = match (check.measured, check.on_track) {
+                (Some(value), Some(true)) => {
+                    format!("measured {} (on track)", format_measure(value))
+                }
+                (Some(value), _) => format!("measured {} (off track)", format_measure(value)),
+                (None, _) => "not measured yet".to_owned(),
             };
-            let measured = check
-                .measured
-                .map_or_else(|| "no value".to_owned(), format_measure);
             let _ = writeln!(
                 out,
-                "- {}: {} {} {} {}, measured {measured} ({verdict})",
+                "- {}: {} {} {} {}, {result}",
                 e(&check.capability),
                 check.metric.label().to_lowercase(),
                 check.direction.label(),
@@ -180,7 +179,7 @@ pub fn scorecard_markdown(card: &Scorecard) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Metric, MetricChange};
+    use crate::model::{Direction, Metric, MetricChange, TargetCheck, Trend};
 
     #[test]
     fn whole_measures_are_shown_without_decimals_and_the_rest_with_one() {
@@ -222,6 +221,48 @@ mod tests {
                     improved: false,
                 },
             ],
+            overdue_reviews: vec![(
+                "Search".to_owned(),
+                "Operate".to_owned(),
+                "2026-11-01".to_owned(),
+            )],
+            standard_gaps: 1,
+            shadow_tooling: vec!["Queues".to_owned(), "Logs".to_owned()],
+            targets: vec![
+                TargetCheck {
+                    capability: "Pipeline".to_owned(),
+                    metric: Metric::ChangeFailureRate,
+                    target: 10.0,
+                    direction: Direction::AtMost,
+                    measured: Some(12.5),
+                    on_track: Some(false),
+                },
+                TargetCheck {
+                    capability: "Pipeline".to_owned(),
+                    metric: Metric::SelfService,
+                    target: 80.0,
+                    direction: Direction::AtLeast,
+                    measured: None,
+                    on_track: None,
+                },
+            ],
+            trends: vec![
+                Trend {
+                    measure: "Open exceptions".to_owned(),
+                    before: 2,
+                    after: 3,
+                },
+                Trend {
+                    measure: "Capabilities with standard gaps".to_owned(),
+                    before: 2,
+                    after: 1,
+                },
+                Trend {
+                    measure: "Decisions due for review in the quarter".to_owned(),
+                    before: 4,
+                    after: 4,
+                },
+            ],
         };
         assert_eq!(
             scorecard_markdown(&card),
@@ -238,6 +279,18 @@ mod tests {
              ## Biggest disagreements\n\n\
              - Pipeline (votes 3 points apart)\n\
              - Logs (votes 1 point apart)\n\n\
+             ## Decisions to review\n\n\
+             - **Search**: Operate (review was due 2026-11-01)\n\n\
+             ## Minimum standard and adoption\n\n\
+             1 capability teams run falls short of the minimum standard; \
+             2 capabilities still run by teams after the migration's target quarter (Queues, Logs).\n\n\
+             ## Targets\n\n\
+             - Pipeline: change failure rate at most 10 %, measured 12.5 (off track)\n\
+             - Pipeline: self-service share at least 80 %, not measured yet\n\n\
+             ## Since the baseline\n\n\
+             - Open exceptions: 2 → 3, up (worse)\n\
+             - Capabilities with standard gaps: 2 → 1, down (better)\n\
+             - Decisions due for review in the quarter: 4 → 4, unchanged\n\n\
              ## Metrics\n\n\
              - Pipeline: deployment frequency 2 → 3.5 per week (better)\n\
              - Identity: toil 4 → 6 hours/month (worse)\n\n",
@@ -259,8 +312,12 @@ mod tests {
              ## Most duplicated\n\n\
              No capability is run separately by two or more teams.\n\n\
              ## Biggest disagreements\n\n\
-             No revealed votes disagree.\n\n",
-            "no baseline: no moves, no metrics"
+             No revealed votes disagree.\n\n\
+             ## Decisions to review\n\n\
+             No decision is past its review date.\n\n\
+             ## Minimum standard and adoption\n\n\
+             0 capabilities teams run fall short of the minimum standard; no shadow tooling.\n\n",
+            "no baseline: no moves, no metrics, no trends; no targets, none listed"
         );
         let against = scorecard_markdown(&Scorecard {
             baseline: Some("2026-Q3".to_owned()),

@@ -180,7 +180,7 @@ pub(super) fn scorecard_follow_up(ui: &mut Ui, card: &Scorecard) {
                 check.metric.unit(),
                 check
                     .measured
-                    .map_or_else(|| "no value yet".to_owned(), format_measure),
+                    .map_or_else(|| "nothing yet".to_owned(), format_measure),
             );
             match check.on_track {
                 Some(true) => ui.label(format!("{text} (on track)")),

@@ -253,5 +253,9 @@ fn a_target_of_0_or_a_percentage_of_100_is_no_problem() {
         },
     ];
     portfolio.capabilities.push(capability.into());
-    assert_eq!(validate(&portfolio), vec![], "the ends of the range are in it");
+    assert_eq!(
+        validate(&portfolio),
+        vec![],
+        "the ends of the range are in it"
+    );
 }
