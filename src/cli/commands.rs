@@ -7,11 +7,11 @@ use std::process::ExitCode;
 use super::output::{Overwrite, load_or_explain, load_with_baseline, refuses_output};
 use super::{DiffFormat, ReportFormat};
 use crate::export::{
-    ChartFormat, ChartOptions, DecisionLog, ImageTheme, LabelMode, LogFormat, diff_markdown,
-    plural, scorecard_markdown, undrawable_names,
+    ChartFormat, ChartOptions, ImageTheme, LabelMode, diff_markdown, plural, scorecard_markdown,
+    undrawable_names,
 };
 use crate::io::{self, Backup};
-use crate::model::{Comparison, Date, Plan, Portfolio, Scorecard, Summary, missing_board_roles};
+use crate::model::{Comparison, Date, Portfolio, Scorecard, Summary, missing_board_roles};
 
 /// `capmap check`: one summary line per valid file on `out`, located
 /// problems on `err`; fails if any file is invalid.
@@ -94,22 +94,23 @@ pub fn summary_line(file: &Path, portfolio: &Portfolio, today: Date) -> String {
     ) + &follow_up
 }
 
-pub(super) fn report(
+/// Loads `file` and writes what `render` makes of it (the decision log,
+/// the plan: `what`) to `output` or standard output.
+pub(super) fn written(
     file: &Path,
-    format: LogFormat,
+    what: &str,
+    render: &dyn Fn(&Portfolio) -> Result<String, String>,
     output: Option<&Path>,
-    today: Date,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitCode> {
     let Some(portfolio) = load_or_explain(file, err)? else {
         return Ok(ExitCode::FAILURE);
     };
-    let log = DecisionLog::new(&portfolio, today);
-    let text = match format.render(&log) {
+    let text = match render(&portfolio) {
         Ok(text) => text,
         Err(message) => {
-            writeln!(err, "capmap: could not write the report: {message}")?;
+            writeln!(err, "capmap: could not write the {what}: {message}")?;
             return Ok(ExitCode::FAILURE);
         }
     };
@@ -137,28 +138,6 @@ pub(super) fn scorecard_report(
         ReportFormat::Csv => {
             writeln!(err, "capmap: the scorecard is written as markdown or json")?;
             return Ok(ExitCode::from(2));
-        }
-    };
-    write_output(&text, output, out, err)
-}
-
-pub(super) fn plan(
-    file: &Path,
-    format: ReportFormat,
-    output: Option<&Path>,
-    today: Date,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> std::io::Result<ExitCode> {
-    let Some(portfolio) = load_or_explain(file, err)? else {
-        return Ok(ExitCode::FAILURE);
-    };
-    let plan = Plan::of(&portfolio, today);
-    let text = match LogFormat::from(format).render_plan(&plan) {
-        Ok(text) => text,
-        Err(message) => {
-            writeln!(err, "capmap: could not write the plan: {message}")?;
-            return Ok(ExitCode::FAILURE);
         }
     };
     write_output(&text, output, out, err)

@@ -27,11 +27,11 @@ mod commands;
 mod output;
 
 pub use commands::summary_line;
-use commands::{Look, check, diff, import, new, plan, render, report, scorecard_report};
+use commands::{Look, check, diff, import, new, render, scorecard_report, written};
 use output::{Overwrite, refuses_output};
 
-use crate::export::{ImageTheme, LabelMode, LogFormat};
-use crate::model::Date;
+use crate::export::{DecisionLog, ImageTheme, LabelMode, LogFormat};
+use crate::model::{Date, Plan, Portfolio};
 
 /// Map capabilities into zones, score them and decide who runs them.
 #[derive(Debug, Parser)]
@@ -193,15 +193,9 @@ pub enum Command {
     Report {
         /// Portfolio file.
         file: PathBuf,
-        /// Output format.
-        #[arg(long, short, value_enum, default_value_t = ReportFormat::Markdown)]
-        format: ReportFormat,
-        /// Write here instead of to standard output.
-        #[arg(long, short, value_name = "OUT")]
-        output: Option<PathBuf>,
-        /// Replace OUT if it exists (no backup is kept; never the portfolio itself).
-        #[arg(long, requires = "output")]
-        force: bool,
+        /// Format and where to write.
+        #[command(flatten)]
+        to: WrittenTo,
         /// The day exceptions are judged against.
         #[command(flatten)]
         as_of: AsOf,
@@ -218,15 +212,9 @@ pub enum Command {
     Plan {
         /// Portfolio file.
         file: PathBuf,
-        /// Output format.
-        #[arg(long, short, value_enum, default_value_t = ReportFormat::Markdown)]
-        format: ReportFormat,
-        /// Write here instead of to standard output.
-        #[arg(long, short, value_name = "OUT")]
-        output: Option<PathBuf>,
-        /// Replace OUT if it exists (no backup is kept; never the portfolio itself).
-        #[arg(long, requires = "output")]
-        force: bool,
+        /// Format and where to write.
+        #[command(flatten)]
+        to: WrittenTo,
         /// The day reviews and migrations are judged against.
         #[command(flatten)]
         as_of: AsOf,
@@ -297,6 +285,32 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// How `capmap report` and `capmap plan` write: the format, and a file
+/// instead of standard output.
+#[derive(Debug, clap::Args)]
+pub struct WrittenTo {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Markdown)]
+    format: ReportFormat,
+    /// Write here instead of to standard output.
+    #[arg(long, short, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Replace OUT if it exists (no backup is kept; never the portfolio itself).
+    #[arg(long, requires = "output")]
+    force: bool,
+}
+
+impl WrittenTo {
+    /// Whether OUT must not be written: it exists without --force, or is
+    /// one of `inputs` (said on `err`).
+    fn refuses(&self, inputs: &[Option<&Path>], err: &mut dyn Write) -> std::io::Result<bool> {
+        match &self.output {
+            Some(path) => refuses_output(path, inputs, Overwrite::replace(self.force), err),
+            None => Ok(false),
+        }
+    }
 }
 
 /// Formats of `capmap diff`.
@@ -409,52 +423,39 @@ fn dispatch(
         Command::Check { files, as_of } => check(&files, as_of.today(), out, err),
         Command::Report {
             file,
-            format,
-            output,
-            force,
+            to,
             as_of,
             scorecard,
             baseline,
         } => {
             let today = as_of.today();
-            let inputs = [Some(file.as_path()), baseline.as_deref()];
-            if let Some(path) = &output
-                && refuses_output(path, &inputs, Overwrite::replace(force), err)?
-            {
+            if to.refuses(&[Some(file.as_path()), baseline.as_deref()], err)? {
                 return Ok(ExitCode::FAILURE);
             }
+            let output = to.output.as_deref();
             if scorecard {
                 scorecard_report(
                     &file,
                     baseline.as_deref(),
-                    format,
-                    output.as_deref(),
+                    to.format,
+                    output,
                     today,
                     out,
                     err,
                 )
             } else {
-                report(&file, format.into(), output.as_deref(), today, out, err)
+                let format = LogFormat::from(to.format);
+                let render = |p: &Portfolio| format.render(&DecisionLog::new(p, today));
+                written(&file, "report", &render, output, out, err)
             }
         }
-        Command::Plan {
-            file,
-            format,
-            output,
-            force,
-            as_of,
-        } => {
-            if let Some(path) = &output
-                && refuses_output(
-                    path,
-                    &[Some(file.as_path())],
-                    Overwrite::replace(force),
-                    err,
-                )?
-            {
+        Command::Plan { file, to, as_of } => {
+            if to.refuses(&[Some(file.as_path())], err)? {
                 return Ok(ExitCode::FAILURE);
             }
-            plan(&file, format, output.as_deref(), as_of.today(), out, err)
+            let format = LogFormat::from(to.format);
+            let render = |p: &Portfolio| format.render_plan(&Plan::of(p, as_of.today()));
+            written(&file, "plan", &render, to.output.as_deref(), out, err)
         }
         Command::New {
             output,
