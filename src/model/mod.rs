@@ -5,6 +5,7 @@ mod capability;
 mod date;
 mod edit;
 mod follow_up;
+mod merge;
 mod metrics;
 mod plan;
 mod portfolio;
@@ -24,6 +25,7 @@ pub use follow_up::{
     default_standard, is_default_standard, missing_board_roles, next_quarter, quarter_name,
     quarter_of, quarter_start, same_control, start_next_quarter,
 };
+pub use merge::{MergeConflict, MergeError, Merged, ORDER, Pick, merge, value_text};
 pub use metrics::{Metric, Metrics, parse_metric};
 pub use plan::{
     BacklogItem, Investment, Plan, ReviewDue, StandardGap, advice, awaits_platform, backlog,

@@ -57,6 +57,11 @@ impl Default for ScoringSettings {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Portfolio {
+    /// What a git merge could not settle, until the facilitator picks a
+    /// side for each (see `capmap merge`). Written first, so whoever opens
+    /// the file as text sees them at once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<super::MergeConflict>,
     /// What the map is called, e.g. "Platform portfolio".
     pub name: String,
     /// The quarter it describes, e.g. "2026-Q4".
@@ -95,6 +100,7 @@ pub struct Portfolio {
 impl Default for Portfolio {
     fn default() -> Self {
         Self {
+            conflicts: Vec::new(),
             name: String::new(),
             quarter: None,
             notes: String::new(),
@@ -120,6 +126,7 @@ impl Portfolio {
     pub fn same_as(&self, other: &Self) -> bool {
         // Every field by name, so a field added later cannot be forgotten.
         let Self {
+            conflicts,
             name,
             quarter,
             notes,
@@ -130,7 +137,8 @@ impl Portfolio {
             minimum_standard,
             backlog_order,
         } = self;
-        *name == other.name
+        *conflicts == other.conflicts
+            && *name == other.name
             && *quarter == other.quarter
             && *notes == other.notes
             && *scoring == other.scoring

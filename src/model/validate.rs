@@ -148,6 +148,21 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Problem> {
         );
     }
 
+    for (n, conflict) in portfolio.conflicts.iter().enumerate() {
+        if conflict.at.is_empty() || conflict.at.iter().any(String::is_empty) {
+            report(
+                Place::Portfolio,
+                format!("merge conflict {} does not say where it is", n + 1),
+            );
+        } else if let Some(message) = conflict
+            .at
+            .iter()
+            .find_map(|step| control_problem("place of a merge conflict", step, false))
+        {
+            report(Place::Portfolio, message);
+        }
+    }
+
     for (field, text, multiline) in [
         ("name", portfolio.name.as_str(), false),
         ("quarter", portfolio.quarter.as_deref().unwrap_or(""), false),
