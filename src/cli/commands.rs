@@ -24,7 +24,12 @@ pub(super) fn check(
     let mut all_valid = true;
     for file in files {
         match load_or_explain(file, err)? {
-            Some(portfolio) => writeln!(out, "{}", summary_line(file, &portfolio, today))?,
+            Some(portfolio) => {
+                writeln!(out, "{}", summary_line(file, &portfolio, today))?;
+                if super::git::report_conflicts(file, &portfolio, err)? {
+                    all_valid = false;
+                }
+            }
             None => all_valid = false,
         }
     }

@@ -10,7 +10,10 @@
 //! - `capmap diff`: what changed between two portfolios, matched by id;
 //! - `capmap render`: the quadrant chart as SVG or PNG;
 //! - `capmap import`: a CSV spreadsheet to a new portfolio file;
-//! - `capmap new`: an empty portfolio, or a copy of the bundled example.
+//! - `capmap new`: an empty portfolio, or a copy of the bundled example;
+//! - `capmap merge`: git's merge driver for portfolio files, capability by
+//!   capability and field by field;
+//! - `capmap git-setup`: turns that driver on for a repository.
 //!
 //! Without a command, `capmap [FILE]` opens the desktop app instead
 //! (`main.rs`); [`parse_args`] tells the two apart. Everything here writes
@@ -24,6 +27,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 mod commands;
+mod git;
 mod output;
 
 pub use commands::summary_line;
@@ -274,6 +278,30 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Merge two versions of a portfolio that grew from one: git's merge
+    /// driver (`capmap merge %O %A %B`), writing the result over OURS.
+    ///
+    /// Capabilities are matched by id and merged field by field. Exits 0
+    /// when clean, 1 when both sides changed something differently (each
+    /// such conflict is kept in the file, which capmap opens, to pick a
+    /// side), 2 when the files cannot be merged (OURS is left as it was).
+    Merge {
+        /// The version both sides started from (empty: none).
+        base: PathBuf,
+        /// This branch's version; the result is written here.
+        ours: PathBuf,
+        /// The other branch's version.
+        theirs: PathBuf,
+        /// The file's name in the repository, for messages (git's %P).
+        #[arg(long, value_name = "PATH")]
+        name: Option<String>,
+    },
+    /// Make git merge portfolio files with `capmap merge` in a repository.
+    #[command(name = "git-setup")]
+    GitSetup {
+        /// A folder in the repository (default: the current one).
+        dir: Option<PathBuf>,
+    },
     /// Create a portfolio file: empty, or a copy of the bundled example.
     New {
         /// The file to create.
@@ -468,6 +496,15 @@ fn dispatch(
             force,
         } => import(&input, &output, force, out, err),
         Command::Diff { old, new, format } => diff(&old, &new, format, out, err),
+        Command::Merge {
+            base,
+            ours,
+            theirs,
+            name,
+        } => git::merge_files([&base, &ours, &theirs], name.as_deref(), out, err),
+        Command::GitSetup { dir } => {
+            git::git_setup(dir.as_deref().unwrap_or(Path::new(".")), out, err)
+        }
         Command::Render {
             file,
             output,

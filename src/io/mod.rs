@@ -22,6 +22,6 @@ pub use files::{
 };
 pub use recovery::{Recovery, clear_recovery, read_recovery, recovery_path, write_recovery};
 pub use ron_file::{
-    FORMAT_VERSION, MAX_FILE_BYTES, from_ron, load, load_bytes, load_bytes_as, ron_text, save,
-    to_ron, written_format,
+    FORMAT_VERSION, MAX_FILE_BYTES, conflict_places, from_ron, load, load_bytes, load_bytes_as,
+    ron_text, save, to_ron, written_format,
 };

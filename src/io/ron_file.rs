@@ -24,7 +24,11 @@ pub const FORMAT_VERSION: u32 = 2;
 /// The format `portfolio` is written in: the oldest that holds it.
 #[must_use]
 pub fn written_format(portfolio: &Portfolio) -> u32 {
-    if portfolio.uses_follow_up() { 2 } else { 1 }
+    if portfolio.uses_follow_up() || !portfolio.conflicts.is_empty() {
+        2
+    } else {
+        1
+    }
 }
 
 /// Files larger than this are refused before parsing (50 MB).
@@ -248,6 +252,29 @@ pub fn save(portfolio: &Portfolio, path: &Path) -> Result<(), SaveError> {
         path: path.to_owned(),
         source,
     })
+}
+
+/// Where each merge conflict starts in file text, as 1-based line and
+/// column: the `at:` of each entry of the `conflicts` list, for as many
+/// as are found (a file written on one line gives none).
+#[must_use]
+pub fn conflict_places(text: &str) -> Vec<(usize, usize)> {
+    let mut lines = text.lines().enumerate();
+    if !lines.any(|(_, line)| line.trim_start().starts_with("conflicts:")) {
+        return Vec::new();
+    }
+    let mut places = Vec::new();
+    for (index, line) in lines {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("at:") {
+            let column = line[..line.len() - trimmed.len()].chars().count() + 1;
+            places.push((index + 1, column));
+        } else if trimmed.starts_with("name:") || trimmed.starts_with("capabilities:") {
+            // The portfolio's own fields come after its conflicts.
+            break;
+        }
+    }
+    places
 }
 
 fn too_large(path: &Path, size: u64) -> LoadError {
