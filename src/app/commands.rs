@@ -226,10 +226,28 @@ impl CapmapApp {
     /// what the room recorded say so in the status bar, with Undo.
     pub(super) fn commit(&mut self, edit: Edit) -> Option<Applied> {
         self.notice = None;
+        let settling = if let Edit::ResolveConflict { index, pick } = edit {
+            // A pick that would break a rule (removing a team still named
+            // as an owner) is refused with the reason, not ignored.
+            let mut trial = self.doc.portfolio().clone();
+            if let Err(reason) = trial.resolve_conflict(index, pick) {
+                self.notice = Some(Notice::info(format!("Cannot pick that: {reason}")));
+                return None;
+            }
+            true
+        } else {
+            false
+        };
         let notice = edit.undo_notice(self.doc.portfolio());
         let applied = self.doc.apply(edit)?;
         if let Some(text) = notice {
             self.notice = Some(Notice::undoable(text, self.doc.revision()));
+        }
+        if settling && self.doc.portfolio().conflicts.is_empty() {
+            self.notice = Some(Notice::undoable(
+                "Every merge conflict is settled: save to write the merged file",
+                self.doc.revision(),
+            ));
         }
         Some(applied)
     }

@@ -43,6 +43,7 @@ use crate::ui::board::board_ui;
 use crate::ui::chart::chart_panel_ui;
 use crate::ui::inspector::inspector_ui;
 use crate::ui::menu_bar::{MenuState, menu_bar_ui};
+use crate::ui::merge_panel::merge_panel_ui;
 use crate::ui::presentation::{PRESENTATION_BASE_WIDTH, PresentView, presentation_ui};
 use crate::ui::review::{ReviewState, review_ui};
 use crate::ui::status_bar::{Notice, StatusSource, status_bar_ui};
@@ -415,6 +416,7 @@ impl CapmapApp {
             comparison: self.comparison(),
             chart: self.chart_view(),
         };
+        merge_panel_ui(ui, &mut cx);
         // Board and inspector take a share of the window, so the layout
         // follows the window (a laptop's screen, then the projector's) and
         // never takes the chart's share (44 %), however small or zoomed in.

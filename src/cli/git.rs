@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::io::{self, Backup, LoadError};
-use crate::model::{MergeConflict, Portfolio, escape_controls, merge, value_text};
+use crate::model::{MergeConflict, Portfolio, escape_controls, merge};
 
 /// Exit code of `capmap merge` when the merge left conflicts to pick.
 const CONFLICTS: u8 = 1;
@@ -75,15 +75,7 @@ fn load_base(path: &Path) -> Result<Portfolio, LoadError> {
 /// safe to print to a terminal.
 #[must_use]
 pub fn conflict_line(conflict: &MergeConflict, portfolio: &Portfolio) -> String {
-    let side = |value: Option<&serde_json::Value>| {
-        if conflict.is_removal() && value.is_none() {
-            "removed it".to_owned()
-        } else if conflict.is_removal() {
-            "kept it".to_owned()
-        } else {
-            value_text(value)
-        }
-    };
+    let side = |value| conflict.text(value, portfolio);
     escape_controls(&format!(
         "{}: this branch {}, the other {}",
         conflict.place(portfolio),

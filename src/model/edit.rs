@@ -160,6 +160,14 @@ pub enum Edit {
         /// Their role, or none.
         role: Option<super::Role>,
     },
+    /// Settle a merge conflict with one side's value, or what the portfolio
+    /// holds now; it leaves the list of conflicts.
+    ResolveConflict {
+        /// Its place in [`Portfolio::conflicts`].
+        index: usize,
+        /// Which value.
+        pick: super::Pick,
+    },
     /// Add capabilities and teams made elsewhere (a CSV import), with ids
     /// already unique in the portfolio.
     Append {
@@ -362,6 +370,10 @@ impl Edit {
                     .extend(capabilities.into_iter().map(Arc::new));
                 Some(Applied::portfolio())
             }
+            Self::ResolveConflict { index, pick } => {
+                p.resolve_conflict(index, pick).ok()?;
+                Some(Applied::portfolio())
+            }
         }
     }
 
@@ -406,6 +418,7 @@ impl Edit {
             | Self::HideVotes { .. }
             | Self::AddParticipant { .. }
             | Self::RemoveParticipant { .. }
+            | Self::ResolveConflict { .. }
             | Self::Append { .. } => None,
         }
     }
@@ -452,6 +465,23 @@ impl Edit {
                 let participant = before.participants.iter().find(|p| p.id == *id)?;
                 Some(format!("Removed {} and their votes", participant.name))
             }
+            Self::ResolveConflict { index, pick } => {
+                let conflict = before.conflicts.get(*index)?;
+                let value = match pick {
+                    super::Pick::Ours => conflict.ours.as_ref(),
+                    super::Pick::Theirs => conflict.theirs.as_ref(),
+                    super::Pick::Current => return None,
+                };
+                Some(if conflict.is_removal() && value.is_none() {
+                    format!("Removed “{}” as one branch did", conflict.place(before))
+                } else {
+                    format!(
+                        "{}: now {}",
+                        conflict.place(before),
+                        super::value_text(value)
+                    )
+                })
+            }
             Self::AddCapability { .. }
             | Self::MoveToZone { .. }
             | Self::MoveCard { .. }
@@ -495,6 +525,7 @@ impl Edit {
             Self::SetBacklogOrder { .. } => "Reorder the backlog",
             Self::SetStandard { .. } => "Edit the minimum standard",
             Self::SetParticipantRole { .. } => "Set a role",
+            Self::ResolveConflict { .. } => "Settle a merge conflict",
             Self::Append { .. } => "Import",
         }
     }

@@ -16,6 +16,7 @@ mod inspector_follow_up;
 mod inspector_votes;
 mod kept_mesh;
 pub mod menu_bar;
+pub mod merge_panel;
 pub mod presentation;
 pub mod primer;
 pub mod review;

@@ -199,6 +199,57 @@ impl MergeConflict {
         }
     }
 
+    /// The value the portfolio holds at the conflict's place now; `None`
+    /// when nothing is there.
+    #[must_use]
+    pub fn current(&self, portfolio: &Portfolio) -> Option<Value> {
+        match self.at.as_slice() {
+            [list, order] if list == "capabilities" && order == ORDER => Some(Value::from(
+                portfolio
+                    .capabilities
+                    .iter()
+                    .map(|c| c.id.clone())
+                    .collect::<Vec<_>>(),
+            )),
+            [list, id, rest @ ..] if list == "capabilities" => {
+                let mut value = capability_value(portfolio.capability(id)?);
+                find_mut(&mut value, rest).map(Value::take)
+            }
+            at => {
+                let mut value = rest_value(portfolio).ok()?;
+                find_mut(&mut value, at).map(Value::take)
+            }
+        }
+        .filter(|v| !v.is_null())
+    }
+
+    /// One of the conflict's values for people: "removed it", "changed it"
+    /// or "still uses it" for a whole item, names in order for an order, else [`value_text`].
+    #[must_use]
+    pub fn text(&self, value: Option<&Value>, portfolio: &Portfolio) -> String {
+        if self.is_removal() {
+            return match value {
+                None => "removed it",
+                Some(kept) if Some(kept) == self.base.as_ref() => "still uses it",
+                Some(_) => "changed it",
+            }
+            .to_owned();
+        }
+        if self.at.last().is_some_and(|s| s == ORDER)
+            && let Some(Value::Array(ids)) = value
+        {
+            let names: Vec<Value> = ids
+                .iter()
+                .map(|id| {
+                    let id = id.as_str().unwrap_or_default();
+                    Value::from(portfolio.capability(id).map_or(id, |c| c.name.as_str()))
+                })
+                .collect();
+            return value_text(Some(&Value::Array(names)));
+        }
+        value_text(value)
+    }
+
     /// Whether the conflict is about a whole item one side removed.
     #[must_use]
     pub fn is_removal(&self) -> bool {

@@ -259,6 +259,19 @@ fn two_different_reorders_are_a_conflict_settled_by_a_pick() {
     assert_eq!(m.conflicts.len(), 1);
     assert_eq!(m.conflicts[0].at, at(&["capabilities", ORDER]));
     assert_eq!(m.conflicts[0].place(&m), "The order of the capabilities");
+    let side = |v: Option<&Value>| m.conflicts[0].text(v, &m);
+    assert_eq!(
+        side(m.conflicts[0].ours.as_ref()),
+        "Identity, Logging, CI/CD"
+    );
+    assert_eq!(
+        side(m.conflicts[0].theirs.as_ref()),
+        "Logging, Identity, CI/CD"
+    );
+    assert_eq!(
+        side(m.conflicts[0].current(&m).as_ref()),
+        "Identity, Logging, CI/CD"
+    );
     let mut picked = m.clone();
     picked.resolve_conflict(0, Pick::Theirs).expect("reorders");
     assert_eq!(ids(&picked), ["logs", "auth", "ci"]);
@@ -419,4 +432,54 @@ fn a_conflict_without_a_place_or_with_a_control_character_is_refused() {
             "portfolio: the place of a merge conflict holds a control character (U+001B); only text, tabs are allowed",
         ]
     );
+}
+
+#[test]
+fn each_side_of_a_conflict_reads_as_what_that_branch_did() {
+    let b = base();
+    let mut ours = b.clone();
+    ours.capabilities.retain(|c| c.id != "logs");
+    ours.teams.retain(|t| t.id != "data");
+    let theirs = change(&b, "logs", |c| c.notes = "kept".into());
+    let theirs = change(&theirs, "ci", |c| c.owner = Some("data".into()));
+    let m = merge(&b, &ours, &theirs).expect("merges").portfolio;
+    let read: Vec<(String, String, String)> = m
+        .conflicts
+        .iter()
+        .map(|c| {
+            (
+                c.place(&m),
+                c.text(c.ours.as_ref(), &m),
+                c.text(c.theirs.as_ref(), &m),
+            )
+        })
+        .collect();
+    let row = |a: &str, b: &str, c: &str| (a.to_owned(), b.to_owned(), c.to_owned());
+    assert_eq!(
+        read,
+        [
+            row("Logging", "removed it", "changed it"),
+            row("teams › data", "removed it", "still uses it"),
+        ]
+    );
+    assert_eq!(
+        m.conflicts[0].current(&m).map(|v| v["notes"].clone()),
+        Some(json!("kept"))
+    );
+    assert_eq!(
+        m.conflicts[1].current(&m).map(|v| v["name"].clone()),
+        Some(json!("Data"))
+    );
+    let zone = MergeConflict {
+        at: at(&["capabilities", "ci", "zone"]),
+        base: None,
+        ours: None,
+        theirs: None,
+    };
+    assert_eq!(zone.current(&m), Some(json!("Unplaced")));
+    let gone = MergeConflict {
+        at: at(&["capabilities", "nope", "zone"]),
+        ..zone
+    };
+    assert_eq!(gone.current(&m), None);
 }
