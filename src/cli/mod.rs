@@ -13,7 +13,9 @@
 //! - `capmap new`: an empty portfolio, or a copy of the bundled example;
 //! - `capmap merge`: git's merge driver for portfolio files, capability by
 //!   capability and field by field;
-//! - `capmap git-setup`: turns that driver on for a repository.
+//! - `capmap git-setup`: turns that driver on for a repository;
+//! - `capmap completions` and `capmap manpage`: shell completions and the
+//!   manual page, generated from these same definitions.
 //!
 //! Without a command, `capmap [FILE]` opens the desktop app instead
 //! (`main.rs`); [`parse_args`] tells the two apart. Everything here writes
@@ -28,6 +30,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 mod commands;
 mod git;
+mod manual;
 mod output;
 
 pub use commands::summary_line;
@@ -302,6 +305,19 @@ pub enum Command {
         /// A folder in the repository (default: the current one).
         dir: Option<PathBuf>,
     },
+    /// Print the shell completion script (bash, zsh, fish, elvish or
+    /// powershell), e.g. `capmap completions bash > ~/.local/share/bash-completion/completions/capmap`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one per command into a folder.
+    Manpage {
+        /// Write capmap.1 and capmap-COMMAND.1 here instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Create a portfolio file: empty, or a copy of the bundled example.
     New {
         /// The file to create.
@@ -502,6 +518,8 @@ fn dispatch(
             theirs,
             name,
         } => git::merge_files([&base, &ours, &theirs], name.as_deref(), out, err),
+        Command::Completions { shell } => Ok(manual::completions(shell, out)),
+        Command::Manpage { dir } => manual::manpage(dir.as_deref(), out, err),
         Command::GitSetup { dir } => {
             git::git_setup(dir.as_deref().unwrap_or(Path::new(".")), out, err)
         }
