@@ -461,12 +461,16 @@ fn edited(portfolio: &Portfolio, edits: &[(u8, Index, u8)]) -> Portfolio {
     use capmap::model::Edit;
     let mut p = portfolio.clone();
     for (kind, pick, n) in edits {
-        let capability = (!p.capabilities.is_empty())
-            .then(|| pick.get(&p.capabilities).id.clone())
-            .unwrap_or_default();
-        let team = (!p.teams.is_empty())
-            .then(|| pick.get(&p.teams).id.clone())
-            .unwrap_or_default();
+        let capability = if p.capabilities.is_empty() {
+            String::new()
+        } else {
+            pick.get(&p.capabilities).id.clone()
+        };
+        let team = if p.teams.is_empty() {
+            String::new()
+        } else {
+            pick.get(&p.teams).id.clone()
+        };
         let edit = match kind {
             0 => Edit::MoveToZone {
                 id: capability,

@@ -3,7 +3,6 @@
 //! and the saved file passes `capmap check`.
 
 #![expect(
-    clippy::unwrap_used,
     clippy::expect_used,
     reason = "helpers outside #[test] functions should fail loudly too"
 )]
@@ -43,7 +42,7 @@ fn conflicted() -> Portfolio {
         c.owner = Some("mobile".into());
     });
     let theirs = set(&theirs, "secrets-management", |c| {
-        c.notes = "rotated quarterly".into()
+        c.notes = "rotated quarterly".into();
     });
     merge(&base, &ours, &theirs).expect("merges").portfolio
 }

@@ -189,7 +189,13 @@ impl CapmapApp {
                 self.view.focus_rationale = self.view.selected.is_some();
             }
             Command::Select(id) => self.select(id),
-            Command::SelectStep(step) => self.step_selection(step),
+            Command::SelectStep(step) => {
+                if ctx.memory(|m| m.has_focus(crate::ui::chart::focus_id())) {
+                    self.step_on_chart(step);
+                } else {
+                    self.step_selection(step);
+                }
+            }
             Command::AddCapability => self.add_capability(),
             Command::DeleteCapability => self.delete_selected(),
             Command::MoveSelectedTo(zone) => self.move_selected_to(zone),
@@ -414,6 +420,28 @@ impl CapmapApp {
         };
         let id = order[next].to_owned();
         self.select(Some(id));
+    }
+
+    /// Selects the dot next to the selected one in `step`'s direction on
+    /// the chart (the first dot when none is selected).
+    fn step_on_chart(&mut self, step: crate::ui::command::Step) {
+        use crate::export::Heading;
+        use crate::ui::command::Step;
+        let (_, geometry) = self.derived(self.today());
+        let from = self
+            .view
+            .selected
+            .as_deref()
+            .and_then(|id| geometry.points.iter().position(|p| p.id() == id));
+        let heading = match step {
+            Step::Up => Heading::Up,
+            Step::Down => Heading::Down,
+            Step::Left => Heading::Left,
+            Step::Right => Heading::Right,
+        };
+        if let Some(next) = crate::export::next_dot(&geometry, from, heading) {
+            self.select(Some(geometry.points[next].id().to_owned()));
+        }
     }
 
     pub(super) fn select(&mut self, id: Option<String>) {

@@ -4,6 +4,7 @@
 mod chart_geometry;
 mod chart_image;
 mod chart_labels;
+mod chart_summary;
 mod decision_log;
 mod diff_markdown;
 mod label_placer;
@@ -26,6 +27,7 @@ pub use chart_image::{
 pub use chart_labels::{
     ChartLabels, LabelMode, LabelScene, MAX_LABELLED, PlacedText, Spot, layout_labels, shorten,
 };
+pub use chart_summary::{Heading, QuadrantSummary, describe_point, next_dot};
 pub use decision_log::{DecisionLog, ExceptionEntry, LogEntry, ScoreEntry};
 pub use diff_markdown::diff_markdown;
 pub use label_placer::{rect_distance, segment_distance, segment_hits_rect, segments_cross};

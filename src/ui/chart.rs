@@ -9,7 +9,8 @@ use super::chart_legend::{legend_ui, to_score_ui};
 use super::chart_marks::{MarkColors, MarkScene, paint_marks};
 use super::{CONFLICT_COLOR, PanelContext, recommendation_color};
 use crate::export::{
-    AXIS_MAX, AXIS_MIN, ChartGeometry, QuadrantArea, ScreenRect, X_AXIS_TITLE, Y_AXIS_TITLE,
+    AXIS_MAX, AXIS_MIN, ChartGeometry, QuadrantArea, QuadrantSummary, ScreenRect, X_AXIS_TITLE,
+    Y_AXIS_TITLE, describe_point,
 };
 use crate::model::format_against;
 use crate::ui::command::Command;
@@ -51,6 +52,15 @@ pub fn chart_panel_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGe
         .show(ui, |ui| {
             legend_ui(ui, geometry, cx.chart, cx.view.selected.as_deref());
             to_score_ui(ui, cx, geometry);
+            // The chart in words, for whoever cannot see it.
+            ui.label(
+                RichText::new(format!(
+                    "Quadrants: {}",
+                    QuadrantSummary::of(geometry, 5).text()
+                ))
+                .small()
+                .weak(),
+            );
         });
     egui::CentralPanel::default().show(ui, |ui| {
         chart_ui(ui, cx, geometry, ChartStyle::default());
@@ -350,7 +360,86 @@ fn plot_ui(
             cx.send(Command::Select(Some(geometry.points[next].id().to_owned())));
         }
     }
+    keyboard_and_screen_reader(ui, cx, geometry, &response.response, &labels);
     (labels, names_fit)
+}
+
+/// The id of the chart as one focusable widget: with it focused, the arrow
+/// keys walk the dots by position and Enter opens the selected one.
+#[must_use]
+pub fn focus_id() -> egui::Id {
+    egui::Id::unique("capmap chart focus")
+}
+
+/// The chart as a widget a keyboard can focus (Tab, or a click on it),
+/// with a ring while focused; and, when a screen reader listens, one
+/// accessible node per dot with its name, zone, scores, recommendation
+/// and decision.
+fn keyboard_and_screen_reader(
+    ui: &mut Ui,
+    cx: &mut PanelContext<'_>,
+    geometry: &ChartGeometry,
+    plot: &egui::Response,
+    labels: &crate::export::ChartLabels,
+) {
+    let id = focus_id();
+    let chart = ui.interact(plot.rect, id, egui::Sense::focusable_noninteractive());
+    if plot.clicked() {
+        ui.memory_mut(|m| m.request_focus(id));
+    }
+    let selected = cx.view.selected.as_deref();
+    chart.widget_info(|| {
+        let summary = QuadrantSummary::of(geometry, 5).text();
+        let mut info = egui::WidgetInfo::labeled(
+            egui::Role::ListBox,
+            true,
+            format!("Quadrant chart. {summary} Arrow keys move between dots, Enter opens one."),
+        );
+        info.current_text_value = selected
+            .and_then(|id| geometry.points.iter().find(|p| p.id() == id))
+            .map(describe_point);
+        info
+    });
+    if chart.has_focus() {
+        // The arrows move the selection, not the focus to a neighbour.
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                id,
+                egui::EventFilter {
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    ..Default::default()
+                },
+            );
+        });
+        ui.painter().rect_stroke(
+            plot.rect,
+            2.0,
+            ui.visuals().selection.stroke,
+            egui::StrokeKind::Inside,
+        );
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+            && cx.view.selected.is_some()
+        {
+            cx.send(Command::EditName);
+        }
+    }
+    // Per-dot nodes cost a widget each: only while a screen reader (or a
+    // test) reads the tree.
+    if !ui.ctx().has_accesskit_node(id) {
+        return;
+    }
+    for (point, &[x, y]) in geometry.points.iter().zip(&labels.dots) {
+        let at = Pos2::new(x as f32, y as f32);
+        let dot = egui::Rect::from_center_size(at, Vec2::splat(14.0));
+        let response = ui.interact(dot, id.with(point.id()), egui::Sense::hover());
+        let is_selected = cx.is_selected(point.id());
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::ListBoxOption, true, describe_point(point))
+        });
+        ui.ctx()
+            .accesskit_node_builder(response.id, |node| node.set_selected(is_selected));
+    }
 }
 
 /// A quadrant's name, in its outer corner.
