@@ -249,15 +249,15 @@ impl Command {
             Self::AddCapability => "Add capability".into(),
             Self::DeleteCapability => "Delete capability".into(),
             Self::Select(_) => "Clear the selection".into(),
-            Self::SelectStep(step) => format!(
-                "Select the card {}",
-                match step {
-                    Step::Up => "above",
-                    Step::Down => "below",
-                    Step::Left => "in the zone to the left",
-                    Step::Right => "in the zone to the right",
-                }
-            ),
+            Self::SelectStep(step) => {
+                let (card, dot) = match step {
+                    Step::Up => ("above", "above"),
+                    Step::Down => ("below", "below"),
+                    Step::Left => ("in the zone to the left", "to the left"),
+                    Step::Right => ("in the zone to the right", "to the right"),
+                };
+                format!("Select the card {card} (the chart focused: the nearest dot {dot})")
+            }
             Self::MoveSelectedTo(zone) | Self::MoveCard { zone, .. } => format!("Move to {zone}"),
             Self::ReorderSelected(delta) => {
                 format!("Move the card {}", if *delta < 0 { "up" } else { "down" })
