@@ -11,9 +11,9 @@ use std::path::Path;
 
 use capmap::io::{self, LoadError};
 use capmap::model::{
-    Capability, Date, Decision, Direction, Exception, Metric, Migration, MigrationStatus,
-    Participant, PastDecision, Portfolio, Question, Readiness, Role, Score, Scores, Target, Team,
-    Zone,
+    Capability, Date, Decision, Direction, Exception, MergeConflict, Metric, Migration,
+    MigrationStatus, Participant, PastDecision, Portfolio, Question, Readiness, Role, Score,
+    Scores, Target, Team, Zone,
 };
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -243,13 +243,20 @@ fn portfolios() -> impl Strategy<Value = Portfolio> {
     // The framework's standard, or one of the facilitator's own (numbered,
     // so no two controls are the same), or none; and how many of the
     // capabilities, every other one, were ordered by hand.
-    let plan = (prop::option::weighted(0.3, vec(line(), 0..4)), 0..4_usize);
+    // And, now and then, merge conflicts whose values are any text, a
+    // number, a list or a record, removed on either side.
+    let conflicts = vec((line(), text(), 0..4_u8, 0..3_u8), 0..3);
+    let plan = (
+        prop::option::weighted(0.3, vec(line(), 0..4)),
+        0..4_usize,
+        conflicts,
+    );
     (settings, people, vec(draft(), 0..8), plan).prop_map(
         |(
             (name, quarter, notes, weight, threshold),
             (teams, participants),
             drafts,
-            (standard, by_hand),
+            (standard, by_hand, conflicts),
         )| {
             let mut portfolio = Portfolio::new(format!("p{name}"));
             portfolio.quarter = quarter;
@@ -307,6 +314,20 @@ fn portfolios() -> impl Strategy<Value = Portfolio> {
                     }
                 }
                 portfolio.capabilities.push(capability.into());
+            }
+            for (place, value, shape, removed) in conflicts {
+                let value = match shape {
+                    0 => serde_json::json!(value),
+                    1 => serde_json::json!(f64::from(removed) + 0.5),
+                    2 => serde_json::json!([value, 3, true]),
+                    _ => serde_json::json!({ "name": value, "scores": { "reuse": 2 } }),
+                };
+                portfolio.conflicts.push(MergeConflict {
+                    at: vec!["capabilities".into(), format!("c{place}")],
+                    base: (removed == 0).then(|| value.clone()),
+                    ours: (removed != 1).then(|| value.clone()),
+                    theirs: (removed != 2).then_some(value),
+                });
             }
             portfolio.backlog_order = portfolio
                 .capabilities
@@ -548,15 +569,19 @@ proptest! {
                 )));
             }
         };
-        // The same conflicts, each with the two sides swapped.
+        // The same new conflicts, each with the two sides swapped (those
+        // both branches inherited stay as they were).
+        let new = |c: &&MergeConflict| !base.conflicts.contains(c);
         let mut mirrored: Vec<_> = yx
             .conflicts
             .iter()
+            .filter(new)
             .map(|c| (c.at.clone(), c.base.clone(), c.theirs.clone(), c.ours.clone()))
             .collect();
         let mut found: Vec<_> = xy
             .conflicts
             .iter()
+            .filter(new)
             .map(|c| (c.at.clone(), c.base.clone(), c.ours.clone(), c.theirs.clone()))
             .collect();
         mirrored.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
