@@ -190,3 +190,18 @@ fn the_place_of_a_capabilitys_conflict_selects_it_for_editing() {
     click(&mut harness, "Identity and single sign-on: zone", 0);
     assert_eq!(common::selected(&harness), Some("identity-sso"));
 }
+
+#[test]
+fn thousands_of_conflicts_show_the_first_hundred_and_count_the_rest() {
+    let mut portfolio = conflicted();
+    let first = portfolio.conflicts[0].clone();
+    portfolio.conflicts = vec![first; 2_000];
+    let harness = harness(portfolio);
+    harness.get_by_label("⚠ 2000 conflicts from a git merge");
+    assert_eq!(
+        harness.get_all_by_label("Use this").count(),
+        200,
+        "100 rows, 2 each"
+    );
+    harness.get_by_label_contains("and 1900 more");
+}

@@ -80,12 +80,25 @@ fn list_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
             ui.label(RichText::new("The other branch").weak());
             ui.label(RichText::new("Now").weak());
             ui.end_row();
-            for (index, conflict) in portfolio.conflicts.iter().enumerate() {
+            for (index, conflict) in portfolio.conflicts.iter().enumerate().take(ROWS_SHOWN) {
                 conflict_row(ui, cx, portfolio, index, conflict);
                 ui.end_row();
             }
         });
+    let more = portfolio.conflicts.len().saturating_sub(ROWS_SHOWN);
+    if more > 0 {
+        ui.label(
+            RichText::new(format!(
+                "and {more} more, shown as these are settled; capmap check lists them all"
+            ))
+            .weak(),
+        );
+    }
 }
+
+/// Rows drawn at once: a merge of two very different files can leave
+/// thousands, and every row is laid out each frame.
+const ROWS_SHOWN: usize = 100;
 
 /// How wide a value may grow before it wraps.
 const VALUE_WIDTH: f32 = 320.0;
