@@ -144,3 +144,26 @@ fn without_focus_on_the_chart_the_arrows_still_walk_the_board() {
         .map(|i| column[i + 1]);
     assert_eq!(common::selected(&harness), below);
 }
+
+#[test]
+fn f6_goes_to_the_chart_from_anywhere() {
+    let mut harness = harness();
+    harness.key_press(Key::F6);
+    harness.run();
+    assert!(
+        harness
+            .get_by_label_contains("Quadrant chart.")
+            .is_focused(),
+        "F6 focuses the chart"
+    );
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert!(
+        common::selected(&harness).is_some(),
+        "and the arrows walk it"
+    );
+    // The View menu names it, with its key.
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label_contains("Go to the chart");
+}

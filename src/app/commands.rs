@@ -180,6 +180,9 @@ impl CapmapApp {
             Command::ZoomReset => self.settings.zoom = 1.0,
             Command::ToggleBoard => self.view.show_board = !self.view.show_board,
             Command::ToggleInspector => self.view.show_inspector = !self.view.show_inspector,
+            Command::FocusChart => {
+                ctx.memory_mut(|m| m.request_focus(crate::ui::chart::focus_id()));
+            }
             Command::EditName => {
                 self.view.show_inspector = true;
                 self.view.focus_name = self.view.selected.is_some();

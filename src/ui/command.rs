@@ -94,6 +94,8 @@ pub enum Command {
     ToggleBoard,
     /// Show or hide the inspector.
     ToggleInspector,
+    /// Give the chart keyboard focus, so the arrow keys walk its dots.
+    FocusChart,
     /// Show the keyboard help.
     ShowHelp,
     /// Show the framework primer.
@@ -184,6 +186,7 @@ pub const VIEW_MENU: &[Command] = &[
     Command::ShowReview(ReviewTab::Plan),
     Command::ToggleBoard,
     Command::ToggleInspector,
+    Command::FocusChart,
     Command::ToggleVoteSpread,
     Command::ZoomIn,
     Command::ZoomOut,
@@ -274,6 +277,7 @@ impl Command {
             Self::EditRationale => "Write the rationale".into(),
             Self::ToggleBoard => "Show or hide the board".into(),
             Self::ToggleInspector => "Show or hide the inspector".into(),
+            Self::FocusChart => "Go to the chart (the arrow keys then walk its dots)".into(),
             Self::ShowHelp => "Keyboard and help".into(),
             Self::ShowPrimer => "Framework primer".into(),
             Self::ImportCsv | Self::ImportCsvFrom { .. } => "Import CSV…".into(),
@@ -334,6 +338,7 @@ impl Command {
             Self::EditRationale => vec![key(NONE, Key::Enter)],
             Self::ToggleBoard => vec![key(CMD, Key::B)],
             Self::ToggleInspector => vec![key(CMD, Key::I)],
+            Self::FocusChart => vec![key(NONE, Key::F6)],
             Self::ShowHelp => vec![key(NONE, Key::F1)],
             Self::StartPresentation => vec![key(NONE, Key::F5)],
             Self::StopPresentation => vec![key(NONE, Key::Escape), key(NONE, Key::F5)],
