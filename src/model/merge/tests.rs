@@ -483,3 +483,102 @@ fn each_side_of_a_conflict_reads_as_what_that_branch_did() {
     };
     assert_eq!(gone.current(&m), None);
 }
+
+fn team(id: &str) -> Team {
+    Team {
+        id: id.into(),
+        name: id.to_uppercase(),
+    }
+}
+
+fn team_ids(p: &Portfolio) -> Vec<&str> {
+    p.teams.iter().map(|t| t.id.as_str()).collect()
+}
+
+#[test]
+fn removals_still_in_use_come_back_where_they_were_each_as_a_conflict() {
+    let mut b = base();
+    b.teams.push(team("ops"));
+    let mut ours = b.clone();
+    ours.teams.retain(|t| t.id == "ops");
+    let theirs = change(&b, "ci", |c| c.owner = Some("data".into()));
+    let theirs = change(&theirs, "logs", |c| c.owner = Some("web".into()));
+    let m = merge(&b, &ours, &theirs).expect("mended twice").portfolio;
+    assert_eq!(team_ids(&m), ["web", "data", "ops"], "in the base's order");
+    let places: Vec<&[String]> = m.conflicts.iter().map(|c| c.at.as_slice()).collect();
+    assert_eq!(places, [at(&["teams", "web"]), at(&["teams", "data"])]);
+}
+
+#[test]
+fn a_removal_nobody_uses_stays_removed_while_a_later_one_comes_back() {
+    let mut b = base();
+    b.teams.insert(0, team("ops"));
+    let mut ours = b.clone();
+    ours.teams.retain(|t| t.id == "web");
+    let theirs = change(&b, "ci", |c| c.owner = Some("data".into()));
+    let m = merge(&b, &ours, &theirs).expect("mended").portfolio;
+    assert_eq!(team_ids(&m), ["web", "data"], "ops was not needed back");
+    assert_eq!(m.conflicts.len(), 1);
+    assert_eq!(m.conflicts[0].at, at(&["teams", "data"]));
+}
+
+#[test]
+fn a_capability_removed_on_one_side_but_put_on_the_backlog_on_the_other_comes_back_in_place() {
+    let b = base();
+    let mut ours = b.clone();
+    ours.capabilities.retain(|c| c.id != "logs");
+    let mut theirs = change(&b, "logs", |c| c.decision = Decision::Orchestrate);
+    theirs.backlog_order = vec!["logs".into()];
+    // Theirs changed it too: an edit against a removal, kept with a conflict.
+    let m = merge(&b, &ours, &theirs).expect("merges").portfolio;
+    assert_eq!(ids(&m), ["ci", "logs", "auth"]);
+    // Untouched but ordered by hand on their side: put back where it was.
+    let mut theirs = b.clone();
+    theirs.backlog_order = vec!["logs".into()];
+    let m = merge(&b, &ours, &theirs).expect("mended").portfolio;
+    assert_eq!(
+        ids(&m),
+        ["ci", "logs", "auth"],
+        "back after ci, where it was"
+    );
+    assert_eq!(m.conflicts.len(), 1);
+    assert_eq!(m.conflicts[0].at, at(&["capabilities", "logs"]));
+    assert_eq!(m.conflicts[0].ours, None, "this branch removed it");
+}
+
+#[test]
+fn an_edit_against_a_removal_is_a_conflict_whichever_side_removed() {
+    let b = base();
+    let mut removed = b.clone();
+    removed.capabilities.retain(|c| c.id != "logs");
+    let edited = change(&b, "logs", |c| c.zone = Zone::Commodity);
+    for (ours, theirs) in [(&removed, &edited), (&edited, &removed)] {
+        let m = merge(&b, ours, theirs).expect("merges").portfolio;
+        assert_eq!(ids(&m), ["ci", "logs", "auth"], "the edit is kept");
+        assert_eq!(m.conflicts.len(), 1);
+        assert!(m.conflicts[0].is_removal());
+        assert_eq!(
+            (
+                m.conflicts[0].ours.is_some(),
+                m.conflicts[0].theirs.is_some()
+            ),
+            (std::ptr::eq(ours, &edited), std::ptr::eq(theirs, &edited))
+        );
+    }
+}
+
+#[test]
+fn a_merge_that_breaks_a_rule_neither_side_broke_is_refused_with_the_problems() {
+    let b = base();
+    let mut ours = b.clone();
+    ours.minimum_standard.push("Backups".into());
+    let mut theirs = b.clone();
+    theirs.minimum_standard.push("backups".into());
+    let error = merge(&b, &ours, &theirs).expect_err("two controls differ only in case");
+    let text = error.to_string();
+    assert!(
+        text.starts_with("the merged portfolio would not be valid: portfolio: "),
+        "{text}"
+    );
+    assert!(text.to_lowercase().contains("backups"), "{text}");
+}
