@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{Capability, Portfolio, validate};
+use removal::{Item, Removal};
 
+mod removal;
 mod resolve;
 #[cfg(test)]
 mod tests;
@@ -167,73 +169,6 @@ fn rest_value(portfolio: &Portfolio) -> Result<Value, MergeError> {
         );
     }
     Ok(value)
-}
-
-/// A list item one side removed cleanly, which may have to come back.
-struct Removal {
-    /// The list it was in (empty for the capabilities).
-    list: Vec<String>,
-    key: String,
-    item: Item,
-    /// The key before it in the base, to put it back where it was.
-    after: Option<String>,
-    /// Whether it was this branch (not the other) that removed it.
-    by_ours: bool,
-}
-
-enum Item {
-    Value(Value),
-    Capability(Arc<Capability>),
-}
-
-impl Removal {
-    fn put_back(&self, rest: &mut Value, capabilities: &mut Vec<Arc<Capability>>) {
-        match &self.item {
-            Item::Capability(capability) => {
-                let at = self
-                    .after
-                    .as_ref()
-                    .and_then(|a| capabilities.iter().position(|c| c.id == *a))
-                    .map_or(0, |i| i + 1);
-                capabilities.insert(at, Arc::clone(capability));
-            }
-            Item::Value(item) => {
-                if let Some(Value::Array(list)) = resolve::find_mut(rest, &self.list) {
-                    let at = self
-                        .after
-                        .as_ref()
-                        .and_then(|a| list.iter().position(|i| item_key(i) == *a))
-                        .map_or(0, |i| i + 1);
-                    list.insert(at, item.clone());
-                }
-            }
-        }
-    }
-
-    fn conflict(&self) -> MergeConflict {
-        let mut at = if self.list.is_empty() {
-            vec!["capabilities".to_owned()]
-        } else {
-            self.list.clone()
-        };
-        at.push(self.key.clone());
-        let value = match &self.item {
-            Item::Value(v) => v.clone(),
-            Item::Capability(c) => capability_value(c),
-        };
-        // Removed on one side, still used as it was on the other.
-        let (ours, theirs) = if self.by_ours {
-            (None, Some(value.clone()))
-        } else {
-            (Some(value.clone()), None)
-        };
-        MergeConflict {
-            at,
-            base: Some(value),
-            ours,
-            theirs,
-        }
-    }
 }
 
 fn capability_value(capability: &Capability) -> Value {
@@ -494,6 +429,22 @@ impl Merger {
         theirs: Option<&Value>,
     ) -> Option<Value> {
         let (base, ours, theirs) = (present(base), present(ours), present(theirs));
+        if ours == theirs {
+            return ours.cloned();
+        }
+        // A list emptied on one side is left out of the file: merge it as
+        // the empty list it is, not as a field one side cleared.
+        let no_items = Value::Array(Vec::new());
+        let is_list = |v: Option<&Value>| matches!(v, Some(Value::Array(_)));
+        let (base, ours, theirs) = if is_list(ours) || is_list(theirs) || is_list(base) {
+            (
+                Some(base.unwrap_or(&no_items)),
+                Some(ours.unwrap_or(&no_items)),
+                Some(theirs.unwrap_or(&no_items)),
+            )
+        } else {
+            (base, ours, theirs)
+        };
         if ours == theirs {
             return ours.cloned();
         }

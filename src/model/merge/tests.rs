@@ -552,7 +552,7 @@ fn an_edit_against_a_removal_is_a_conflict_whichever_side_removed() {
     let mut removed = b.clone();
     removed.capabilities.retain(|c| c.id != "logs");
     let edited = change(&b, "logs", |c| c.zone = Zone::Commodity);
-    for (ours, theirs) in [(&removed, &edited), (&edited, &removed)] {
+    for (ours, theirs, ours_edited) in [(&removed, &edited, false), (&edited, &removed, true)] {
         let m = merge(&b, ours, theirs).expect("merges").portfolio;
         assert_eq!(ids(&m), ["ci", "logs", "auth"], "the edit is kept");
         assert_eq!(m.conflicts.len(), 1);
@@ -562,7 +562,7 @@ fn an_edit_against_a_removal_is_a_conflict_whichever_side_removed() {
                 m.conflicts[0].ours.is_some(),
                 m.conflicts[0].theirs.is_some()
             ),
-            (std::ptr::eq(ours, &edited), std::ptr::eq(theirs, &edited))
+            (ours_edited, !ours_edited)
         );
     }
 }
@@ -581,4 +581,23 @@ fn a_merge_that_breaks_a_rule_neither_side_broke_is_refused_with_the_problems() 
         "{text}"
     );
     assert!(text.to_lowercase().contains("backups"), "{text}");
+}
+
+#[test]
+fn a_list_emptied_on_one_side_merges_as_an_empty_list() {
+    let b = change(&base(), "ci", |c| c.tags = vec!["a".into(), "b".into()]);
+    let ours = change(&b, "ci", |c| c.tags = vec!["a".into()]);
+    let theirs = change(&b, "ci", |c| c.tags.clear());
+    let m = clean(&b, &ours, &theirs);
+    assert!(m.capability("ci").expect("kept").tags.is_empty());
+    let theirs = change(&b, "ci", |c| {
+        c.tags = vec!["a".into(), "b".into(), "c".into()]
+    });
+    let ours = change(&b, "ci", |c| c.tags.clear());
+    let m = clean(&b, &ours, &theirs);
+    assert_eq!(
+        m.capability("ci").expect("kept").tags,
+        ["c"],
+        "their addition stays"
+    );
 }
