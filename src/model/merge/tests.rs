@@ -591,7 +591,7 @@ fn a_list_emptied_on_one_side_merges_as_an_empty_list() {
     let m = clean(&b, &ours, &theirs);
     assert!(m.capability("ci").expect("kept").tags.is_empty());
     let theirs = change(&b, "ci", |c| {
-        c.tags = vec!["a".into(), "b".into(), "c".into()]
+        c.tags = vec!["a".into(), "b".into(), "c".into()];
     });
     let ours = change(&b, "ci", |c| c.tags.clear());
     let m = clean(&b, &ours, &theirs);
