@@ -601,3 +601,33 @@ fn a_list_emptied_on_one_side_merges_as_an_empty_list() {
         "their addition stays"
     );
 }
+
+#[test]
+fn a_capability_both_add_in_different_places_lands_where_this_branch_put_it() {
+    let b = base();
+    let flags = || Arc::new(Capability::new("flags", "Feature flags"));
+    let mut ours = b.clone();
+    ours.capabilities.insert(0, flags());
+    let mut theirs = b.clone();
+    theirs.capabilities.push(flags());
+    let m = clean(&b, &ours, &theirs);
+    assert_eq!(
+        ids(&m),
+        ["flags", "ci", "logs", "auth"],
+        "no order conflict"
+    );
+}
+
+#[test]
+fn an_addition_on_one_side_follows_its_neighbour_into_the_others_reorder() {
+    let b = base();
+    let mut ours = b.clone();
+    ours.capabilities.reverse();
+    let mut theirs = b.clone();
+    theirs
+        .capabilities
+        .push(Arc::new(Capability::new("secrets", "Secrets")));
+    let m = clean(&b, &ours, &theirs);
+    // Theirs put it after Identity (auth); ours moved auth first.
+    assert_eq!(ids(&m), ["auth", "secrets", "logs", "ci"]);
+}
