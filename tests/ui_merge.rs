@@ -88,7 +88,7 @@ fn the_conflicts_show_both_values_side_by_side_with_what_the_file_holds_now() {
     assert_eq!(differentiator.len(), 1, "the other branch's");
     assert!(commodity[0] < differentiator[0] && differentiator[0] < commodity[1]);
     harness.get_by_label("Secrets management");
-    harness.get_by_label("teams › mobile");
+    harness.get_by_label("Team Mobile Apps");
     assert_eq!(harness.get_all_by_label("Use this").count(), 2);
     assert_eq!(harness.get_all_by_label("Remove it").count(), 2);
     assert_eq!(harness.get_all_by_label("Keep it").count(), 2);

@@ -163,8 +163,8 @@ fn set_in(root: &mut Value, path: &[String], value: Option<Value>) -> Option<()>
 }
 
 impl MergeConflict {
-    /// Where the conflict is, for people: "Identity: zone",
-    /// "Team platform: name", "The order of the capabilities".
+    /// Where the conflict is, for people: "Identity: zone", "Team
+    /// Platform: name", "The order of the capabilities".
     #[must_use]
     pub fn place(&self, portfolio: &Portfolio) -> String {
         let words = |steps: &[String]| {
@@ -192,6 +192,26 @@ impl MergeConflict {
                     name.to_owned()
                 } else {
                     format!("{name}: {}", words(rest))
+                }
+            }
+            [list, id, rest @ ..] if list == "teams" || list == "participants" => {
+                let (kind, name) = if list == "teams" {
+                    ("Team", portfolio.team(id).map(|t| t.name.as_str()))
+                } else {
+                    (
+                        "Participant",
+                        portfolio
+                            .participants
+                            .iter()
+                            .find(|p| p.id == *id)
+                            .map(|p| p.name.as_str()),
+                    )
+                };
+                let name = name.unwrap_or(id.as_str());
+                if rest.is_empty() {
+                    format!("{kind} {name}")
+                } else {
+                    format!("{kind} {name}: {}", words(rest))
                 }
             }
             [field] => format!("The portfolio's {}", words(std::slice::from_ref(field))),

@@ -321,7 +321,7 @@ fn a_team_removed_on_one_side_but_made_owner_on_the_other_comes_back_as_a_confli
     assert!(m.team("data").is_some(), "the owner is put back");
     assert_eq!(m.conflicts.len(), 1);
     assert_eq!(m.conflicts[0].at, at(&["teams", "data"]));
-    assert_eq!(m.conflicts[0].place(&m), "teams › data");
+    assert_eq!(m.conflicts[0].place(&m), "Team Data");
     assert!(crate::model::validate(&m).is_empty());
 
     let mut refused = m.clone();
@@ -459,7 +459,7 @@ fn each_side_of_a_conflict_reads_as_what_that_branch_did() {
         read,
         [
             row("Logging", "removed it", "changed it"),
-            row("teams › data", "removed it", "still uses it"),
+            row("Team Data", "removed it", "still uses it"),
         ]
     );
     assert_eq!(
