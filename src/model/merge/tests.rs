@@ -631,3 +631,30 @@ fn an_addition_on_one_side_follows_its_neighbour_into_the_others_reorder() {
     // Theirs put it after Identity (auth); ours moved auth first.
     assert_eq!(ids(&m), ["auth", "secrets", "logs", "ci"]);
 }
+
+#[test]
+fn a_team_renamed_on_one_side_and_removed_on_the_other_is_kept_renamed() {
+    let b = base();
+    let mut ours = b.clone();
+    ours.teams[0].name = "Web platform".into();
+    let mut theirs = b.clone();
+    theirs.teams.retain(|t| t.id != "web");
+    let m = merge(&b, &ours, &theirs).expect("merges").portfolio;
+    assert_eq!(m.team("web").map(|t| t.name.as_str()), Some("Web platform"));
+    assert_eq!(m.conflicts.len(), 1);
+    let conflict = &m.conflicts[0];
+    assert_eq!(conflict.place(&m), "Team Web platform");
+    assert_eq!(
+        conflict.ours,
+        Some(json!({"id": "web", "name": "Web platform"}))
+    );
+    assert_eq!(conflict.base, Some(json!({"id": "web", "name": "Web"})));
+    assert_eq!(conflict.theirs, None);
+    assert_eq!(
+        (
+            conflict.text(conflict.ours.as_ref(), &m),
+            conflict.text(None, &m)
+        ),
+        ("changed it".to_owned(), "removed it".to_owned())
+    );
+}
