@@ -160,3 +160,208 @@ fn capabilities_with_equal_scores_share_one_spot_and_know_how_many() {
     let shared: Vec<usize> = chart.points.iter().map(|p| p.shared_with).collect();
     assert_eq!(shared, [3, 3, 3, 1]);
 }
+
+/// The legend's marks after the zones' colours and decided or not.
+fn optional_marks(chart: &ChartGeometry, spread_drawn: bool) -> Vec<LegendMark> {
+    chart.legend(|_| spread_drawn)[Zone::ALL.len() + 2..].to_vec()
+}
+
+#[test]
+fn a_chart_where_every_dot_stands_alone_lists_no_same_scores_mark() {
+    let mut portfolio = Portfolio::new("p");
+    portfolio
+        .capabilities
+        .push(capability("a", [5, 5, 5, 1]).into());
+    portfolio
+        .capabilities
+        .push(capability("b", [1, 1, 1, 5]).into());
+    let chart = ChartGeometry::new(&portfolio, today());
+    assert_eq!(
+        chart.legend(|_| true),
+        [
+            LegendMark::Zone(Zone::Commodity),
+            LegendMark::Zone(Zone::Differentiator),
+            LegendMark::Zone(Zone::RegulatedControl),
+            LegendMark::Zone(Zone::Unplaced),
+            LegendMark::Decided,
+            LegendMark::Undecided,
+        ],
+        "two dots on spots of their own: no halo to explain"
+    );
+}
+
+#[test]
+fn a_vote_spread_in_either_question_alone_is_listed_when_it_is_drawn() {
+    let mut portfolio = Portfolio::new("p");
+    portfolio
+        .capabilities
+        .push(capability("a", [5, 5, 5, 1]).into());
+    let mut chart = ChartGeometry::new(&portfolio, today());
+    assert_eq!(optional_marks(&chart, true), [], "no votes revealed");
+
+    chart.points[0].differentiation_spread = Some((1.0, 3.0));
+    assert_eq!(
+        optional_marks(&chart, true),
+        [LegendMark::Spread],
+        "differentiation votes spread, pull votes not revealed"
+    );
+    assert_eq!(
+        optional_marks(&chart, false),
+        [],
+        "a spread not drawn needs no legend"
+    );
+
+    chart.points[0].differentiation_spread = None;
+    chart.points[0].pull_spread = Some((2.0, 4.5));
+    assert_eq!(
+        optional_marks(&chart, true),
+        [LegendMark::Spread],
+        "pull votes spread, differentiation votes not revealed"
+    );
+}
+
+#[test]
+fn numbers_follow_the_exact_pull_then_differentiation_whatever_the_board_order() {
+    // Equal weights: pulls of 4, 4 1/3 and 4 2/3 lie within a whole point,
+    // and the numbering must still read the higher dot first; on one
+    // height, the dot further left first even when it comes later.
+    let mut portfolio = Portfolio::new("p");
+    for (id, scores) in [
+        ("lower", [4, 4, 4, 1]),
+        ("right", [5, 4, 4, 2]),
+        ("higher", [5, 5, 4, 1]),
+        ("left", [5, 4, 4, 1]),
+    ] {
+        portfolio.capabilities.push(capability(id, scores).into());
+    }
+    let chart = ChartGeometry::new(&portfolio, today());
+    let pulls: Vec<f64> = chart.points.iter().map(|p| p.pull).collect();
+    assert_eq!(pulls, [4.0, 13.0 / 3.0, 14.0 / 3.0, 13.0 / 3.0]);
+    let by_number: Vec<&str> = (1..=4)
+        .filter_map(|n| chart.points.iter().find(|p| p.number == n))
+        .map(ChartPoint::id)
+        .collect();
+    assert_eq!(
+        by_number,
+        ["higher", "left", "right", "lower"],
+        "top to bottom by the exact pull, then left to right"
+    );
+}
+
+#[test]
+fn spots_that_share_only_one_coordinate_are_listed_apart() {
+    let mut portfolio = Portfolio::new("p");
+    for (id, scores) in [
+        ("a1", [5, 5, 5, 1]),
+        ("a2", [5, 5, 5, 1]),
+        ("below-1", [4, 4, 4, 1]),
+        ("below-2", [4, 4, 4, 1]),
+        ("beside-1", [5, 5, 5, 2]),
+        ("beside-2", [5, 5, 5, 2]),
+        ("beside-3", [5, 5, 5, 2]),
+    ] {
+        portfolio.capabilities.push(capability(id, scores).into());
+    }
+    let chart = ChartGeometry::new(&portfolio, today());
+    assert_eq!(
+        chart.shared_spots(),
+        vec![([1.0, 5.0], 2), ([1.0, 4.0], 2), ([2.0, 5.0], 3)],
+        "each spot once, with how many share it, in portfolio order"
+    );
+}
+
+#[test]
+fn scores_a_third_of_a_point_apart_are_not_the_same_spot() {
+    let mut portfolio = Portfolio::new("p");
+    for (id, scores) in [
+        ("a", [4, 4, 4, 1]),
+        ("b", [5, 4, 4, 1]),
+        ("c", [5, 4, 4, 1]),
+    ] {
+        portfolio.capabilities.push(capability(id, scores).into());
+    }
+    let chart = ChartGeometry::new(&portfolio, today());
+    let shared: Vec<usize> = chart.points.iter().map(|p| p.shared_with).collect();
+    assert_eq!(shared, [1, 2, 2], "pull 4 alone, pull 4 1/3 twice");
+    assert_eq!(chart.shared_spots(), vec![([1.0, 13.0 / 3.0], 2)]);
+}
+
+#[test]
+fn each_point_labels_within_its_own_quadrant_as_a_screen_box() {
+    let mut portfolio = Portfolio::new("p");
+    for (id, scores) in [
+        ("operate", [1, 1, 1, 5]),
+        ("orchestrate", [5, 5, 5, 1]),
+        ("rationalize", [1, 1, 1, 1]),
+        ("hybrid", [5, 5, 5, 5]),
+    ] {
+        portfolio.capabilities.push(capability(id, scores).into());
+    }
+    let chart = ChartGeometry::new(&portfolio, today());
+    // 400x300 pixels, y down: the dividers (3.0) at x 200 and y 150.
+    let to_screen = |x: f64, y: f64| [(x - 0.5) * 80.0, 300.0 - (y - 0.5) * 60.0];
+    let rect = |x, y| ScreenRect {
+        x,
+        y,
+        w: 200.0,
+        h: 150.0,
+    };
+    assert_eq!(
+        chart.label_homes(to_screen),
+        [
+            rect(200.0, 150.0),
+            rect(0.0, 0.0),
+            rect(0.0, 150.0),
+            rect(200.0, 0.0)
+        ],
+        "operate bottom right, orchestrate top left, rationalize bottom left, hybrid top right"
+    );
+}
+
+#[test]
+fn a_move_in_pull_alone_is_a_move() {
+    let mut old = Portfolio::new("q3");
+    old.capabilities = vec![capability("a", [3, 3, 3, 1]).into()];
+    let mut new = Portfolio::new("q4");
+    new.capabilities = vec![capability("a", [4, 4, 4, 1]).into()];
+    assert_eq!(
+        ChartGeometry::new(&new, today()).moves_from(&old),
+        [ChartMove {
+            id: "a".into(),
+            from: [1.0, 3.0],
+            to: [1.0, 4.0]
+        }],
+        "same differentiation, pull up a point"
+    );
+}
+
+#[test]
+fn boxes_overlap_by_the_area_they_share_and_never_less_than_nothing() {
+    let rect = |x, y, w, h| ScreenRect { x, y, w, h };
+    let a = rect(10.0, 20.0, 30.0, 40.0);
+    let b = rect(25.0, 30.0, 100.0, 100.0);
+    assert_eq!(
+        (a.overlap(&b), b.overlap(&a)),
+        (450.0, 450.0),
+        "15 wide (25 to 40) and 30 high (30 to 60), either way round"
+    );
+    let inside = rect(12.0, 22.0, 5.0, 6.0);
+    assert_eq!(
+        (a.overlap(&inside), inside.overlap(&a)),
+        (30.0, 30.0),
+        "a box inside another: all of it"
+    );
+    let touching = rect(40.0, 20.0, 10.0, 10.0);
+    let apart = rect(200.0, 300.0, 10.0, 10.0);
+    let below = rect(15.0, 100.0, 10.0, 10.0);
+    assert_eq!(
+        (
+            a.overlap(&touching),
+            a.overlap(&apart),
+            apart.overlap(&a),
+            a.overlap(&below)
+        ),
+        (0.0, 0.0, 0.0, 0.0),
+        "boxes that only touch, lie apart, or only line up, share nothing"
+    );
+}
