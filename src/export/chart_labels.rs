@@ -289,8 +289,8 @@ fn names(
     }
 }
 
-/// A name is not shortened below this many characters (ellipsis included)
-/// to make it fit: shorter, it would no longer say which capability it is.
+/// A name is shortened to make it fit only while it keeps more than this many
+/// characters (ellipsis included): this many or fewer no longer say which capability it is.
 const SHORTEST: usize = 8;
 
 /// How many orders named placement tries before it settles for the best.
