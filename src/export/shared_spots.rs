@@ -532,4 +532,16 @@ mod tests {
             "without names, a full ring"
         );
     }
+
+    #[test]
+    fn two_with_equal_scores_stand_in_a_column_too() {
+        let geometry = chart(&[([4, 4, 4, 1], 2)]);
+        let (dots, spots) = spread(&geometry, PLOT, 200.0);
+        assert_eq!(
+            dots,
+            [[40.0, 81.0], [40.0, 99.0]],
+            "a line apart, either side"
+        );
+        assert_eq!(spots, [capsule([40.0, 90.0], 81.0, 99.0)]);
+    }
 }
