@@ -105,8 +105,10 @@ pub(super) fn spread_rings(
             } else if above >= column {
                 cy - column
             } else {
-                // Neither side has room: lean towards the roomier one.
-                cy - half - (half - above.max(0.0)).max(0.0) + (half - below.max(0.0)).max(0.0)
+                // Neither side has room for half: from the middle, move
+                // away from the side that is short (down when above is,
+                // up when below is), leaning towards the roomier one.
+                cy - half + (half - above.max(0.0)).max(0.0) - (half - below.max(0.0)).max(0.0)
             };
             for (k, &i) in members.iter().enumerate() {
                 dots[i] = [cx, top + k as f64 * pitch];
@@ -306,6 +308,26 @@ mod tests {
         let (dots, spots) = spread(&geometry, rect(0.0, 20.0, 400.0, 280.0), 200.0);
         assert_eq!(dots, [[40.0, 30.0], [40.0, 48.0], [40.0, 66.0]]);
         assert_eq!(spots, [capsule([40.0, 30.0], 30.0, 66.0)]);
+    }
+
+    #[test]
+    fn a_column_short_of_room_on_both_sides_leans_towards_the_roomier_one() {
+        // Five at pull 4 (y 90) in a plot that starts at y 60: 25 px free
+        // above, 55 below the divider, and 72 needed. The column moves
+        // down from the middle by what the top lacks, inside the plot.
+        let geometry = chart(&[([4, 4, 4, 1], 5)]);
+        let (dots, spots) = spread(&geometry, rect(0.0, 60.0, 400.0, 240.0), 200.0);
+        assert_eq!(
+            dots,
+            [
+                [40.0, 65.0],
+                [40.0, 83.0],
+                [40.0, 101.0],
+                [40.0, 119.0],
+                [40.0, 137.0]
+            ]
+        );
+        assert_eq!(spots, [capsule([40.0, 90.0], 65.0, 137.0)]);
     }
 
     #[test]
