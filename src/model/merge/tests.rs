@@ -658,3 +658,25 @@ fn a_team_renamed_on_one_side_and_removed_on_the_other_is_kept_renamed() {
         ("changed it".to_owned(), "removed it".to_owned())
     );
 }
+
+#[test]
+fn teams_reordered_two_ways_are_an_order_conflict_settled_by_a_pick() {
+    let mut b = base();
+    b.teams.push(team("ops"));
+    let mut ours = b.clone();
+    ours.teams.reverse();
+    let mut theirs = b.clone();
+    theirs.teams.rotate_left(1);
+    let m = merge(&b, &ours, &theirs).expect("merges").portfolio;
+    assert_eq!(
+        team_ids(&m),
+        ["ops", "data", "web"],
+        "this branch's order stands"
+    );
+    assert_eq!(m.conflicts.len(), 1);
+    assert_eq!(m.conflicts[0].at, at(&["teams", ORDER]));
+    let mut picked = m.clone();
+    picked.resolve_conflict(0, Pick::Theirs).expect("reorders");
+    assert_eq!(team_ids(&picked), ["data", "ops", "web"]);
+    assert!(picked.conflicts.is_empty());
+}
