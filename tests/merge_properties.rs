@@ -2,72 +2,15 @@
 //! model's own edits: merging with an unchanged side gives the other side,
 //! and merging both ways gives the same conflicts, sides swapped.
 
+#[path = "generated/edits.rs"]
+mod edits;
 mod generated;
 
-use capmap::model::{Decision, MergeConflict, Portfolio, Question, Score, Zone};
+use capmap::model::{MergeConflict, Portfolio};
+use edits::{edited, edits};
 use generated::portfolios;
-use proptest::collection::vec;
 use proptest::prelude::*;
-use proptest::sample::Index;
 use proptest::test_runner::FileFailurePersistence;
-
-/// One facilitator's change, as the app makes it: which kind, on which
-/// capability or team, and a small number for the value.
-fn edits() -> impl Strategy<Value = Vec<(u8, Index, u8)>> {
-    vec((0..9_u8, any::<Index>(), 0..5_u8), 0..5)
-}
-
-/// `portfolio` after `edits`, each applied through the model's own edits
-/// (so every branch is a portfolio the app could have saved).
-fn edited(portfolio: &Portfolio, edits: &[(u8, Index, u8)]) -> Portfolio {
-    use capmap::model::Edit;
-    let mut p = portfolio.clone();
-    for (kind, pick, n) in edits {
-        let capability = if p.capabilities.is_empty() {
-            String::new()
-        } else {
-            pick.get(&p.capabilities).id.clone()
-        };
-        let team = if p.teams.is_empty() {
-            String::new()
-        } else {
-            pick.get(&p.teams).id.clone()
-        };
-        let edit = match kind {
-            0 => Edit::MoveToZone {
-                id: capability,
-                zone: Zone::ALL[usize::from(*n) % Zone::ALL.len()],
-            },
-            1 => Edit::SetScore {
-                id: capability,
-                question: Question::ALL[usize::from(*n) % 4],
-                score: Score::new(*n + 1),
-            },
-            2 => Edit::SetDecision {
-                id: capability,
-                decision: Decision::ALL[usize::from(*n) % Decision::ALL.len()],
-            },
-            3 => Edit::DeleteCapability { id: capability },
-            4 => Edit::AddCapability {
-                name: format!("added {n}"),
-            },
-            5 => Edit::Reorder {
-                id: capability,
-                delta: if *n % 2 == 0 { -1 } else { 1 },
-            },
-            6 => Edit::RenameTeam {
-                id: team,
-                name: format!("renamed {n}"),
-            },
-            7 => Edit::RemoveTeam { id: team },
-            _ => Edit::AddTeam {
-                name: format!("new team {n}"),
-            },
-        };
-        edit.apply(&mut p);
-    }
-    p
-}
 
 proptest! {
     #![proptest_config(ProptestConfig {
@@ -81,7 +24,7 @@ proptest! {
     #[test]
     fn merging_with_an_unchanged_side_gives_the_changed_side(
         base in portfolios(),
-        changes in edits(),
+        changes in edits(9),
     ) {
         let changed = edited(&base, &changes);
         let merged = capmap::model::merge(&base, &changed, &base).unwrap();
@@ -93,8 +36,8 @@ proptest! {
     #[test]
     fn merging_is_symmetric_up_to_its_conflicts(
         base in portfolios(),
-        ours in edits(),
-        theirs in edits(),
+        ours in edits(9),
+        theirs in edits(9),
     ) {
         let (x, y) = (edited(&base, &ours), edited(&base, &theirs));
         let xy = capmap::model::merge(&base, &x, &y);

@@ -67,6 +67,9 @@ struct Derived {
     revision: u64,
     trial: Option<ScoringSettings>,
     today: Date,
+    /// The portfolio they were worked out for: it shares every capability
+    /// the next edit leaves alone, which is how that edit is told apart.
+    portfolio: Portfolio,
     summary: Arc<Summary>,
     geometry: Arc<ChartGeometry>,
 }
@@ -360,16 +363,27 @@ impl CapmapApp {
             return (Arc::clone(&d.summary), Arc::clone(&d.geometry));
         }
         let portfolio = self.doc.portfolio();
-        let summary = Arc::new(Summary::of(portfolio, today));
         // Weights being tried in the review window move the chart, not the file.
-        let geometry = Arc::new(match &trial {
-            Some(trial) => ChartGeometry::with_settings(portfolio, trial, today),
-            None => ChartGeometry::new(portfolio, today),
-        });
+        let settings = trial.unwrap_or(portfolio.scoring);
+        // After an edit only what it replaced is worked out again: the
+        // counts and the chart's points of every other capability are kept.
+        let (summary, geometry) = match self.derived.take() {
+            Some(d) if d.today == today => (
+                d.summary.updated(&d.portfolio, portfolio, today),
+                d.geometry
+                    .updated(&d.portfolio, portfolio, &settings, today),
+            ),
+            _ => (
+                Summary::of(portfolio, today),
+                ChartGeometry::with_settings(portfolio, &settings, today),
+            ),
+        };
+        let (summary, geometry) = (Arc::new(summary), Arc::new(geometry));
         self.derived = Some(Derived {
             revision,
             trial,
             today,
+            portfolio: portfolio.clone(),
             summary: Arc::clone(&summary),
             geometry: Arc::clone(&geometry),
         });

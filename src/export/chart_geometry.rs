@@ -89,6 +89,29 @@ pub struct ChartGeometry {
     pub points: Vec<ChartPoint>,
     /// Capabilities still to score: `(id, name)`; never plotted.
     pub to_score: Vec<(String, String)>,
+    /// The settings and the day it was worked out with: an update keeps
+    /// points only while both are the same.
+    made_with: (ScoringSettings, Date),
+    /// Which working-out made it (see [`ChartGeometry::stamp`]).
+    stamp: Stamp,
+}
+
+/// A number no other chart worked out in this process has. Charts equal in
+/// content are equal whatever their stamps.
+#[derive(Clone, Copy, Debug)]
+struct Stamp(u64);
+
+impl Stamp {
+    fn next() -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Self(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+impl PartialEq for Stamp {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// A mark the chart's legend explains.
@@ -172,6 +195,15 @@ impl ChartGeometry {
 }
 
 impl ChartGeometry {
+    /// A number that tells this chart from every other worked out in this
+    /// process (a clone keeps it). The screen keys what it draws from a
+    /// chart by it rather than by hashing every point each frame: a chart
+    /// is worked out anew at each edit and never changed in place.
+    #[must_use]
+    pub fn stamp(&self) -> u64 {
+        self.stamp.0
+    }
+
     /// The chart of `portfolio`, with exceptions judged as of `today`.
     #[must_use]
     pub fn new(portfolio: &Portfolio, today: Date) -> Self {
@@ -181,37 +213,26 @@ impl ChartGeometry {
     /// The chart as it would be under other scoring settings (live weights).
     #[must_use]
     pub fn with_settings(portfolio: &Portfolio, settings: &ScoringSettings, today: Date) -> Self {
-        let t = settings.threshold;
         let mut points = Vec::new();
         let mut to_score = Vec::new();
         for capability in &portfolio.capabilities {
-            let Some(assessment) = locate(capability, settings) else {
-                to_score.push((capability.id.clone(), capability.name.clone()));
-                continue;
-            };
-            points.push(ChartPoint {
-                capability: std::sync::Arc::clone(capability),
-                zone: capability.zone,
-                recommendation: assessment.recommendation,
-                differentiation: assessment.differentiation,
-                pull: assessment.pull,
-                shared_with: 1,
-                conflict: !conflicts_for(capability, assessment.recommendation).is_empty(),
-                overdue: capability.overdue_exceptions(today).next().is_some(),
-                not_ready: crate::model::awaits_platform(capability, settings).is_some(),
-                differentiation_spread: capability
-                    .votes_revealed
-                    .then(|| capability.spread(Question::Differentiation))
-                    .flatten()
-                    .map(|s| (f64::from(s.low), f64::from(s.high))),
-                pull_spread: capability
-                    .votes_revealed
-                    .then(|| capability.pull_spread(settings))
-                    .flatten(),
-                decision: capability.decision,
-                number: 0,
-            });
+            match point_of(capability, settings, today) {
+                Some(point) => points.push(point),
+                None => to_score.push((capability.id.clone(), capability.name.clone())),
+            }
         }
+        Self::of_points(points, to_score, settings, today)
+    }
+
+    /// The chart of these points: equal positions counted, points
+    /// numbered, quadrants split at the threshold.
+    fn of_points(
+        mut points: Vec<ChartPoint>,
+        to_score: Vec<(String, String)>,
+        settings: &ScoringSettings,
+        today: Date,
+    ) -> Self {
+        let t = settings.threshold;
         count_equal_positions(&mut points);
         number_points(&mut points);
         let quadrant = |recommendation, min, max| QuadrantArea {
@@ -229,8 +250,43 @@ impl ChartGeometry {
             ],
             points,
             to_score,
+            made_with: (*settings, today),
+            stamp: Stamp::next(),
         }
     }
+}
+
+/// Where `capability` sits under `settings`, or `None` while a score is
+/// missing. Its count of equal positions and its number are worked out
+/// over the whole chart afterwards.
+fn point_of(
+    capability: &std::sync::Arc<crate::model::Capability>,
+    settings: &ScoringSettings,
+    today: Date,
+) -> Option<ChartPoint> {
+    let assessment = locate(capability, settings)?;
+    Some(ChartPoint {
+        capability: std::sync::Arc::clone(capability),
+        zone: capability.zone,
+        recommendation: assessment.recommendation,
+        differentiation: assessment.differentiation,
+        pull: assessment.pull,
+        shared_with: 1,
+        conflict: !conflicts_for(capability, assessment.recommendation).is_empty(),
+        overdue: capability.overdue_exceptions(today).next().is_some(),
+        not_ready: crate::model::awaits_platform(capability, settings).is_some(),
+        differentiation_spread: capability
+            .votes_revealed
+            .then(|| capability.spread(Question::Differentiation))
+            .flatten()
+            .map(|s| (f64::from(s.low), f64::from(s.high))),
+        pull_spread: capability
+            .votes_revealed
+            .then(|| capability.pull_spread(settings))
+            .flatten(),
+        decision: capability.decision,
+        number: 0,
+    })
 }
 
 /// The quadrants in the order people read the chart: top left, top right,
@@ -312,7 +368,8 @@ fn count_equal_positions(points: &mut [ChartPoint]) {
             (p.pull * 1000.0).round() as i64,
         )
     };
-    let mut counts: std::collections::HashMap<(i64, i64), usize> = std::collections::HashMap::new();
+    let mut counts: crate::model::FastHashMap<(i64, i64), usize> =
+        crate::model::fast_map(points.len());
     for point in points.iter() {
         *counts.entry(key(point)).or_default() += 1;
     }
@@ -429,6 +486,8 @@ impl ScreenRect {
         if w > 0.0 && h > 0.0 { w * h } else { 0.0 }
     }
 }
+
+mod update;
 
 #[cfg(test)]
 mod tests;

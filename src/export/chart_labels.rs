@@ -181,7 +181,8 @@ pub fn layout_labels(
 /// apart, thousands sharing a spot would form rings wider than a quadrant
 /// and carry dots across its dividers.
 fn unlabelled(dots: Vec<[f64; 2]>, scene: &LabelScene<'_>) -> ChartLabels {
-    let mut counts: std::collections::HashMap<(u64, u64), usize> = std::collections::HashMap::new();
+    let mut counts: crate::model::FastHashMap<(u64, u64), usize> =
+        crate::model::fast_map(dots.len());
     let key = |p: &[f64; 2]| (p[0].to_bits(), p[1].to_bits());
     for dot in &dots {
         *counts.entry(key(dot)).or_default() += 1;

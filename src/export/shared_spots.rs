@@ -22,8 +22,7 @@ pub(super) fn spread_rings(
     let area = scene.area;
     let mut dots = stacked.to_vec();
     let mut spots = Vec::new();
-    let mut groups: std::collections::HashMap<(i64, i64), Vec<usize>> =
-        std::collections::HashMap::new();
+    let mut groups: crate::model::FastHashMap<(i64, i64), Vec<usize>> = crate::model::fast_map(0);
     let mut keys = Vec::new();
     for (i, p) in stacked.iter().enumerate() {
         let key = ((p[0] * 4.0).round() as i64, (p[1] * 4.0).round() as i64);

@@ -336,7 +336,14 @@ pub fn is_default_standard(standard: &[String]) -> bool {
 /// the same words, whatever the case and the spaces around them.
 #[must_use]
 pub fn same_control(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_ascii() && b.is_ascii() {
+        // The usual case, without building two lowercase copies: it runs
+        // for every control of every capability at each count.
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 /// The quarter `date` falls in, as (year, quarter) like [`quarter_key`].

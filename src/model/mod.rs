@@ -2,8 +2,10 @@
 //! scores recommend. Nothing here knows about windows, files or egui.
 
 mod capability;
+mod changes;
 mod date;
 mod edit;
+mod fast_hash;
 mod follow_up;
 mod merge;
 mod metrics;
@@ -18,8 +20,10 @@ mod validate;
 mod votes;
 
 pub use capability::{Capability, Decision, Exception, Question, Score, Scores, Zone, parse_tags};
+pub use changes::{CapabilityChanges, capability_changes};
 pub use date::Date;
 pub use edit::{Applied, Edit};
+pub(crate) use fast_hash::{FastHashMap, fast_map};
 pub use follow_up::{
     Direction, HISTORY_KEPT, Migration, MigrationStatus, PastDecision, Readiness, Role, Target,
     default_standard, is_default_standard, missing_board_roles, next_quarter, quarter_name,

@@ -3,9 +3,10 @@
 
 use serde::Serialize;
 
+use super::changes::capability_changes;
 use super::{
-    Date, Decision, DecisionProgress, Portfolio, Recommendation, Zone, conflicts_for,
-    is_shadow_tooling, locate, missing_controls,
+    Capability, Date, Decision, DecisionProgress, Portfolio, Recommendation, ScoringSettings, Zone,
+    conflicts_for, is_shadow_tooling, locate, missing_controls,
 };
 
 /// Counts over a whole portfolio, for the status bar and `capmap check`.
@@ -42,37 +43,93 @@ impl Summary {
     /// Counts `portfolio` as of `today`.
     #[must_use]
     pub fn of(portfolio: &Portfolio, today: Date) -> Self {
+        let context = Context::of(portfolio, today);
         let mut summary = Self {
             capabilities: portfolio.capabilities.len(),
             ..Self::default()
         };
         for capability in &portfolio.capabilities {
-            if let Some(i) = Zone::ALL.iter().position(|z| *z == capability.zone) {
-                summary.per_zone[i] += 1;
-            }
-            match locate(capability, &portfolio.scoring) {
-                Some(position) => {
-                    let rec = position.recommendation;
-                    if let Some(i) = Recommendation::ALL.iter().position(|r| *r == rec) {
-                        summary.per_recommendation[i] += 1;
-                    }
-                    for conflict in conflicts_for(capability, rec) {
-                        summary.conflicts += 1;
-                        summary.severe_conflicts += usize::from(conflict.is_severe());
-                    }
-                }
-                None => summary.to_score += 1,
-            }
-            summary.overdue_exceptions += capability.overdue_exceptions(today).count();
-            summary.duplicated += usize::from(capability.duplication() > 0);
-            summary.decided += usize::from(capability.decision != Decision::Undecided);
-            summary.overdue_reviews +=
-                usize::from(capability.review_overdue(portfolio.quarter.as_deref(), today));
-            summary.standard_gaps +=
-                usize::from(!missing_controls(capability, &portfolio.minimum_standard).is_empty());
-            summary.shadow_tooling += usize::from(is_shadow_tooling(capability, today));
+            summary.count(capability, &context, Add);
         }
         summary
+    }
+
+    /// The counts of `after`, given that `self` holds those of `before`
+    /// as of `today`: only the capabilities the edit replaced are counted
+    /// again (an edit shares all the others), so showing an edit at 10,000
+    /// capabilities costs what the edit touched. Counted from scratch when
+    /// a setting every capability is counted against changed.
+    #[must_use]
+    pub fn updated(&self, before: &Portfolio, after: &Portfolio, today: Date) -> Self {
+        let same_settings = before.scoring == after.scoring
+            && before.quarter == after.quarter
+            && before.minimum_standard == after.minimum_standard;
+        if !same_settings {
+            return Self::of(after, today);
+        }
+        let changes = capability_changes(&before.capabilities, &after.capabilities);
+        let context = Context::of(after, today);
+        let mut summary = self.clone();
+        summary.capabilities = after.capabilities.len();
+        for capability in changes.removed {
+            summary.count(capability, &context, Subtract);
+        }
+        for capability in changes.added {
+            summary.count(capability, &context, Add);
+        }
+        summary
+    }
+
+    /// Adds `capability` to the counts, or takes it out of them.
+    fn count(&mut self, capability: &Capability, context: &Context<'_>, sign: Sign) {
+        let bump = |field: &mut usize, by: usize| match sign {
+            Add => *field += by,
+            Subtract => *field = field.saturating_sub(by),
+        };
+        if let Some(i) = Zone::ALL.iter().position(|z| *z == capability.zone) {
+            bump(&mut self.per_zone[i], 1);
+        }
+        match locate(capability, context.scoring) {
+            Some(position) => {
+                let rec = position.recommendation;
+                if let Some(i) = Recommendation::ALL.iter().position(|r| *r == rec) {
+                    bump(&mut self.per_recommendation[i], 1);
+                }
+                for conflict in conflicts_for(capability, rec) {
+                    bump(&mut self.conflicts, 1);
+                    bump(
+                        &mut self.severe_conflicts,
+                        usize::from(conflict.is_severe()),
+                    );
+                }
+            }
+            None => bump(&mut self.to_score, 1),
+        }
+        let today = context.today;
+        bump(
+            &mut self.overdue_exceptions,
+            capability.overdue_exceptions(today).count(),
+        );
+        bump(
+            &mut self.duplicated,
+            usize::from(capability.duplication() > 0),
+        );
+        bump(
+            &mut self.decided,
+            usize::from(capability.decision != Decision::Undecided),
+        );
+        bump(
+            &mut self.overdue_reviews,
+            usize::from(capability.review_overdue(context.quarter, today)),
+        );
+        bump(
+            &mut self.standard_gaps,
+            usize::from(!missing_controls(capability, context.standard).is_empty()),
+        );
+        bump(
+            &mut self.shadow_tooling,
+            usize::from(is_shadow_tooling(capability, today)),
+        );
     }
 
     /// How many are decided, of all: "3 of 24 decided".
@@ -102,6 +159,33 @@ impl Summary {
             .map_or(0, |i| self.per_recommendation[i])
     }
 }
+
+/// What every capability is counted against.
+struct Context<'a> {
+    scoring: &'a ScoringSettings,
+    quarter: Option<&'a str>,
+    standard: &'a [String],
+    today: Date,
+}
+
+impl<'a> Context<'a> {
+    fn of(portfolio: &'a Portfolio, today: Date) -> Self {
+        Self {
+            scoring: &portfolio.scoring,
+            quarter: portfolio.quarter.as_deref(),
+            standard: &portfolio.minimum_standard,
+            today,
+        }
+    }
+}
+
+/// Whether a capability goes into the counts or comes out of them.
+#[derive(Clone, Copy)]
+enum Sign {
+    Add,
+    Subtract,
+}
+use Sign::{Add, Subtract};
 
 #[cfg(test)]
 mod tests {

@@ -365,3 +365,124 @@ fn boxes_overlap_by_the_area_they_share_and_never_less_than_nothing() {
         "boxes that only touch, lie apart, or only line up, share nothing"
     );
 }
+
+/// A change made to a `T` in a test.
+type Change<T> = fn(&mut T);
+
+/// A chart of three capabilities, and the same after `edit` changed the
+/// second one, brought up to date.
+fn before_and_after(edit: impl FnOnce(&mut Capability)) -> (ChartGeometry, ChartGeometry) {
+    let mut portfolio = Portfolio::new("p");
+    for (id, scores) in [
+        ("a", [5, 5, 5, 1]),
+        ("b", [2, 2, 2, 4]),
+        ("c", [3, 3, 3, 3]),
+    ] {
+        portfolio.capabilities.push(capability(id, scores).into());
+    }
+    let before = ChartGeometry::new(&portfolio, today());
+    let mut after = portfolio.clone();
+    edit(std::sync::Arc::make_mut(&mut after.capabilities[1]));
+    let updated = before.updated(&portfolio, &after, &after.scoring, today());
+    (before, updated)
+}
+
+#[test]
+fn an_edit_the_chart_does_not_show_keeps_its_stamp_and_one_it_shows_does_not() {
+    let (before, after) = before_and_after(|c| c.notes = "a note".into());
+    assert_eq!(after.stamp(), before.stamp(), "a note is not drawn");
+    assert!(after.looks_like(&before), "looks the same");
+    assert_ne!(
+        ChartGeometry::new(&Portfolio::new("p"), today()).stamp(),
+        ChartGeometry::new(&Portfolio::new("p"), today()).stamp(),
+        "each working-out has its own"
+    );
+    let (before, after) = before_and_after(|c| c.owner = Some("team".into()));
+    assert_eq!(after.stamp(), before.stamp(), "nor is the owner");
+    let shown: [(&str, Change<Capability>); 7] = [
+        ("a name", |c| c.name = "Renamed".into()),
+        ("an id", |c| c.id = "renamed".into()),
+        ("a score", |c| c.scores.reuse = Score::new(5)),
+        ("a zone", |c| c.zone = Zone::Commodity),
+        ("a decision", |c| c.decision = Decision::Operate),
+        ("an overdue exception", |c| {
+            c.exceptions.push(crate::model::Exception {
+                reason: "r".into(),
+                approved_by: "a".into(),
+                review_by: today().plus_days(-1),
+            });
+        }),
+        ("revealed votes", |c| {
+            for (participant, score) in [("p", 1), ("q", 5)] {
+                let mut scores = c.scores;
+                scores.differentiation = Score::new(score);
+                c.votes.push(crate::model::Vote {
+                    participant: participant.into(),
+                    scores,
+                });
+            }
+            c.votes_revealed = true;
+        }),
+    ];
+    for (what, edit) in shown {
+        let (before, after) = before_and_after(edit);
+        assert_ne!(after.stamp(), before.stamp(), "{what} is drawn");
+        assert!(!after.looks_like(&before), "{what} looks different");
+    }
+}
+
+#[test]
+fn two_points_look_alike_only_when_every_drawn_field_is_the_same() {
+    let (chart, _) = before_and_after(|_| {});
+    let point = &chart.points[1];
+    assert!(point.looks_like(point), "itself");
+    let mut copy = point.clone();
+    copy.capability = std::sync::Arc::new(Capability::clone(&point.capability));
+    assert!(point.looks_like(&copy), "an equal copy of its capability");
+    let changes: [(&str, Change<ChartPoint>); 12] = [
+        ("zone", |p| p.zone = Zone::RegulatedControl),
+        ("recommendation", |p| {
+            p.recommendation = Recommendation::Rationalize;
+        }),
+        ("differentiation", |p| p.differentiation += 0.5),
+        ("pull", |p| p.pull += 0.5),
+        ("shared_with", |p| p.shared_with += 1),
+        ("conflict", |p| p.conflict = !p.conflict),
+        ("overdue", |p| p.overdue = !p.overdue),
+        ("not_ready", |p| p.not_ready = !p.not_ready),
+        ("differentiation_spread", |p| {
+            p.differentiation_spread = Some((1.0, 2.0));
+        }),
+        ("pull_spread", |p| p.pull_spread = Some((1.0, 2.0))),
+        ("decision", |p| p.decision = Decision::Rationalize),
+        ("number", |p| p.number += 1),
+    ];
+    for (field, change) in changes {
+        let mut other = point.clone();
+        change(&mut other);
+        assert!(!point.looks_like(&other), "{field} differs");
+    }
+    for (what, change) in [
+        (
+            "name",
+            (|c: &mut Capability| c.name = "X".into()) as fn(&mut Capability),
+        ),
+        ("id", |c| c.id = "x".into()),
+    ] {
+        let mut other = point.clone();
+        change(std::sync::Arc::make_mut(&mut other.capability));
+        assert!(!point.looks_like(&other), "the capability's {what} differs");
+    }
+    let mut fewer = chart.clone();
+    fewer.points.pop();
+    assert!(!chart.looks_like(&fewer), "a point fewer");
+    let mut to_score = chart.clone();
+    to_score.to_score.push(("x".into(), "X".into()));
+    assert!(!chart.looks_like(&to_score), "one more to score");
+    let mut threshold = chart.clone();
+    threshold.threshold += 0.5;
+    assert!(!chart.looks_like(&threshold), "another threshold");
+    let mut quadrants = chart.clone();
+    quadrants.quadrants[0].max[0] += 0.5;
+    assert!(!chart.looks_like(&quadrants), "other quadrants");
+}

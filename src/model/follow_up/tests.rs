@@ -269,4 +269,20 @@ fn the_default_standard_is_the_frameworks_four_controls_compared_loosely() {
         !same_control("Access", "Access control"),
         "a part is not the whole"
     );
+    assert!(
+        same_control("Prüfung ÄNDERN", " prüfung ändern"),
+        "case beyond ASCII"
+    );
+    assert!(
+        same_control("\u{212A}ey rotation", "key rotation"),
+        "the Kelvin sign lowercases to k"
+    );
+    assert!(
+        !same_control("Prüfung", "Prufung"),
+        "accents count beyond ASCII"
+    );
+    assert!(
+        !same_control("Backups", "Backup"),
+        "a letter short, in ASCII"
+    );
 }
