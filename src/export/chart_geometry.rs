@@ -317,9 +317,31 @@ fn number_points(points: &mut [ChartPoint]) {
         let right = (p.differentiation * 1000.0).round() as i64;
         (quadrant, down, right, zone)
     };
-    let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by_cached_key(|&i| (rank(&points[i]), i));
-    for (n, i) in order.into_iter().enumerate() {
+    // Sorted from the order of the numbers the points had, when they
+    // had some: after an edit only the points it moved are out of place,
+    // and the (stable, run-finding) sort then costs little more than a
+    // pass. The index makes every key distinct, so the result is the
+    // same whatever the starting order.
+    let mut start: Vec<Option<usize>> = vec![None; points.len()];
+    let mut fresh = Vec::new();
+    for (i, point) in points.iter().enumerate() {
+        match start.get_mut(point.number.wrapping_sub(1)) {
+            Some(slot @ None) => *slot = Some(i),
+            _ => fresh.push(i),
+        }
+    }
+    let mut keyed: Vec<_> = start
+        .into_iter()
+        .flatten()
+        .chain(fresh)
+        .map(|i| (rank(&points[i]), i))
+        .collect();
+    #[expect(
+        clippy::stable_sort_primitive,
+        reason = "the stable sort finds the runs already in order; the unstable one does not"
+    )]
+    keyed.sort();
+    for (n, (_, i)) in keyed.into_iter().enumerate() {
         points[i].number = n + 1;
     }
 }

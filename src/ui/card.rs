@@ -60,12 +60,9 @@ pub struct CardLook<'a> {
 
 impl Hash for CardLook<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        for v in [
-            self.rect.min.x,
-            self.rect.min.y,
-            self.rect.max.x,
-            self.rect.max.y,
-        ] {
+        // The size only: where the card is goes to the kept mesh apart,
+        // so a card that only moved is moved, not drawn again.
+        for v in [self.rect.width(), self.rect.height()] {
             v.to_bits().hash(state);
         }
         self.stroke.width.to_bits().hash(state);
@@ -156,8 +153,14 @@ impl<'a> CardLook<'a> {
     pub fn paint_kept(&self, painter: &egui::Painter, id: &str) {
         let ctx = painter.ctx();
         let store = egui::Id::unique("capmap board card meshes");
-        let mesh =
-            KeptMeshes::get_or_build(ctx, store, id, egui::util::hash(self), || self.shapes(ctx));
+        let mesh = KeptMeshes::get_or_build(
+            ctx,
+            store,
+            id,
+            egui::util::hash(self),
+            self.rect.min,
+            || self.shapes(ctx),
+        );
         painter.add(Shape::Mesh(mesh));
     }
 

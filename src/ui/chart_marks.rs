@@ -347,6 +347,20 @@ fn dot_mesh(
     labels: &ChartLabels,
 ) -> Mesh {
     let mut mesh = Mesh::with_texture(sprites.texture.id());
+    // Room for every quad at once: grown a quad at a time, 10,000 dots
+    // copied the mesh over and over.
+    let quads: usize = geometry
+        .points
+        .iter()
+        .map(|p| {
+            1 + usize::from(p.decision == Decision::Undecided)
+                + usize::from(p.conflict)
+                + usize::from(p.overdue)
+                + usize::from(p.not_ready)
+        })
+        .sum();
+    mesh.reserve_vertices(4 * quads);
+    mesh.reserve_triangles(2 * quads);
     let mut stamp = |centre: Pos2, sprite: Sprite, color: Color32| {
         let quad = Rect::from_center_size(centre, egui::Vec2::splat(sprite.side));
         mesh.add_rect_with_uv(quad, sprite.uv, color);

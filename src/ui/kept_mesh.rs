@@ -107,6 +107,9 @@ pub struct KeptMeshes {
 #[derive(Clone)]
 struct KeptEntry {
     content: u64,
+    /// Where the mesh was built: the same content elsewhere is the mesh
+    /// moved, not built again.
+    at: egui::Pos2,
     mesh: Arc<Mesh>,
     used_in_pass: u64,
 }
@@ -114,21 +117,40 @@ struct KeptEntry {
 impl KeptMeshes {
     /// The mesh kept for `key` if it shows `content` and is still good;
     /// otherwise `build` makes the shapes, which are tessellated and kept.
+    /// `content` says what the mesh shows wherever it is, and `at` where
+    /// it is: a mesh that only moved, by whole pixels, is moved rather
+    /// than built again (a card dropped in a column shifts every card
+    /// below it, and laying out their names again was most of that frame).
     pub fn get_or_build(
         ctx: &egui::Context,
         store: egui::Id,
         key: &str,
         content: u64,
+        at: egui::Pos2,
         build: impl FnOnce() -> Vec<Shape>,
     ) -> Arc<Mesh> {
         let stamp = AtlasStamp::now(ctx);
         let pass = ctx.cumulative_pass_nr();
+        let pixels_per_point = ctx.pixels_per_point();
         let kept = ctx.data_mut(|d| {
             let meshes = d.get_temp_mut_or_default::<Self>(store);
             meshes.begin(&stamp, pass);
             let entry = meshes.entries.get_mut(key)?;
             if entry.content != content {
                 return None;
+            }
+            let by = at - entry.at;
+            if by != egui::Vec2::ZERO {
+                // Text is placed on whole pixels: moved by a part of one,
+                // it would blur, so it is built again there.
+                let pixels = by * pixels_per_point;
+                if pixels.x.fract() != 0.0 || pixels.y.fract() != 0.0 {
+                    return None;
+                }
+                let mut moved = Mesh::clone(&entry.mesh);
+                moved.translate(by);
+                entry.mesh = Arc::new(moved);
+                entry.at = at;
             }
             entry.used_in_pass = pass;
             Some(Arc::clone(&entry.mesh))
@@ -146,6 +168,7 @@ impl KeptMeshes {
                 key.to_owned(),
                 KeptEntry {
                     content,
+                    at,
                     mesh: Arc::clone(&mesh),
                     used_in_pass: pass,
                 },
@@ -182,23 +205,61 @@ mod tests {
     /// Runs one pass of `ctx`, asking for the meshes of `cards` (key,
     /// content); returns how many had to be built.
     fn pass(ctx: &egui::Context, cards: &[(&str, u64)]) -> usize {
+        let placed: Vec<_> = cards
+            .iter()
+            .map(|&(key, content)| (key, content, egui::Pos2::ZERO))
+            .collect();
+        pass_at(ctx, &placed).0
+    }
+
+    /// As [`pass`], each card at its place; also returns each mesh's
+    /// bounding box.
+    fn pass_at(ctx: &egui::Context, cards: &[(&str, u64, egui::Pos2)]) -> (usize, Vec<egui::Rect>) {
         let store = egui::Id::unique("test store");
         let mut built = 0;
+        let mut boxes = Vec::new();
         let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
-            for (key, content) in cards {
-                let mesh = KeptMeshes::get_or_build(ui.ctx(), store, key, *content, || {
+            for &(key, content, at) in cards {
+                let mesh = KeptMeshes::get_or_build(ui.ctx(), store, key, content, at, || {
                     built += 1;
                     vec![Shape::rect_filled(
-                        egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(10.0, 10.0)),
+                        egui::Rect::from_min_size(at, egui::vec2(10.0, 10.0)),
                         2.0,
                         Color32::RED,
                     )]
                 });
-                assert!(!mesh.vertices.is_empty());
+                assert!(!mesh.vertices.is_empty(), "a mesh for {key}");
+                boxes.push(mesh.calc_bounds());
             }
         });
         output.textures_delta.clear();
-        built
+        (built, boxes)
+    }
+
+    #[test]
+    fn a_mesh_moved_by_whole_pixels_is_moved_and_by_part_of_one_built_again() {
+        let ctx = egui::Context::default();
+        let at = |x: f32, y: f32| egui::pos2(x, y);
+        let (built, boxes) = pass_at(&ctx, &[("a", 1, at(0.0, 0.0))]);
+        assert_eq!(built, 1, "built");
+        // The box reaches past the rectangle by its anti-aliased edge.
+        let edge = boxes[0].min.to_vec2();
+        let (built, boxes) = pass_at(&ctx, &[("a", 1, at(0.0, 48.0))]);
+        assert_eq!(built, 0, "moved down a card");
+        assert_eq!(
+            boxes[0].min - edge,
+            at(0.0, 48.0),
+            "drawn where it now is, not where it was built"
+        );
+        let (built, boxes) = pass_at(&ctx, &[("a", 1, at(3.0, 8.0))]);
+        assert_eq!(built, 0, "moved again, from where it was last");
+        assert_eq!(boxes[0].min - edge, at(3.0, 8.0), "at its new place");
+        // (the tessellator puts a rectangle's edges on whole pixels, which
+        // a mesh moved by half a pixel would lose)
+        let (built, _) = pass_at(&ctx, &[("a", 1, at(3.0, 8.5))]);
+        assert_eq!(built, 1, "half a pixel: built again");
+        let (built, _) = pass_at(&ctx, &[("a", 2, at(3.0, 8.5))]);
+        assert_eq!(built, 1, "new content in place: built again");
     }
 
     #[test]
