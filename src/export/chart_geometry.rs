@@ -87,8 +87,9 @@ pub struct ChartGeometry {
     pub quadrants: [QuadrantArea; 4],
     /// Scored capabilities, in portfolio order.
     pub points: Vec<ChartPoint>,
-    /// Capabilities still to score: `(id, name)`; never plotted.
-    pub to_score: Vec<(String, String)>,
+    /// Capabilities still to score, shared with the portfolio; never
+    /// plotted.
+    pub to_score: Vec<std::sync::Arc<crate::model::Capability>>,
     /// The settings and the day it was worked out with: an update keeps
     /// points only while both are the same.
     made_with: (ScoringSettings, Date),
@@ -218,7 +219,7 @@ impl ChartGeometry {
         for capability in &portfolio.capabilities {
             match point_of(capability, settings, today) {
                 Some(point) => points.push(point),
-                None => to_score.push((capability.id.clone(), capability.name.clone())),
+                None => to_score.push(std::sync::Arc::clone(capability)),
             }
         }
         Self::of_points(points, to_score, settings, today)
@@ -228,7 +229,7 @@ impl ChartGeometry {
     /// numbered, quadrants split at the threshold.
     fn of_points(
         mut points: Vec<ChartPoint>,
-        to_score: Vec<(String, String)>,
+        to_score: Vec<std::sync::Arc<crate::model::Capability>>,
         settings: &ScoringSettings,
         today: Date,
     ) -> Self {

@@ -88,14 +88,15 @@ pub fn to_score_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGeome
         let selected_at = geometry
             .to_score
             .iter()
-            .position(|(id, _)| cx.is_selected(id))
+            .position(|c| cx.is_selected(&c.id))
             .unwrap_or(0);
         let first = selected_at.saturating_sub(TO_SCORE_SHOWN / 2);
         let first = first.min(geometry.to_score.len().saturating_sub(TO_SCORE_SHOWN));
         if first > 0 {
             ui.label(RichText::new(format!("{first} before…")).weak());
         }
-        for (id, name) in geometry.to_score.iter().skip(first).take(TO_SCORE_SHOWN) {
+        for capability in geometry.to_score.iter().skip(first).take(TO_SCORE_SHOWN) {
+            let (id, name) = (&capability.id, &capability.name);
             // A name goes to the next row whole.
             let font = egui::TextStyle::Button.resolve(ui.style());
             let width = ui

@@ -56,7 +56,12 @@ fn scored_capabilities_are_points_and_the_rest_are_to_score() {
         (chart.points[0].differentiation, chart.points[0].pull),
         (1.0, 5.0)
     );
-    assert_eq!(chart.to_score, vec![("b".to_owned(), "B".to_owned())]);
+    let to_score: Vec<_> = chart
+        .to_score
+        .iter()
+        .map(|c| (c.id.as_str(), c.name.as_str()))
+        .collect();
+    assert_eq!(to_score, [("b", "B")], "b has a score missing");
 }
 
 #[test]
@@ -477,8 +482,18 @@ fn two_points_look_alike_only_when_every_drawn_field_is_the_same() {
     fewer.points.pop();
     assert!(!chart.looks_like(&fewer), "a point fewer");
     let mut to_score = chart.clone();
-    to_score.to_score.push(("x".into(), "X".into()));
+    to_score.to_score.push(Capability::new("x", "X").into());
     assert!(!chart.looks_like(&to_score), "one more to score");
+    let mut renamed = to_score.clone();
+    let last = renamed.to_score.len() - 1;
+    std::sync::Arc::make_mut(&mut renamed.to_score[last]).name = "Y".into();
+    assert!(!to_score.looks_like(&renamed), "one to score renamed");
+    let mut noted = to_score.clone();
+    std::sync::Arc::make_mut(&mut noted.to_score[last]).notes = "a note".into();
+    assert!(
+        to_score.looks_like(&noted),
+        "a note on one to score is not shown"
+    );
     let mut threshold = chart.clone();
     threshold.threshold += 0.5;
     assert!(!chart.looks_like(&threshold), "another threshold");

@@ -49,7 +49,7 @@ impl ChartGeometry {
             };
             match point {
                 Some(point) => kept_points.push(point),
-                None => to_score.push((capability.id.clone(), capability.name.clone())),
+                None => to_score.push(Arc::clone(capability)),
             }
         }
         let mut chart = Self::of_points(kept_points, to_score, settings, today);
@@ -67,7 +67,12 @@ impl ChartGeometry {
     pub fn looks_like(&self, other: &Self) -> bool {
         self.threshold.to_bits() == other.threshold.to_bits()
             && self.quadrants == other.quadrants
-            && self.to_score == other.to_score
+            && self.to_score.len() == other.to_score.len()
+            && self
+                .to_score
+                .iter()
+                .zip(&other.to_score)
+                .all(|(a, b)| Arc::ptr_eq(a, b) || (a.id == b.id && a.name == b.name))
             && self.points.len() == other.points.len()
             && self
                 .points
