@@ -1,0 +1,79 @@
+//! The frames that show an edit, run a given number of times, for counting
+//! instructions (steady on a shared machine, where criterion's timings
+//! swing): `perf stat -e instructions target/release/examples/edit_loop
+//! 10000 score 40`, then again with 80; the difference over 40 is one
+//! edit. Kinds: `score` (a rescore), `zone` (a zone change, then its undo),
+//! `none` (two frames with no change). See docs/performance.md.
+
+#![expect(clippy::unwrap_used, reason = "a measuring tool may fail loudly")]
+
+use capmap::app::{CapmapApp, Command, example_portfolio};
+use capmap::model::{Capability, Date, Edit, Portfolio, Question, Score, Zone};
+use eframe::egui;
+
+fn portfolio_of(n: usize) -> Portfolio {
+    let example = example_portfolio();
+    let mut portfolio = example.clone();
+    portfolio.capabilities = (0..n)
+        .map(|i| {
+            let mut capability =
+                Capability::clone(&example.capabilities[i % example.capabilities.len()]);
+            capability.id = format!("{}-{i}", capability.id);
+            capability.name = format!("{} {i}", capability.name);
+            std::sync::Arc::new(capability)
+        })
+        .collect();
+    portfolio
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let n: usize = args[1].parse().unwrap();
+    let kind = args[2].as_str();
+    let iters: usize = args[3].parse().unwrap();
+    let ctx = egui::Context::default();
+    let mut app = CapmapApp::new(portfolio_of(n), None);
+    app.set_today(Date::from_ymd(2026, 11, 27));
+    for _ in 0..3 {
+        let _ = ctx.run_ui(input(), |ui| app.show(ui));
+    }
+    let id = app.portfolio().capabilities[1].id.clone();
+    let mut flip = false;
+    let start = std::time::Instant::now();
+    for _ in 0..iters {
+        flip = !flip;
+        match kind {
+            "score" => app.send(Command::Edit(Edit::SetScore {
+                id: id.clone(),
+                question: Question::Reuse,
+                score: Score::new(if flip { 5 } else { 1 }),
+            })),
+            "zone" => app.send(if flip {
+                Command::Edit(Edit::MoveToZone {
+                    id: id.clone(),
+                    zone: Zone::Unplaced,
+                })
+            } else {
+                Command::Undo
+            }),
+            _ => {}
+        }
+        let _ = ctx.run_ui(input(), |ui| app.show(ui));
+        let output = ctx.run_ui(input(), |ui| app.show(ui));
+        std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+    }
+    eprintln!(
+        "{:.3} ms per iteration",
+        start.elapsed().as_secs_f64() * 1000.0 / iters as f64
+    );
+}
