@@ -176,6 +176,25 @@ pub fn layout_labels(
     labels
 }
 
+/// Whether every name finds room, tried as [`LabelMode::Auto`] tries them
+/// (so exactly when `layout_labels` in that mode would not number the
+/// chart), without laying out the numbers when they do not: the screen
+/// asks this of the plot as it would be without the index, to know when
+/// to drop the index again.
+#[must_use]
+pub fn names_fit(geometry: &ChartGeometry, scene: &LabelScene<'_>) -> bool {
+    let points = &geometry.points;
+    if points.len() > MAX_LABELLED {
+        return true;
+    }
+    let stacked: Vec<[f64; 2]> = points
+        .iter()
+        .map(|p| (scene.to_screen)(p.differentiation, p.pull))
+        .collect();
+    let (spread, spots) = spread_rings(geometry, &stacked, scene);
+    names(geometry, spread, spots, scene, Some(HOPELESS)).left_out == 0
+}
+
 /// Too many dots to name: each at its true spot, capabilities with equal
 /// scores stacked as one inside the faint disc of a shared spot. Spread
 /// apart, thousands sharing a spot would form rings wider than a quadrant

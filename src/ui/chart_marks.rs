@@ -22,6 +22,7 @@ use super::kept_mesh::AtlasStamp;
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, zone_color};
 use crate::export::{
     ChartGeometry, ChartLabels, LabelMode, LabelScene, PlacedText, ScreenRect, layout_labels,
+    names_fit,
 };
 use crate::model::Decision;
 
@@ -98,7 +99,9 @@ pub fn paint_marks(
                         selected: None,
                         ..scene
                     };
-                    !lay_out(ctx, geometry, &probe, &font).numbered
+                    with_label_scene(ctx, &probe, &font, |label_scene| {
+                        names_fit(geometry, label_scene)
+                    })
                 });
             // Laying out the labels may grow the font atlas: tessellate
             // against the atlas as it is afterwards.
@@ -177,6 +180,22 @@ fn lay_out(
     scene: &MarkScene<'_>,
     font: &FontId,
 ) -> ChartLabels {
+    let selected = scene
+        .selected
+        .and_then(|id| geometry.points.iter().position(|p| p.id() == id));
+    with_label_scene(ctx, scene, font, |label_scene| {
+        layout_labels(geometry, scene.labels, selected, label_scene)
+    })
+}
+
+/// `f` given this frame's plot as a label scene, measured with egui's
+/// fonts.
+fn with_label_scene<R>(
+    ctx: &egui::Context,
+    scene: &MarkScene<'_>,
+    font: &FontId,
+    f: impl FnOnce(&LabelScene<'_>) -> R,
+) -> R {
     let transform = scene.transform;
     let to_screen = |x: f64, y: f64| {
         let p = transform.position_from_point(&PlotPoint::new(x, y));
@@ -219,10 +238,7 @@ fn lay_out(
         padding: 2.0,
         measure: &measure,
     };
-    let selected = scene
-        .selected
-        .and_then(|id| geometry.points.iter().position(|p| p.id() == id));
-    layout_labels(geometry, scene.labels, selected, &label_scene)
+    f(&label_scene)
 }
 
 /// Everything the mesh depends on, hashed (with egui's fast hasher): the

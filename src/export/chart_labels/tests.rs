@@ -47,6 +47,56 @@ fn lay_out_counting(geometry: &ChartGeometry, mode: LabelMode) -> (ChartLabels, 
     (labels, measured.get())
 }
 
+/// In a 400x300 plot: whether names fit, asked alone, and whether the
+/// automatic layout numbers the chart.
+fn fit_and_numbered(geometry: &ChartGeometry) -> (bool, bool) {
+    let to_screen = |x: f64, y: f64| [(x - 0.5) * 80.0, 300.0 - (y - 0.5) * 60.0];
+    let measure = |text: &str| 7.0 * text.chars().count() as f64;
+    let scene = LabelScene {
+        area: ScreenRect {
+            x: 0.0,
+            y: 0.0,
+            w: 400.0,
+            h: 300.0,
+        },
+        obstacles: &[],
+        to_screen: &to_screen,
+        dot_radius: 5.0,
+        mark_radius: 8.0,
+        line_height: 16.0,
+        max_name_width: 200.0,
+        padding: 2.0,
+        measure: &measure,
+    };
+    (
+        names_fit(geometry, &scene),
+        layout_labels(geometry, LabelMode::Auto, None, &scene).numbered,
+    )
+}
+
+#[test]
+fn names_fit_exactly_when_the_automatic_layout_does_not_number() {
+    let mut answers = Vec::new();
+    for n in [0, 3, 12, 20, 30, 45, 60, 200] {
+        let (fits, numbered) = fit_and_numbered(&crowded(n));
+        assert_eq!(fits, !numbered, "{n} capabilities: the same answer");
+        answers.push(fits);
+    }
+    assert_eq!(
+        (answers.first(), answers.last()),
+        (Some(&true), Some(&false)),
+        "none fit, and 200 do not: {answers:?}"
+    );
+    let spread = chart(&[
+        ("Alpha", [5, 5, 5, 1]),
+        ("Beta", [1, 1, 1, 5]),
+        ("Gamma", [5, 5, 5, 5]),
+    ]);
+    assert_eq!(fit_and_numbered(&spread), (true, false), "three apart");
+    let (fits, numbered) = fit_and_numbered(&crowded(MAX_LABELLED + 1));
+    assert!(fits && !numbered, "too many to label: not numbered either");
+}
+
 #[test]
 fn automatic_labels_on_a_crowded_chart_give_up_on_names_after_a_few() {
     let geometry = crowded(200);
