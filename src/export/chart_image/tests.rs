@@ -3,6 +3,8 @@
 use super::*;
 use crate::model::{Capability, Score};
 
+mod drawing;
+
 fn portfolio() -> Portfolio {
     let mut portfolio = Portfolio::new("Hostile <b>&</b> \"names\"");
     let mut evil = Capability::new("evil", "<script>alert('x')</script>");
