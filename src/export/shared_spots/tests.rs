@@ -4,6 +4,8 @@ use super::*;
 use crate::model::{Capability, Date, Portfolio, Score};
 use std::f64::consts::{FRAC_PI_2, PI, TAU};
 
+mod room;
+
 /// `count` capabilities for each set of scores (reuse, cost, risk,
 /// differentiation), in that order.
 fn chart(groups: &[([u8; 4], usize)]) -> ChartGeometry {
@@ -33,11 +35,21 @@ fn spread(
     max_name_width: f64,
 ) -> (Vec<[f64; 2]>, Vec<Spot>) {
     let to_screen = |x: f64, y: f64| [(x - 0.5) * 80.0, 300.0 - (y - 0.5) * 60.0];
+    spread_mapped(geometry, area, max_name_width, &to_screen)
+}
+
+/// As [`spread`], with chart values put on screen by `to_screen`.
+fn spread_mapped(
+    geometry: &ChartGeometry,
+    area: ScreenRect,
+    max_name_width: f64,
+    to_screen: &dyn Fn(f64, f64) -> [f64; 2],
+) -> (Vec<[f64; 2]>, Vec<Spot>) {
     let measure = |text: &str| 7.0 * text.chars().count() as f64;
     let scene = LabelScene {
         area,
         obstacles: &[],
-        to_screen: &to_screen,
+        to_screen,
         dot_radius: 5.0,
         mark_radius: 8.0,
         line_height: 16.0,
