@@ -118,3 +118,18 @@ fn a_column_short_of_room_on_both_sides_but_roomier_above_leans_up_from_the_midd
     );
     assert_eq!(spots, [capsule([40.0, 130.0], 109.0, 145.0)], "its capsule");
 }
+
+#[test]
+fn twenty_with_equal_scores_form_one_ring_of_touching_dots() {
+    // Differentiation 2, pull 4 (120, 90): 120 px to the left edge, 80 to
+    // the divider right, 90 up, 60 down, and the ring reaches 46.5.
+    let geometry = chart(&[([4, 4, 4, 2], 20)]);
+    let (dots, spots) = spread(&geometry, PLOT, 0.0);
+    let radius = 13.0 / (2.0 * (PI / 20.0).sin());
+    let ring = on_ring([120.0, 90.0], radius, 0.0, TAU, 20);
+    assert!(
+        dots.iter().zip(&ring).all(|(d, r)| close(*d, *r)),
+        "{dots:?} is not the ring {ring:?}"
+    );
+    assert_disc(spots[0], [120.0, 90.0], radius + 9.0);
+}
