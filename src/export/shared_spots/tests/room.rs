@@ -133,3 +133,81 @@ fn twenty_with_equal_scores_form_one_ring_of_touching_dots() {
     );
     assert_disc(spots[0], [120.0, 90.0], radius + 9.0);
 }
+
+/// Whether `dots` are seven touching dots on the tightest ring around
+/// `centre` that starts at `start` and spans `span`.
+fn on_ring_of_seven(dots: &[[f64; 2]], centre: [f64; 2], start: f64, span: f64) -> bool {
+    let radius = if span >= TAU {
+        13.0 / (2.0 * (PI / 7.0).sin())
+    } else {
+        13.0 / (2.0 * (span / 14.0).sin())
+    };
+    let ring = on_ring(centre, radius, start, span, 7);
+    dots.len() == 7 && dots.iter().zip(&ring).all(|(d, r)| close(*d, *r))
+}
+
+#[test]
+fn a_ring_leaves_names_60_percent_of_their_width_to_the_plots_edge() {
+    // Seven at x 120 in a plot from x 20: 100 px to its edge, the ring
+    // (20 px) and 60 of a 100 px name (80 in all) fit: a full ring.
+    let geometry = chart(&[([4, 4, 4, 2], 7)]);
+    let (dots, _) = spread(&geometry, rect(20.0, 0.0, 380.0, 300.0), 100.0);
+    assert!(
+        on_ring_of_seven(&dots, [120.0, 90.0], 0.0, TAU),
+        "a full ring: {dots:?}"
+    );
+}
+
+#[test]
+fn a_ring_by_the_plots_edge_turns_away_from_it_even_when_names_fit_nowhere() {
+    // Names of 600 px need 380 px either side, more than any plot here
+    // has; then the ring still grows away from an edge it would cross.
+    // Differentiation 5 (x 360) with 10 px to the right edge: left.
+    let geometry = chart(&[([4, 4, 4, 5], 7)]);
+    let (dots, _) = spread(&geometry, rect(0.0, 0.0, 370.0, 300.0), 600.0);
+    assert!(
+        on_ring_of_seven(&dots, [360.0, 90.0], FRAC_PI_2, PI),
+        "the left half: {dots:?}"
+    );
+    // Differentiation 1 (x 40) with 10 px to the left edge: right.
+    let geometry = chart(&[([4, 4, 4, 1], 7)]);
+    let (dots, _) = spread(&geometry, rect(30.0, 0.0, 340.0, 300.0), 600.0);
+    assert!(
+        on_ring_of_seven(&dots, [40.0, 90.0], -FRAC_PI_2, PI),
+        "the right half: {dots:?}"
+    );
+}
+
+#[test]
+fn a_ring_just_left_of_the_divider_grows_left() {
+    // Differentiation 10 px a point apart: the spot at 2 (x 170) is 10 px
+    // left of the divider (3, x 180), the plot's edge 170: the left half.
+    let geometry = chart(&[([4, 4, 4, 2], 7)]);
+    let pull = |y: f64| 300.0 - (y - 0.5) * 60.0;
+    let (dots, _) = spread_mapped(&geometry, PLOT, 0.0, &|x, y| {
+        [170.0 + (x - 2.0) * 10.0, pull(y)]
+    });
+    assert!(
+        on_ring_of_seven(&dots, [170.0, 90.0], FRAC_PI_2, PI),
+        "the left half: {dots:?}"
+    );
+}
+
+#[test]
+fn dots_a_third_of_a_pixel_apart_are_two_dots_not_one_spot() {
+    // Differentiation 0.3 px a point apart (x 10.1 and 10.4), then pull
+    // (y 91.1 and 91.4): dots are grouped by the quarter pixel.
+    let geometry = chart(&[([4, 4, 4, 1], 1), ([4, 4, 4, 2], 1)]);
+    let pull = |y: f64| 300.0 - (y - 0.5) * 60.0;
+    let (dots, spots) = spread_mapped(&geometry, PLOT, 0.0, &|x, y| [9.8 + x * 0.3, pull(y)]);
+    assert!(
+        close(dots[0], [10.1, 90.0]) && close(dots[1], [10.4, 90.0]) && spots.is_empty(),
+        "two dots where they are, no spot: {dots:?} {spots:?}"
+    );
+    let geometry = chart(&[([4, 4, 4, 1], 1), ([5, 5, 5, 1], 1)]);
+    let (dots, spots) = spread_mapped(&geometry, PLOT, 0.0, &|x, y| [x * 80.0, 89.9 + y * 0.3]);
+    assert!(
+        close(dots[0], [80.0, 91.1]) && close(dots[1], [80.0, 91.4]) && spots.is_empty(),
+        "two dots where they are, no spot: {dots:?} {spots:?}"
+    );
+}
