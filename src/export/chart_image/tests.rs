@@ -1,0 +1,89 @@
+//! Tests of `chart_image.rs`, kept apart so the file stays under 600 lines.
+
+use super::*;
+use crate::model::{Capability, Score};
+
+mod drawing;
+
+fn portfolio() -> Portfolio {
+    let mut portfolio = Portfolio::new("Hostile <b>&</b> \"names\"");
+    let mut evil = Capability::new("evil", "<script>alert('x')</script>");
+    for q in crate::model::Question::ALL {
+        evil.scores.set(q, Score::new(4));
+    }
+    portfolio.capabilities.push(evil.into());
+    portfolio
+        .capabilities
+        .push(Capability::new("todo", "Unscored").into());
+    portfolio
+}
+
+fn today() -> Date {
+    Date::from_ymd(2026, 11, 27).unwrap()
+}
+
+#[test]
+fn names_are_text_never_markup() {
+    let svg = chart_svg(&portfolio(), today(), 1920, 1080, ChartOptions::default()).unwrap();
+    assert!(!svg.contains("<script>"));
+    assert!(svg.contains("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;"));
+    assert!(svg.contains("Hostile &lt;b&gt;&amp;&lt;/b&gt; &quot;names&quot;"));
+    assert!(svg.contains("1 still to score, not shown"));
+}
+
+#[test]
+fn impossible_sizes_are_refused() {
+    assert!(matches!(
+        chart_svg(&portfolio(), today(), 0, 1080, ChartOptions::default()),
+        Err(ImageError::Size(0, 1080))
+    ));
+    assert!(
+        chart_png(
+            &portfolio(),
+            today(),
+            20_000,
+            100,
+            ChartOptions {
+                theme: ImageTheme::Dark,
+                ..ChartOptions::default()
+            }
+        )
+        .is_err()
+    );
+}
+
+#[test]
+fn text_is_measured_with_the_bundled_font() {
+    let measure = Measure::new();
+    assert!(measure.font.is_some());
+    let narrow = measure.width("iiii", 20.0);
+    let wide = measure.width("WWWW", 20.0);
+    assert!(wide > narrow * 2.0, "{narrow} {wide}");
+}
+
+#[test]
+fn names_no_font_can_draw_are_reported_and_the_rest_are_not() {
+    let mut portfolio = portfolio();
+    // A private-use character: no font draws it.
+    portfolio
+        .capabilities
+        .push(Capability::new("private", "Private \u{e000} service").into());
+    portfolio
+        .capabilities
+        .push(Capability::new("accents", "Données à caractère personnel").into());
+    let undrawable = undrawable_names(&portfolio);
+    assert_eq!(undrawable, vec!["Private \u{e000} service".to_owned()]);
+}
+
+#[test]
+fn the_bundled_font_lacks_cjk_so_the_system_fonts_are_asked() {
+    assert_eq!(
+        missing_from_bundled(&["Zahlungsverkehr é"]),
+        Vec::<char>::new()
+    );
+    assert_eq!(missing_from_bundled(&["認証 ok"]), vec!['証', '認']);
+    let mut portfolio = portfolio();
+    std::sync::Arc::make_mut(&mut portfolio.capabilities[0]).name = "認証と署名".to_owned();
+    // Renders whatever fonts this machine has.
+    assert!(chart_png(&portfolio, today(), 400, 300, ChartOptions::default()).is_ok());
+}
