@@ -7,39 +7,16 @@
 
 use std::hint::black_box;
 
+#[path = "shared/scene.rs"]
+mod scene;
+
 use capmap::app::{CapmapApp, Command, example_portfolio};
 use capmap::export::{ChartOptions, chart_png};
 use capmap::io;
-use capmap::model::{Capability, Date, Edit, Portfolio, Question, Score, Zone};
+use capmap::model::{Date, Edit, Portfolio, Question, Score, Zone};
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
-
-/// A portfolio of `n` capabilities made of copies of the example's, with
-/// unique ids.
-fn portfolio_of(n: usize) -> Portfolio {
-    let example = example_portfolio();
-    let mut portfolio = example.clone();
-    portfolio.capabilities = (0..n)
-        .map(|i| {
-            let mut capability =
-                Capability::clone(&example.capabilities[i % example.capabilities.len()]);
-            capability.id = format!("{}-{i}", capability.id);
-            capability.name = format!("{} {i}", capability.name);
-            std::sync::Arc::new(capability)
-        })
-        .collect();
-    portfolio
-}
-
-fn input() -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1280.0, 800.0),
-        )),
-        ..Default::default()
-    }
-}
+use scene::{input, portfolio_of};
 
 /// An app on `n` capabilities in its own context, after the frames that
 /// settle fonts, layout and the chart's label placement.

@@ -7,34 +7,13 @@
 
 #![expect(clippy::unwrap_used, reason = "a measuring tool may fail loudly")]
 
-use capmap::app::{CapmapApp, Command, example_portfolio};
-use capmap::model::{Capability, Date, Edit, Portfolio, Question, Score, Zone};
+#[path = "../benches/shared/scene.rs"]
+mod scene;
+
+use capmap::app::{CapmapApp, Command};
+use capmap::model::{Date, Edit, Question, Score, Zone};
 use eframe::egui;
-
-fn portfolio_of(n: usize) -> Portfolio {
-    let example = example_portfolio();
-    let mut portfolio = example.clone();
-    portfolio.capabilities = (0..n)
-        .map(|i| {
-            let mut capability =
-                Capability::clone(&example.capabilities[i % example.capabilities.len()]);
-            capability.id = format!("{}-{i}", capability.id);
-            capability.name = format!("{} {i}", capability.name);
-            std::sync::Arc::new(capability)
-        })
-        .collect();
-    portfolio
-}
-
-fn input() -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1280.0, 800.0),
-        )),
-        ..Default::default()
-    }
-}
+use scene::{input, portfolio_of};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();

@@ -19,14 +19,10 @@ fn crowded(n: usize) -> ChartGeometry {
     ChartGeometry::new(&portfolio, Date::from_ymd(2026, 11, 27).unwrap())
 }
 
-/// Lays out `geometry` in a 400x300 plot, and counts the texts measured.
-fn lay_out_counting(geometry: &ChartGeometry, mode: LabelMode) -> (ChartLabels, usize) {
+/// `f` given a 400x300 plot whose texts are 7 pixels a letter, measured
+/// through `measure`.
+fn in_small_plot<R>(measure: &dyn Fn(&str) -> f64, f: impl FnOnce(&LabelScene<'_>) -> R) -> R {
     let to_screen = |x: f64, y: f64| [(x - 0.5) * 80.0, 300.0 - (y - 0.5) * 60.0];
-    let measured = std::cell::Cell::new(0);
-    let measure = |text: &str| {
-        measured.set(measured.get() + 1);
-        7.0 * text.chars().count() as f64
-    };
     let scene = LabelScene {
         area: ScreenRect {
             x: 0.0,
@@ -41,37 +37,32 @@ fn lay_out_counting(geometry: &ChartGeometry, mode: LabelMode) -> (ChartLabels, 
         line_height: 16.0,
         max_name_width: 200.0,
         padding: 2.0,
-        measure: &measure,
+        measure,
     };
-    let labels = layout_labels(geometry, mode, None, &scene);
+    f(&scene)
+}
+
+/// Lays out `geometry` in a 400x300 plot, and counts the texts measured.
+fn lay_out_counting(geometry: &ChartGeometry, mode: LabelMode) -> (ChartLabels, usize) {
+    let measured = std::cell::Cell::new(0);
+    let measure = |text: &str| {
+        measured.set(measured.get() + 1);
+        7.0 * text.chars().count() as f64
+    };
+    let labels = in_small_plot(&measure, |scene| layout_labels(geometry, mode, None, scene));
     (labels, measured.get())
 }
 
 /// In a 400x300 plot: whether names fit, asked alone, and whether the
 /// automatic layout numbers the chart.
 fn fit_and_numbered(geometry: &ChartGeometry) -> (bool, bool) {
-    let to_screen = |x: f64, y: f64| [(x - 0.5) * 80.0, 300.0 - (y - 0.5) * 60.0];
     let measure = |text: &str| 7.0 * text.chars().count() as f64;
-    let scene = LabelScene {
-        area: ScreenRect {
-            x: 0.0,
-            y: 0.0,
-            w: 400.0,
-            h: 300.0,
-        },
-        obstacles: &[],
-        to_screen: &to_screen,
-        dot_radius: 5.0,
-        mark_radius: 8.0,
-        line_height: 16.0,
-        max_name_width: 200.0,
-        padding: 2.0,
-        measure: &measure,
-    };
-    (
-        names_fit(geometry, &scene),
-        layout_labels(geometry, LabelMode::Auto, None, &scene).numbered,
-    )
+    in_small_plot(&measure, |scene| {
+        (
+            names_fit(geometry, scene),
+            layout_labels(geometry, LabelMode::Auto, None, scene).numbered,
+        )
+    })
 }
 
 #[test]
