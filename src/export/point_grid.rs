@@ -52,8 +52,11 @@ impl Grid {
 
     /// The cell `p` falls in, clamped to the grid.
     fn cell_of(&self, p: [f64; 2]) -> (usize, usize) {
-        let column = ((p[0] - self.origin[0]) / self.cell).floor().max(0.0) as usize;
-        let row = ((p[1] - self.origin[1]) / self.cell).floor().max(0.0) as usize;
+        // Clamped at zero first, so the cast's truncation is the floor
+        // (without a call to `floor`, a tenth of the label layout); the
+        // cast saturates, and NaN becomes 0.
+        let column = ((p[0] - self.origin[0]) / self.cell).max(0.0) as usize;
+        let row = ((p[1] - self.origin[1]) / self.cell).max(0.0) as usize;
         (column.min(self.columns - 1), row.min(self.rows - 1))
     }
 
@@ -81,12 +84,55 @@ impl Grid {
 
     /// Indices recorded in the cells that `rect` touches (a box spanning
     /// several cells may come more than once).
-    pub(super) fn in_box(&self, rect: ScreenRect) -> impl Iterator<Item = usize> + '_ {
+    pub(super) fn in_box(&self, rect: ScreenRect) -> InBox<'_> {
         let (x0, y0) = self.cell_of([rect.x, rect.y]);
         let (x1, y1) = self.cell_of([rect.x + rect.w, rect.y + rect.h]);
-        (y0..=y1)
-            .flat_map(move |y| (x0..=x1).map(move |x| y * self.columns + x))
-            .flat_map(|i| self.cells[i].iter().copied())
+        InBox {
+            grid: self,
+            x0,
+            x1,
+            y1,
+            x: x0,
+            y: y0,
+            cell: [].iter(),
+        }
+    }
+}
+
+/// The indices in a box of cells, row by row: a plain loop rather than
+/// nested `flat_map`s, which cost more than the checks made on what they
+/// yield.
+pub(super) struct InBox<'a> {
+    grid: &'a Grid,
+    x0: usize,
+    x1: usize,
+    y1: usize,
+    /// The next cell to open.
+    x: usize,
+    y: usize,
+    /// What is left of the cell opened last.
+    cell: std::slice::Iter<'a, usize>,
+}
+
+impl Iterator for InBox<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        loop {
+            if let Some(&i) = self.cell.next() {
+                return Some(i);
+            }
+            if self.y > self.y1 {
+                return None;
+            }
+            self.cell = self.grid.cells[self.y * self.grid.columns + self.x].iter();
+            if self.x < self.x1 {
+                self.x += 1;
+            } else {
+                self.x = self.x0;
+                self.y += 1;
+            }
+        }
     }
 }
 
