@@ -410,3 +410,39 @@ fn the_vote_spread_shows_on_the_selected_dot_and_on_every_dot_from_the_view_menu
     assert!(!harness.state().settings().vote_spread);
     assert_eq!(whisker_ends_drawn(&harness, other).0, 0);
 }
+
+#[test]
+fn a_crowd_stays_numbered_and_once_names_fit_again_they_come_back_without_the_index() {
+    let mut portfolio = Portfolio::new("Crowded");
+    for i in 0..40 {
+        let mut capability = scored(&format!("c{i:02}"), Zone::Commodity);
+        capability.name = format!("Capability {i:02}");
+        portfolio.capabilities.push(capability.into());
+    }
+    let mut harness = common::open(CapmapApp::new(portfolio, None));
+    harness.run();
+    // Forty on one spot: numbered, the index beside the chart, and it
+    // stays so frame after frame (the chart does not flip back and forth).
+    for _ in 0..3 {
+        assert!(
+            harness.query_by_label("1  Capability 00").is_some(),
+            "a crowd on one spot is numbered, with an index"
+        );
+        harness.run();
+    }
+    // Down to two on the spot: their names fit, the index goes.
+    for i in 2..40 {
+        harness
+            .state_mut()
+            .send(Command::Edit(Edit::DeleteCapability {
+                id: format!("c{i:02}"),
+            }));
+    }
+    for _ in 0..3 {
+        harness.run();
+        assert!(
+            harness.query_by_label("1  Capability 00").is_none(),
+            "with two capabilities the names fit again and the index is gone"
+        );
+    }
+}

@@ -89,10 +89,14 @@ pub fn paint_marks(
             (cached.meshes, cached.labels, cached.names_fit)
         }
         _ => {
-            let labels = Arc::new(lay_out(ctx, geometry, &scene, &font));
-            let names_fit = labels.numbered
-                && scene.labels == LabelMode::Auto
-                && scene.without_index.is_some_and(|(wider, titles)| {
+            // With the index shown, automatic labels first ask whether
+            // names would fit without it. When they would not, the plot
+            // beside the index (narrower) is numbered straight away:
+            // trying names there too cost as much again on every edit.
+            let probe = (scene.labels == LabelMode::Auto)
+                .then_some(scene.without_index)
+                .flatten()
+                .map(|(wider, titles)| {
                     let probe = MarkScene {
                         transform: wider,
                         title_boxes: titles,
@@ -103,6 +107,13 @@ pub fn paint_marks(
                         names_fit(geometry, label_scene)
                     })
                 });
+            let mode = if probe == Some(false) {
+                LabelMode::Numbers
+            } else {
+                scene.labels
+            };
+            let labels = Arc::new(lay_out(ctx, geometry, &scene, mode, &font));
+            let names_fit = labels.numbered && probe == Some(true);
             // Laying out the labels may grow the font atlas: tessellate
             // against the atlas as it is afterwards.
             let over = ring_and_label_shapes(ctx, geometry, &scene, &font, &labels);
@@ -173,18 +184,19 @@ impl TextWidths {
     }
 }
 
-/// The labels for this frame's plot, measured with egui's fonts.
+/// The labels for this frame's plot in `mode`, measured with egui's fonts.
 fn lay_out(
     ctx: &egui::Context,
     geometry: &ChartGeometry,
     scene: &MarkScene<'_>,
+    mode: LabelMode,
     font: &FontId,
 ) -> ChartLabels {
     let selected = scene
         .selected
         .and_then(|id| geometry.points.iter().position(|p| p.id() == id));
     with_label_scene(ctx, scene, font, |label_scene| {
-        layout_labels(geometry, scene.labels, selected, label_scene)
+        layout_labels(geometry, mode, selected, label_scene)
     })
 }
 

@@ -18,11 +18,7 @@ fn crowded() -> ChartGeometry {
 
 /// A 400x300 plot of the usual axes.
 fn small_plot() -> PlotTransform {
-    PlotTransform::new(
-        Rect::from_min_size(Pos2::ZERO, egui::vec2(400.0, 300.0)),
-        PlotBounds::from_min_max([0.5, 0.5], [5.5, 5.5]),
-        false,
-    )
+    plot_of(400.0, 300.0)
 }
 
 /// The marks' scene on `transform`, in plain colours.
@@ -66,7 +62,7 @@ fn labels(geometry: &ChartGeometry, mode: LabelMode, selected: Option<&str>) -> 
         let transform = small_plot();
         let scene = scene(&transform, selected, mode, false);
         let font = FontId::proportional(13.0);
-        out = Some(lay_out(ui.ctx(), geometry, &scene, &font));
+        out = Some(lay_out(ui.ctx(), geometry, &scene, mode, &font));
     });
     output.textures_delta.clear();
     out.unwrap()
@@ -124,6 +120,17 @@ fn asking_for_names_leaves_out_and_counts_what_cannot_fit() {
 
 #[test]
 fn a_few_names_are_named() {
+    let geometry = few();
+    let auto = labels(&geometry, LabelMode::Auto, None);
+    assert!(!auto.numbered);
+    let texts = label_texts(&auto);
+    assert_eq!(texts, ["Name 0", "Name 1", "Name 2"]);
+    let numbers = labels(&geometry, LabelMode::Numbers, None);
+    assert!(numbers.numbered);
+}
+
+/// Three capabilities far apart, with short names.
+fn few() -> ChartGeometry {
     let mut portfolio = Portfolio::new("few");
     for (i, scores) in [[5, 5, 5, 1], [1, 1, 1, 5], [4, 4, 4, 4]]
         .iter()
@@ -135,13 +142,56 @@ fn a_few_names_are_named() {
         }
         portfolio.capabilities.push(capability.into());
     }
-    let geometry = ChartGeometry::new(&portfolio, Date::from_ymd(2026, 11, 27).unwrap());
-    let auto = labels(&geometry, LabelMode::Auto, None);
-    assert!(!auto.numbered);
-    let texts = label_texts(&auto);
-    assert_eq!(texts, ["Name 0", "Name 1", "Name 2"]);
-    let numbers = labels(&geometry, LabelMode::Numbers, None);
-    assert!(numbers.numbered);
+    ChartGeometry::new(&portfolio, Date::from_ymd(2026, 11, 27).unwrap())
+}
+
+/// A plot of the usual axes, `width` by `height`.
+fn plot_of(width: f32, height: f32) -> PlotTransform {
+    PlotTransform::new(
+        Rect::from_min_size(Pos2::ZERO, egui::vec2(width, height)),
+        PlotBounds::from_min_max([0.5, 0.5], [5.5, 5.5]),
+        false,
+    )
+}
+
+/// What `paint_marks` answers for a chart drawn beside the index in
+/// `beside`, when it would be `without` without the index: whether it is
+/// numbered, and whether names would fit without the index.
+fn beside_the_index(geometry: &ChartGeometry, beside: [f32; 2], without: [f32; 2]) -> (bool, bool) {
+    let ctx = egui::Context::default();
+    let mut out = None;
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+        let narrow = plot_of(beside[0], beside[1]);
+        let wide = plot_of(without[0], without[1]);
+        let scene = MarkScene {
+            without_index: Some((&wide, &[])),
+            ..scene(&narrow, None, LabelMode::Auto, false)
+        };
+        let (labels, names_fit) = paint_marks(ui, geometry, scene);
+        out = Some((labels.numbered, names_fit));
+    });
+    output.textures_delta.clear();
+    out.unwrap()
+}
+
+#[test]
+fn beside_the_index_the_chart_says_whether_names_would_fit_without_it() {
+    // Three short names do not fit in 40x30, but do in 400x300: numbered
+    // beside the index, and told the index may go.
+    assert_eq!(
+        beside_the_index(&few(), [40.0, 30.0], [400.0, 300.0]),
+        (true, true)
+    );
+    // Sixty on one spot fit neither way: numbered, and the index stays.
+    assert_eq!(
+        beside_the_index(&crowded(), [360.0, 300.0], [400.0, 300.0]),
+        (true, false)
+    );
+    // Three that fit beside the index too are simply named.
+    assert_eq!(
+        beside_the_index(&few(), [360.0, 300.0], [400.0, 300.0]),
+        (false, false)
+    );
 }
 
 /// How many whiskers are drawn when `selected` is selected.
@@ -224,7 +274,13 @@ fn labels_laid_out_with_kept_widths_match_labels_measured_afresh() {
             let transform = small_plot();
             let scene = scene(&transform, Some("c3"), LabelMode::Names, false);
             let font = FontId::proportional(13.0);
-            twice.push(lay_out(ui.ctx(), &geometry, &scene, &font));
+            twice.push(lay_out(
+                ui.ctx(),
+                &geometry,
+                &scene,
+                LabelMode::Names,
+                &font,
+            ));
         });
         output.textures_delta.clear();
     }
