@@ -8,7 +8,7 @@ mod edits;
 mod generated;
 
 use capmap::export::ChartGeometry;
-use capmap::model::{Date, Portfolio, ScoringSettings, Summary};
+use capmap::model::{Changed, Date, Portfolio, ScoringSettings, Summary};
 use edits::{edited, edits};
 use generated::portfolios;
 use proptest::prelude::*;
@@ -33,7 +33,7 @@ proptest! {
         changes in edits(13),
     ) {
         let after = edited(&base, &changes);
-        let updated = Summary::of(&base, today()).updated(&base, &after, today());
+        let updated = Summary::of(&base, today()).updated(&Changed::between(&base, &after), today());
         prop_assert_eq!(updated, Summary::of(&after, today()), "after {:?}", changes);
     }
 
@@ -52,18 +52,18 @@ proptest! {
         });
         let from_scratch = ChartGeometry::with_settings(&after, &settings(&after), today());
         let chart = ChartGeometry::with_settings(&base, &settings(&base), today());
-        let updated = chart.updated(&base, &after, &settings(&after), today());
+        let updated = chart.updated(&Changed::between(&base, &after), &settings(&after), today());
         prop_assert_eq!(&updated, &from_scratch, "after {:?}", changes);
         // A chart of something else, or of another day, is not trusted.
         let other = ChartGeometry::new(&Portfolio::new("other"), today());
         prop_assert_eq!(
-            &other.updated(&base, &after, &settings(&after), today()),
+            &other.updated(&Changed::between(&base, &after), &settings(&after), today()),
             &from_scratch,
             "another portfolio's chart"
         );
         let yesterday = ChartGeometry::with_settings(&base, &settings(&base), today().plus_days(-1));
         prop_assert_eq!(
-            &yesterday.updated(&base, &after, &settings(&after), today()),
+            &yesterday.updated(&Changed::between(&base, &after), &settings(&after), today()),
             &from_scratch,
             "yesterday's chart"
         );

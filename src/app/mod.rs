@@ -38,7 +38,7 @@ use modals::Modals;
 
 use crate::export::ChartGeometry;
 use crate::io;
-use crate::model::{Date, Portfolio, ScoringSettings, Summary};
+use crate::model::{Changed, Date, Portfolio, ScoringSettings, Summary};
 use crate::ui::board::board_ui;
 use crate::ui::chart::chart_panel_ui;
 use crate::ui::inspector::inspector_ui;
@@ -368,11 +368,13 @@ impl CapmapApp {
         // After an edit only what it replaced is worked out again: the
         // counts and the chart's points of every other capability are kept.
         let (summary, geometry) = match self.derived.take() {
-            Some(d) if d.today == today => (
-                d.summary.updated(&d.portfolio, portfolio, today),
-                d.geometry
-                    .updated(&d.portfolio, portfolio, &settings, today),
-            ),
+            Some(d) if d.today == today => {
+                let changed = Changed::between(&d.portfolio, portfolio);
+                (
+                    d.summary.updated(&changed, today),
+                    d.geometry.updated(&changed, &settings, today),
+                )
+            }
             _ => (
                 Summary::of(portfolio, today),
                 ChartGeometry::with_settings(portfolio, &settings, today),

@@ -4,7 +4,47 @@
 
 use std::sync::Arc;
 
-use super::{Capability, FastHashMap, fast_map};
+use super::{Capability, FastHashMap, Portfolio, fast_map};
+
+/// A portfolio before and after an edit, with the capabilities the edit
+/// replaced found once: the counts and the chart are both brought up to
+/// date from it, and finding them is a pass over every capability.
+#[derive(Debug)]
+pub struct Changed<'a> {
+    before: &'a Portfolio,
+    after: &'a Portfolio,
+    capabilities: CapabilityChanges<'a>,
+}
+
+impl<'a> Changed<'a> {
+    /// What changed from `before` to `after`.
+    #[must_use]
+    pub fn between(before: &'a Portfolio, after: &'a Portfolio) -> Self {
+        Self {
+            before,
+            after,
+            capabilities: capability_changes(&before.capabilities, &after.capabilities),
+        }
+    }
+
+    /// The portfolio before the edit.
+    #[must_use]
+    pub fn before(&self) -> &'a Portfolio {
+        self.before
+    }
+
+    /// The portfolio after it.
+    #[must_use]
+    pub fn after(&self) -> &'a Portfolio {
+        self.after
+    }
+
+    /// The capabilities it replaced, added and removed.
+    #[must_use]
+    pub fn capabilities(&self) -> &CapabilityChanges<'a> {
+        &self.capabilities
+    }
+}
 
 /// The capabilities one list has and another has not, compared by pointer,
 /// as multisets: order does not matter, so a reorder changes nothing here.

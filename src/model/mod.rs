@@ -20,7 +20,7 @@ mod validate;
 mod votes;
 
 pub use capability::{Capability, Decision, Exception, Question, Score, Scores, Zone, parse_tags};
-pub use changes::{CapabilityChanges, capability_changes};
+pub use changes::{CapabilityChanges, Changed, capability_changes};
 pub use date::Date;
 pub use edit::{Applied, Edit};
 pub(crate) use fast_hash::{FastHashMap, fast_map};

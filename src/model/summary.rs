@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::changes::capability_changes;
+use super::changes::Changed;
 use super::{
     Capability, Date, Decision, DecisionProgress, Portfolio, Recommendation, ScoringSettings, Zone,
     conflicts_for, is_shadow_tooling, locate, missing_controls,
@@ -54,27 +54,28 @@ impl Summary {
         summary
     }
 
-    /// The counts of `after`, given that `self` holds those of `before`
-    /// as of `today`: only the capabilities the edit replaced are counted
-    /// again (an edit shares all the others), so showing an edit at 10,000
-    /// capabilities costs what the edit touched. Counted from scratch when
-    /// a setting every capability is counted against changed.
+    /// The counts of `changed.after()`, given that `self` holds those of
+    /// `changed.before()` as of `today`: only the capabilities the edit
+    /// replaced are counted again (an edit shares all the others), so
+    /// showing an edit at 10,000 capabilities costs what the edit touched.
+    /// Counted from scratch when a setting every capability is counted
+    /// against changed.
     #[must_use]
-    pub fn updated(&self, before: &Portfolio, after: &Portfolio, today: Date) -> Self {
+    pub fn updated(&self, changed: &Changed<'_>, today: Date) -> Self {
+        let (before, after) = (changed.before(), changed.after());
         let same_settings = before.scoring == after.scoring
             && before.quarter == after.quarter
             && before.minimum_standard == after.minimum_standard;
         if !same_settings {
             return Self::of(after, today);
         }
-        let changes = capability_changes(&before.capabilities, &after.capabilities);
         let context = Context::of(after, today);
         let mut summary = self.clone();
         summary.capabilities = after.capabilities.len();
-        for capability in changes.removed {
+        for capability in &changed.capabilities().removed {
             summary.count(capability, &context, Subtract);
         }
-        for capability in changes.added {
+        for capability in &changed.capabilities().added {
             summary.count(capability, &context, Add);
         }
         summary

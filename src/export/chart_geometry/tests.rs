@@ -388,7 +388,11 @@ fn before_and_after(edit: impl FnOnce(&mut Capability)) -> (ChartGeometry, Chart
     let before = ChartGeometry::new(&portfolio, today());
     let mut after = portfolio.clone();
     edit(std::sync::Arc::make_mut(&mut after.capabilities[1]));
-    let updated = before.updated(&portfolio, &after, &after.scoring, today());
+    let updated = before.updated(
+        &crate::model::Changed::between(&portfolio, &after),
+        &after.scoring,
+        today(),
+    );
     (before, updated)
 }
 

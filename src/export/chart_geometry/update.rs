@@ -6,23 +6,18 @@
 use std::sync::Arc;
 
 use super::{ChartGeometry, ChartPoint, point_of};
-use crate::model::{Date, Portfolio, ScoringSettings, capability_changes};
+use crate::model::{Changed, Date, ScoringSettings};
 
 impl ChartGeometry {
-    /// The chart of `after` under `settings` as of `today`, given that
-    /// `self` is the chart of `before`: the same as
+    /// The chart of `changed.after()` under `settings` as of `today`,
+    /// given that `self` is the chart of `changed.before()`: the same as
     /// [`ChartGeometry::with_settings`]`(after, settings, today)`, in time
     /// that grows with what the edit replaced plus a sort of the points.
     /// Worked out from scratch when the settings or the day differ from
     /// those `self` was made with.
     #[must_use]
-    pub fn updated(
-        &self,
-        before: &Portfolio,
-        after: &Portfolio,
-        settings: &ScoringSettings,
-        today: Date,
-    ) -> Self {
+    pub fn updated(&self, changed: &Changed<'_>, settings: &ScoringSettings, today: Date) -> Self {
+        let (before, after) = (changed.before(), changed.after());
         if self.made_with != (*settings, today) {
             return Self::with_settings(after, settings, today);
         }
@@ -38,7 +33,7 @@ impl ChartGeometry {
             // Not the chart of `before` after all.
             return Self::with_settings(after, settings, today);
         }
-        let changes = capability_changes(old, new);
+        let changes = changed.capabilities();
         let mut kept_points = Vec::with_capacity(new.len());
         let mut to_score = Vec::new();
         for (i, capability) in new.iter().enumerate() {
