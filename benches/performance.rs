@@ -16,7 +16,7 @@ use capmap::io;
 use capmap::model::{Date, Edit, Portfolio, Question, Score, Zone};
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
-use scene::{input, portfolio_of};
+use scene::{card_held, input, portfolio_of, with_events};
 
 /// An app on `n` capabilities in its own context, after the frames that
 /// settle fonts, layout and the chart's label placement.
@@ -114,39 +114,6 @@ fn edits(c: &mut Criterion) {
     group.finish();
 }
 
-/// The centre of the board card of the capability called `name`, found
-/// through the accessibility tree of one frame in a throwaway context.
-fn card_centre(app: &mut CapmapApp, name: &str) -> egui::Pos2 {
-    let ctx = egui::Context::default();
-    ctx.enable_accesskit();
-    // Each frame's update holds the nodes that changed: keep them all.
-    let mut nodes = std::collections::HashMap::new();
-    for _ in 0..3 {
-        let output = ctx.run_ui(input(), |ui| app.show(ui));
-        if let Some(update) = output.platform_output.accesskit_update {
-            nodes.extend(update.nodes);
-        }
-    }
-    let label = format!("{name} (");
-    let node = nodes
-        .values()
-        .find(|node| node.label().is_some_and(|l| l.starts_with(&label)))
-        .unwrap_or_else(|| panic!("no card labelled {label}…"));
-    let bounds = node.bounds().unwrap();
-    #[expect(
-        clippy::cast_possible_truncation,
-        reason = "screen coordinates of a 1280x800 window"
-    )]
-    egui::pos2(
-        f64::midpoint(bounds.x0, bounds.x1) as f32,
-        f64::midpoint(bounds.y0, bounds.y1) as f32,
-    )
-}
-
-fn with_events(events: Vec<egui::Event>) -> egui::RawInput {
-    egui::RawInput { events, ..input() }
-}
-
 /// Every frame while a card is dragged over the board: the pointer
 /// swings between two columns with the button held.
 fn drags(c: &mut Criterion) {
@@ -155,34 +122,8 @@ fn drags(c: &mut Criterion) {
     for n in [200, 10_000] {
         let mut app = CapmapApp::new(portfolio_of(n), None);
         app.set_today(Date::from_ymd(2026, 11, 27));
-        let name = app.portfolio().capabilities[0].name.clone();
-        let start = card_centre(&mut app, &name);
         let ctx = egui::Context::default();
-        for _ in 0..3 {
-            let _ = ctx.run_ui(input(), |ui| app.show(ui));
-        }
-        let press = egui::Event::PointerButton {
-            pos: start,
-            button: egui::PointerButton::Primary,
-            pressed: true,
-            modifiers: egui::Modifiers::NONE,
-        };
-        let _ = ctx.run_ui(
-            with_events(vec![egui::Event::PointerMoved(start), press]),
-            |ui| {
-                app.show(ui);
-            },
-        );
-        for step in [1.0, 2.0, 3.0, 4.0] {
-            let to = start + egui::vec2(10.0, 8.0) * step;
-            let _ = ctx.run_ui(with_events(vec![egui::Event::PointerMoved(to)]), |ui| {
-                app.show(ui);
-            });
-        }
-        let swing = [
-            start + egui::vec2(140.0, 60.0),
-            start + egui::vec2(280.0, 120.0),
-        ];
+        let swing = card_held(&ctx, &mut app);
         let mut k = 0;
         group.bench_function(
             format!("card dragged over the board, {n} capabilities"),
