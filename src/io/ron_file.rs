@@ -178,6 +178,15 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Portfolio, LoadError> {
 /// The first control character other than tab and line breaks, with its
 /// 1-based line and column.
 fn first_control(text: &str) -> Option<(usize, usize, char)> {
+    // Every control character but tab and line breaks is a byte below
+    // 0x20, DEL, or (U+0080 to U+009F) two bytes led by 0xC2: a file
+    // without those bytes, nearly every file, is passed over a byte at a
+    // time, not decoded into characters line by line.
+    let suspect =
+        |b: &u8| (*b < 0x20 && !matches!(*b, b'\t' | b'\n' | b'\r')) || *b == 0x7F || *b == 0xC2;
+    if !text.as_bytes().iter().any(suspect) {
+        return None;
+    }
     text.lines().enumerate().find_map(|(index, line)| {
         line.chars()
             .enumerate()

@@ -345,3 +345,36 @@ fn a_raw_control_character_is_located_at_its_line_and_column() {
         "the very first character counts from 1 too"
     );
 }
+
+#[test]
+fn del_and_the_c1_controls_are_refused_but_other_latin_1_is_text() {
+    // CSI (U+009B) starts a terminal escape as ESC [ does; NEL (U+0085)
+    // breaks lines in some terminals; DEL is a control too.
+    for c in ['\u{7f}', '\u{80}', '\u{85}', '\u{9b}', '\u{9f}'] {
+        let text = format!("(format: 1, portfolio: (name: \"A{c}\"))");
+        assert_eq!(
+            first_control(&text),
+            Some((1, 33, c)),
+            "U+{:04X} is found where it stands",
+            u32::from(c)
+        );
+    }
+    // Led by the same byte (0xC2) and not controls: a pound sign, a
+    // no-break space, a degree sign.
+    let text = "(format: 1, portfolio: (name: \"£5\u{a0}at 20°\"))";
+    assert_eq!(first_control(text), None, "Latin-1 symbols are text");
+    assert!(load_bytes(text.as_bytes(), path()).is_ok(), "and load");
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_quick_scan_finds_what_a_scan_of_every_character_finds(text in "(\\PC|[\\t\\n\\r\\u{0}-\\u{1f}\\u{7f}-\\u{a0}£é])*") {
+        let slow = text.lines().enumerate().find_map(|(index, line)| {
+            line.chars()
+                .enumerate()
+                .find(|&(_, c)| crate::model::is_forbidden_control(c, true))
+                .map(|(column, c)| (index + 1, column + 1, c))
+        });
+        proptest::prop_assert_eq!(first_control(&text), slow);
+    }
+}
