@@ -1,5 +1,6 @@
-//! `capmap plan` as a user runs it, in each format, and what `capmap
-//! check` says about the follow-up of the bundled examples.
+//! `capmap plan` as a user runs it, in each format, what `capmap check`
+//! says about the follow-up of the bundled examples, and what the commands
+//! that compare two files (read at once) say when one does not load.
 
 #![expect(
     clippy::expect_used,
@@ -214,4 +215,63 @@ fn a_file_without_follow_up_says_nothing_new_and_saves_as_format_1() {
     assert!(!check.contains(';'), "nothing to follow up: {check}");
     let plan = stdout(&capmap(&["plan", path]));
     assert!(plan.contains("Nothing to migrate"), "{plan}");
+}
+
+/// A file that does not parse, its problem on line 2.
+fn broken(dir: &std::path::Path, name: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, "(format: 1,\n  portfolio: (name: 42))").expect("written");
+    path.to_str().expect("a UTF-8 path").to_owned()
+}
+
+fn stderr_of(out: &Output) -> String {
+    assert!(
+        !out.status.success(),
+        "a file that does not load fails the command"
+    );
+    String::from_utf8(out.stderr.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn comparing_two_files_names_each_that_does_not_load_the_first_first() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let (old, new) = (broken(dir.path(), "old.ron"), broken(dir.path(), "new.ron"));
+    let both = stderr_of(&capmap(&["diff", &old, &new]));
+    let (at_old, at_new) = (both.find("old.ron:2:"), both.find("new.ron:2:"));
+    assert!(
+        at_old.is_some() && at_new.is_some() && at_old < at_new,
+        "each located, in the order given: {both}"
+    );
+    let second = stderr_of(&capmap(&["diff", Q4, &new]));
+    assert!(second.contains("new.ron:2:"), "{second}");
+    assert!(
+        !second.contains("platform-2026-q4"),
+        "the good one is not blamed: {second}"
+    );
+}
+
+#[test]
+fn a_baseline_that_does_not_load_is_named_and_only_when_the_file_itself_loads() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let (file, baseline) = (
+        broken(dir.path(), "now.ron"),
+        broken(dir.path(), "then.ron"),
+    );
+    let scorecard = |file: &str, baseline: &str| {
+        stderr_of(&capmap(&[
+            "report",
+            file,
+            "--scorecard",
+            "--baseline",
+            baseline,
+        ]))
+    };
+    let bad_baseline = scorecard(Q1, &baseline);
+    assert!(bad_baseline.contains("then.ron:2:"), "{bad_baseline}");
+    let both_bad = scorecard(&file, &baseline);
+    assert!(both_bad.contains("now.ron:2:"), "{both_bad}");
+    assert!(
+        !both_bad.contains("then.ron"),
+        "the baseline's problems wait until the file loads: {both_bad}"
+    );
 }

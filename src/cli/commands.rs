@@ -4,7 +4,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::output::{Overwrite, load_or_explain, load_with_baseline, refuses_output};
+use super::output::{
+    Overwrite, load_or_explain, load_two_or_explain, load_with_baseline, refuses_output,
+};
 use super::{DiffFormat, ReportFormat};
 use crate::export::{
     ChartFormat, ChartOptions, ImageTheme, LabelMode, diff_markdown, plural, scorecard_markdown,
@@ -174,8 +176,7 @@ pub(super) fn diff(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitCode> {
-    let (Some(before), Some(after)) = (load_or_explain(old, err)?, load_or_explain(new, err)?)
-    else {
+    let (Some(before), Some(after)) = load_two_or_explain(old, new, err)? else {
         return Ok(ExitCode::FAILURE);
     };
     let changes = crate::model::diff(&before, &after);

@@ -24,7 +24,20 @@ pub(super) fn merge_files(
 ) -> std::io::Result<ExitCode> {
     let name = name.map_or_else(|| ours.display().to_string(), ToOwned::to_owned);
     let name = escape_controls(&name);
-    let loaded = (|| Ok::<_, LoadError>((load_base(base)?, io::load(ours)?, io::load(theirs)?)))();
+    // The three read at once, as far as the cores go: reading is most of
+    // a merge's time.
+    let (base, (ours_read, theirs)) = io::side_by_side(
+        "capmap merge reader",
+        || load_base(base),
+        || {
+            io::side_by_side(
+                "capmap merge reader",
+                || io::load(ours),
+                || io::load(theirs),
+            )
+        },
+    );
+    let loaded = (|| Ok::<_, LoadError>((base?, ours_read?, theirs?)))();
     let (base, mine, other) = match loaded {
         Ok(three) => three,
         Err(error) => {

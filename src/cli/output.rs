@@ -103,7 +103,27 @@ pub(super) fn load_or_explain(
     file: &Path,
     err: &mut dyn Write,
 ) -> std::io::Result<Option<Portfolio>> {
-    match io::load(file) {
+    explain(io::load(file), err)
+}
+
+/// The portfolios in `a` and `b`, read at once on two threads (reading is
+/// most of a comparison's time); each `None` after printing its problems,
+/// `a`'s first.
+pub(super) fn load_two_or_explain(
+    a: &Path,
+    b: &Path,
+    err: &mut dyn Write,
+) -> std::io::Result<(Option<Portfolio>, Option<Portfolio>)> {
+    let (a, b) = io::side_by_side("capmap reader", || io::load(a), || io::load(b));
+    Ok((explain(a, err)?, explain(b, err)?))
+}
+
+/// The portfolio, or `None` after printing every located problem.
+fn explain(
+    loaded: Result<Portfolio, io::LoadError>,
+    err: &mut dyn Write,
+) -> std::io::Result<Option<Portfolio>> {
+    match loaded {
         Ok(portfolio) => Ok(Some(portfolio)),
         Err(error) => {
             for line in error.lines() {
@@ -121,15 +141,18 @@ pub(super) fn load_with_baseline(
     baseline: Option<&Path>,
     err: &mut dyn Write,
 ) -> std::io::Result<Option<(Portfolio, Option<Portfolio>)>> {
-    let Some(portfolio) = load_or_explain(file, err)? else {
+    let Some(baseline) = baseline else {
+        return Ok(load_or_explain(file, err)?.map(|portfolio| (portfolio, None)));
+    };
+    // Both read at once; the baseline's problems are told only when the
+    // file itself is good.
+    let (portfolio, old) = io::side_by_side(
+        "capmap baseline reader",
+        || io::load(file),
+        || io::load(baseline),
+    );
+    let Some(portfolio) = explain(portfolio, err)? else {
         return Ok(None);
     };
-    let baseline = match baseline {
-        Some(path) => match load_or_explain(path, err)? {
-            Some(old) => Some(old),
-            None => return Ok(None),
-        },
-        None => None,
-    };
-    Ok(Some((portfolio, baseline)))
+    Ok(explain(old, err)?.map(|old| (portfolio, Some(old))))
 }

@@ -7,6 +7,7 @@ mod error;
 mod files;
 mod recovery;
 mod ron_file;
+mod side_by_side;
 #[cfg(test)]
 #[cfg(unix)]
 mod test_pipe;
@@ -25,3 +26,4 @@ pub use ron_file::{
     FORMAT_VERSION, MAX_FILE_BYTES, conflict_places, from_ron, load, load_bytes, load_bytes_as,
     ron_text, save, to_ron, written_format,
 };
+pub use side_by_side::side_by_side;

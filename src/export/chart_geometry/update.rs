@@ -33,11 +33,11 @@ impl ChartGeometry {
             // Not the chart of `before` after all.
             return Self::with_settings(after, settings, today);
         }
-        let changes = changed.capabilities();
+        let replaced = changed.capabilities();
         let mut kept_points = Vec::with_capacity(new.len());
         let mut to_score = Vec::new();
         for (i, capability) in new.iter().enumerate() {
-            let point = match changes.was_at(i) {
+            let point = match replaced.was_at(i) {
                 // Unchanged: its point as it was, or still unscored.
                 Some(j) => point_at[j].cloned(),
                 None => point_of(capability, settings, today),
