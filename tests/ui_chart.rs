@@ -8,7 +8,7 @@ use capmap::model::{Capability, Edit, Portfolio, Question, Score, Zone};
 use common::{OpenApp, dot_meshes, example_app, on_screen};
 use eframe::egui::{self, Modifiers, Shape, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 /// How many marks (dots, conflict rings, overdue marks) the chart drew:
 /// each is one quad.
@@ -444,5 +444,76 @@ fn a_crowd_stays_numbered_and_once_names_fit_again_they_come_back_without_the_in
             harness.query_by_label("1  Capability 00").is_none(),
             "with two capabilities the names fit again and the index is gone"
         );
+    }
+}
+
+/// Where the inspector starts: the left edge of its first field, the
+/// portfolio's "Name" or the selected capability's.
+fn inspector_left(harness: &Harness<'_, CapmapApp>) -> Option<f64> {
+    harness
+        .query_all_by_label("Name")
+        .chain(harness.query_all_by_label("Capability"))
+        .filter_map(|n| n.accesskit_node().bounding_box())
+        .map(|b| b.x0)
+        .reduce(f64::max)
+}
+
+/// Every widget on screen with its label and bounds (not the runs of text
+/// inside a text field, which scroll within it).
+fn boxes(harness: &Harness<'_, CapmapApp>) -> Vec<(String, eframe::egui::accesskit::Rect)> {
+    harness
+        .root()
+        .query_all(egui_kittest::kittest::by())
+        .filter_map(|n| {
+            let node = n.accesskit_node();
+            if node.role() == eframe::egui::accesskit::Role::TextRun {
+                return None;
+            }
+            let label = node
+                .label()
+                .or_else(|| node.value())
+                .unwrap_or_default()
+                .to_string();
+            node.bounding_box().map(|b| (label, b))
+        })
+        .collect()
+}
+
+#[test]
+fn in_a_small_window_the_inspector_keeps_to_its_strip_and_the_chart_stays_beside_it() {
+    for size in [vec2(900.0, 560.0), vec2(1024.0, 728.0)] {
+        let app = common::example_app();
+        let ids: Vec<String> = app
+            .portfolio()
+            .capabilities
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
+        let mut harness = common::window(size).open(app);
+        // The portfolio's own fields, then every capability's.
+        for selected in std::iter::once(None).chain(ids.into_iter().map(Some)) {
+            harness.state_mut().send(Command::Select(selected.clone()));
+            harness.run();
+            let left = inspector_left(&harness).unwrap_or_else(|| {
+                panic!("the inspector shows a name field at {size:?} ({selected:?})")
+            });
+            // The status bar runs the window's width, below the panels.
+            let status_bar = harness
+                .query_by_label_contains("24 capabilities")
+                .and_then(|n| n.accesskit_node().bounding_box())
+                .map_or(f64::INFINITY, |b| b.y0);
+            // A row too wide for the inspector widens its panel, which
+            // then slides under the chart's: everything left of the
+            // inspector (chart, index, legend) must end before it.
+            for (label, b) in boxes(&harness) {
+                let whole_window = b.x1 - b.x0 > f64::from(size.x) / 2.0;
+                let below = b.y0 >= status_bar - 1.0;
+                assert!(
+                    whole_window || below || b.x0 >= left - 1.0 || b.x1 <= left + 0.5,
+                    "{label:?} reaches into the inspector at {size:?} ({selected:?}): \
+                     {b:?}, the inspector starts at {left}"
+                );
+            }
+        }
     }
 }

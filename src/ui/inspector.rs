@@ -94,29 +94,36 @@ fn standard_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
     let mut changed = false;
     let mut remove = None;
     for (index, control) in controls.iter_mut().enumerate() {
-        ui.horizontal(|ui| {
-            // Kept as typed while emptied, applied once it has a name.
-            if let Some(name) = parsed_text_edit(
-                ui,
-                &format!("{}.", index + 1),
-                ("standard control", index),
-                control,
-                Clone::clone,
-                |text| {
-                    if text.trim().is_empty() {
-                        Err("a control needs a name".to_owned())
-                    } else {
-                        Ok(text.to_owned())
-                    }
-                },
-                180.0,
-            ) {
-                *control = name;
-                changed = true;
-            }
+        // "remove" keeps the row's right end and the name takes the room
+        // left: in a narrow inspector the row never widens the panel over
+        // the chart.
+        let row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+        let right_to_left = egui::Layout::right_to_left(egui::Align::Center);
+        ui.allocate_ui_with_layout(row, right_to_left, |ui| {
             if ui.small_button("remove").clicked() {
                 remove = Some(index);
             }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                // Kept as typed while emptied, applied once it has a name.
+                if let Some(name) = parsed_text_edit(
+                    ui,
+                    &format!("{}.", index + 1),
+                    ("standard control", index),
+                    control,
+                    Clone::clone,
+                    |text| {
+                        if text.trim().is_empty() {
+                            Err("a control needs a name".to_owned())
+                        } else {
+                            Ok(text.to_owned())
+                        }
+                    },
+                    180.0,
+                ) {
+                    *control = name;
+                    changed = true;
+                }
+            });
         });
     }
     if let Some(index) = remove {
@@ -206,7 +213,7 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
     section(ui, "Recommendation");
     match assess(&capability, &settings) {
         Some(assessment) => {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 badge(
                     ui,
                     assessment.recommendation.label(),
@@ -420,7 +427,9 @@ fn question_ui(ui: &mut Ui, capability: &mut Capability, question: Question, is_
             .on_hover_text("Typing 1-5 on the keyboard answers this question");
         }
     });
-    ui.horizontal(|ui| {
+    // Wrapped: in a narrow inspector "clear" goes to the next line rather
+    // than widening the panel over the chart.
+    ui.horizontal_wrapped(|ui| {
         for value in Score::MIN..=Score::MAX {
             let score = Score::new(value);
             let text = RichText::new(value.to_string()).size(16.0).strong();
@@ -455,7 +464,11 @@ fn ownership_ui(ui: &mut Ui, cx: &PanelContext<'_>, capability: &mut Capability)
             .as_deref()
             .map_or("nobody yet", |id| cx.portfolio.team_name(id))
             .to_owned();
+        // As wide as the row allows, a long team name cut short with an
+        // ellipsis, so a narrow inspector is not widened over the chart.
         egui::ComboBox::from_id_salt(("owner", &capability.id))
+            .width(ui.available_width().min(240.0))
+            .truncate()
             .selected_text(current)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut capability.owner, None, "nobody yet");

@@ -170,7 +170,9 @@ fn migration_ui(ui: &mut Ui, cx: &PanelContext<'_>, capability: &mut Capability)
             .desired_width(f32::INFINITY),
     );
     let mut remove = false;
-    ui.horizontal(|ui| {
+    // Wrapped: in a narrow inspector the warning and "remove migration"
+    // take more lines rather than widening the panel over the chart.
+    ui.horizontal_wrapped(|ui| {
         if is_shadow_tooling(capability, cx.today) {
             ui.colored_label(
                 CONFLICT_COLOR,

@@ -88,7 +88,7 @@ pub(super) fn votes_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, capability: &Capa
         }
     });
     let voted = capability.votes.len();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(format!("{voted} of {} voted", participants.len()));
         if ui
             .add_enabled(voted > 0, egui::Button::new("Reveal"))
