@@ -481,7 +481,7 @@ fn boxes(harness: &Harness<'_, CapmapApp>) -> Vec<(String, eframe::egui::accessk
 
 #[test]
 fn in_a_small_window_the_inspector_keeps_to_its_strip_and_the_chart_stays_beside_it() {
-    for size in [vec2(900.0, 560.0), vec2(1024.0, 728.0)] {
+    for size in [vec2(900.0, 560.0), vec2(1024.0, 728.0), common::LAPTOP] {
         let app = common::example_app();
         let ids: Vec<String> = app
             .portfolio()
