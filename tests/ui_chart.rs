@@ -469,11 +469,7 @@ fn boxes(harness: &Harness<'_, CapmapApp>) -> Vec<(String, eframe::egui::accessk
             if node.role() == eframe::egui::accesskit::Role::TextRun {
                 return None;
             }
-            let label = node
-                .label()
-                .or_else(|| node.value())
-                .unwrap_or_default()
-                .to_string();
+            let label = node.label().or_else(|| node.value()).unwrap_or_default();
             node.bounding_box().map(|b| (label, b))
         })
         .collect()
