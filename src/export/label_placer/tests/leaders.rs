@@ -201,3 +201,30 @@ fn a_forced_name_by_the_plots_edge_stays_in_the_plot_off_its_own_dot() {
         "{placed:?}"
     );
 }
+
+#[test]
+fn a_way_into_its_home_one_ring_further_out_beats_one_out_of_it() {
+    // Tiles 16 px deeper on the left: out that way is one ring (12 px)
+    // further than out to the right, and still the better place.
+    let deeper: Vec<ScreenRect> = [134.0, 138.0, 142.0, 146.0]
+        .into_iter()
+        .flat_map(|x| (0..25).map(move |j| rect(x, 100.0 + 4.0 * f64::from(j), 4.0, 4.0)))
+        .filter(|tile| (tile.y + 2.0 - DOT[1]).abs() > 4.0)
+        .collect();
+    let home = rect(0.0, 0.0, 150.0, 300.0);
+    let (found, leader) = hemmed_in(&[Gap::Right, Gap::Left], |placer| {
+        for tile in deeper {
+            placer.keep(tile, None);
+        }
+        placer.place(&[0], [40.0, 16.0], Some(&home), 64.0)
+    })
+    .expect("out through a gap");
+    assert!(
+        close_rect(&found, &rect(90.0, 142.0, 40.0, 16.0)),
+        "left, 70 px out: {found:?}"
+    );
+    assert!(
+        close_leader(leader, [[195.0, 150.0], [130.0, 150.0]]),
+        "{leader:?}"
+    );
+}
