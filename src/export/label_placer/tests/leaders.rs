@@ -146,13 +146,15 @@ fn of_two_ways_out_a_hemmed_in_name_takes_the_one_into_its_home() {
 #[test]
 fn a_leader_is_never_longer_than_allowed() {
     // The way out is 48 px of leader past the standoff (ring 4 of 12).
-    let out = |max_leader| {
-        hemmed_in(&[Gap::Right], |placer| {
-            placer.place(&[0], [40.0, 16.0], None, max_leader)
-        })
-    };
-    assert!(out(48.0).is_some(), "48 px allowed: out it goes");
-    assert!(out(47.5).is_none(), "47.5 px allowed: no place");
+    for gap in [Gap::Right, Gap::Left, Gap::Up, Gap::Down] {
+        let out = |max_leader| {
+            hemmed_in(&[gap], |placer| {
+                placer.place(&[0], [40.0, 16.0], None, max_leader)
+            })
+        };
+        assert!(out(48.0).is_some(), "48 px allowed: out it goes");
+        assert!(out(47.5).is_none(), "47.5 px allowed: no place");
+    }
 }
 
 #[test]
@@ -204,27 +206,27 @@ fn a_forced_name_by_the_plots_edge_stays_in_the_plot_off_its_own_dot() {
 
 #[test]
 fn a_way_into_its_home_one_ring_further_out_beats_one_out_of_it() {
-    // Tiles 16 px deeper on the left: out that way is one ring (12 px)
-    // further than out to the right, and still the better place.
-    let deeper: Vec<ScreenRect> = [134.0, 138.0, 142.0, 146.0]
+    // The tiles cut to x 158-230: out to the right is ring 2 (34 px), out
+    // to the left, into the label's home, ring 3 (46 px), and the better
+    // place all the same.
+    let narrower: Vec<ScreenRect> = tiles(&[Gap::Right, Gap::Left])
         .into_iter()
-        .flat_map(|x| (0..25).map(move |j| rect(x, 100.0 + 4.0 * f64::from(j), 4.0, 4.0)))
-        .filter(|tile| (tile.y + 2.0 - DOT[1]).abs() > 4.0)
+        .filter(|tile| (158.0..230.0).contains(&tile.x))
         .collect();
-    let home = rect(0.0, 0.0, 150.0, 300.0);
-    let (found, leader) = hemmed_in(&[Gap::Right, Gap::Left], |placer| {
-        for tile in deeper {
+    let home = rect(0.0, 0.0, 156.0, 300.0);
+    let (found, leader) = with_placer(&[DOT], &[], |placer| {
+        for tile in narrower {
             placer.keep(tile, None);
         }
         placer.place(&[0], [40.0, 16.0], Some(&home), 64.0)
     })
     .expect("out through a gap");
     assert!(
-        close_rect(&found, &rect(90.0, 142.0, 40.0, 16.0)),
-        "left, 70 px out: {found:?}"
+        close_rect(&found, &rect(114.0, 142.0, 40.0, 16.0)),
+        "left, 46 px out: {found:?}"
     );
     assert!(
-        close_leader(leader, [[195.0, 150.0], [130.0, 150.0]]),
+        close_leader(leader, [[195.0, 150.0], [154.0, 150.0]]),
         "{leader:?}"
     );
 }
