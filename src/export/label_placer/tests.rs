@@ -3,6 +3,10 @@
 use super::*;
 use crate::export::point_grid::Grid;
 
+mod geometry;
+mod leaders;
+mod placing;
+
 fn rect(x: f64, y: f64, w: f64, h: f64) -> ScreenRect {
     ScreenRect { x, y, w, h }
 }
