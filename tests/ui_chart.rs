@@ -421,8 +421,8 @@ fn a_crowd_stays_numbered_and_once_names_fit_again_they_come_back_without_the_in
     }
     let mut harness = common::open(CapmapApp::new(portfolio, None));
     harness.run();
-    // Forty on one spot: numbered, the index beside the chart, and it
-    // stays so frame after frame (the chart does not flip back and forth).
+    // Forty on one spot: numbered, the index beside the chart, and still
+    // so over the next frames.
     for _ in 0..3 {
         assert!(
             harness.query_by_label("1  Capability 00").is_some(),
