@@ -185,15 +185,21 @@ fn choosing_numbers_in_the_view_menu_lists_every_capability_beside_the_chart() {
     assert_eq!(common::selected(&harness), Some("identity-sso"));
 }
 
-#[test]
-fn a_long_index_draws_what_shows_and_brings_the_selected_entry_into_view() {
+/// `n` capabilities on one spot, "c007" and "Capability 007" with
+/// `digits` digits.
+fn crowd(n: usize, digits: usize) -> Portfolio {
     let mut portfolio = Portfolio::new("Crowded");
-    for i in 0..200 {
-        let mut capability = scored(&format!("c{i:03}"), Zone::Commodity);
-        capability.name = format!("Capability {i:03}");
+    for i in 0..n {
+        let mut capability = scored(&format!("c{i:0digits$}"), Zone::Commodity);
+        capability.name = format!("Capability {i:0digits$}");
         portfolio.capabilities.push(capability.into());
     }
-    let mut harness = common::open(CapmapApp::new(portfolio, None));
+    portfolio
+}
+
+#[test]
+fn a_long_index_draws_what_shows_and_brings_the_selected_entry_into_view() {
+    let mut harness = common::open(CapmapApp::new(crowd(200, 3), None));
     harness.run();
     // All on one spot: numbered, the index beside the chart.
     assert!(harness.query_by_label("1  Capability 000").is_some());
@@ -413,13 +419,7 @@ fn the_vote_spread_shows_on_the_selected_dot_and_on_every_dot_from_the_view_menu
 
 #[test]
 fn a_crowd_stays_numbered_and_once_names_fit_again_they_come_back_without_the_index() {
-    let mut portfolio = Portfolio::new("Crowded");
-    for i in 0..40 {
-        let mut capability = scored(&format!("c{i:02}"), Zone::Commodity);
-        capability.name = format!("Capability {i:02}");
-        portfolio.capabilities.push(capability.into());
-    }
-    let mut harness = common::open(CapmapApp::new(portfolio, None));
+    let mut harness = common::open(CapmapApp::new(crowd(40, 2), None));
     harness.run();
     // Forty on one spot: numbered, the index beside the chart, and still
     // so over the next frames.

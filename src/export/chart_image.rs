@@ -474,4 +474,6 @@ impl SvgChart {
 }
 
 #[cfg(test)]
+mod test_scene;
+#[cfg(test)]
 mod tests;

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::{Capability, Score};
+use test_scene::today;
 
 mod drawing;
 
@@ -16,10 +17,6 @@ fn portfolio() -> Portfolio {
         .capabilities
         .push(Capability::new("todo", "Unscored").into());
     portfolio
-}
-
-fn today() -> Date {
-    Date::from_ymd(2026, 11, 27).unwrap()
 }
 
 #[test]

@@ -3,42 +3,8 @@
 //! and `2.0 + s` all differ.
 
 use super::*;
+use crate::export::chart_image::test_scene::{chart_at, scored, today};
 use crate::model::{Capability, Score, Zone};
-
-/// An empty chart of 960x540 pixels, light.
-fn chart() -> SvgChart {
-    let s = 0.5;
-    SvgChart {
-        svg: String::new(),
-        quadrants: ChartGeometry::new(&Portfolio::new("p"), today()).quadrants,
-        colors: ImageTheme::Light.colors(),
-        sizes: Sizes {
-            s,
-            font: 22.0 * s,
-            label_font: 19.0 * s,
-            title_font: 34.0 * s,
-            quadrant_font: 34.0 * s,
-            radius: 10.0 * s,
-            width: 960.0,
-            height: 540.0,
-        },
-        measure: Measure::new(),
-    }
-}
-
-fn today() -> Date {
-    Date::from_ymd(2026, 11, 27).expect("a real date")
-}
-
-/// A capability scored `reuse`, `cost`, `risk`, `differentiation`.
-fn scored(id: &str, name: &str, [reuse, cost, risk, differentiation]: [u8; 4]) -> Capability {
-    let mut capability = Capability::new(id, name);
-    capability.scores.reuse = Score::new(reuse);
-    capability.scores.cost = Score::new(cost);
-    capability.scores.risk = Score::new(risk);
-    capability.scores.differentiation = Score::new(differentiation);
-    capability
-}
 
 #[test]
 fn an_arrow_ends_at_the_dots_edge_with_its_head_and_short_moves_get_none() {
@@ -85,7 +51,7 @@ fn a_tooltip_names_the_capability_its_scores_decision_and_warnings() {
 
 #[test]
 fn wrapping_breaks_between_words_only_past_the_width_and_keeps_long_words_whole() {
-    let chart = chart();
+    let chart = chart_at(0.5);
     let font = 10.0;
     let width = |text: &str| chart.measure.width(text, font);
     assert_eq!(
@@ -167,7 +133,7 @@ fn each_capability_is_a_group_with_its_dot_marks_label_and_leader() {
     let mut geometry = ChartGeometry::new(&portfolio, today());
     geometry.points[0].conflict = true;
     geometry.points[0].overdue = true;
-    let mut chart = chart();
+    let mut chart = chart_at(0.5);
     chart.marks(
         &portfolio,
         &geometry,
@@ -217,7 +183,7 @@ fn moves_are_drawn_as_arrows_and_vote_spreads_as_whiskers() {
     let mut labels = two_labels();
     labels.spots.clear();
     labels.labels = vec![None, None];
-    let mut chart = chart();
+    let mut chart = chart_at(0.5);
     let options = ChartOptions {
         comparison: Some(Comparison::earlier(&older)),
         vote_spread: true,
@@ -265,7 +231,7 @@ fn many(count: usize) -> Portfolio {
 
 #[test]
 fn the_legend_notes_moves_crowds_and_what_is_unscored_after_the_marks() {
-    let chart = chart();
+    let chart = chart_at(0.5);
     let options = |comparison| ChartOptions {
         comparison,
         ..ChartOptions::default()
@@ -306,7 +272,7 @@ fn the_legend_notes_moves_crowds_and_what_is_unscored_after_the_marks() {
 
 #[test]
 fn legend_rows_hold_whole_entries_up_to_the_width_between_the_margins() {
-    let chart = chart();
+    let chart = chart_at(0.5);
     let crowd = many(MAX_LABELLED + 1);
     let mut geometry = ChartGeometry::new(&crowd, today());
     geometry.points[0].conflict = true;
@@ -348,7 +314,7 @@ fn legend_rows_hold_whole_entries_up_to_the_width_between_the_margins() {
 
 #[test]
 fn the_legend_draws_each_mark_before_its_text_row_by_row_from_the_bottom() {
-    let mut chart = chart();
+    let mut chart = chart_at(0.5);
     let (portfolio, _) = two_capabilities();
     let geometry = ChartGeometry::new(&portfolio, today());
     let mut labels = two_labels();
@@ -401,7 +367,7 @@ fn the_legend_draws_each_mark_before_its_text_row_by_row_from_the_bottom() {
     );
     for (left_out, note) in [(0, None), (1, Some("1 name left out"))] {
         labels.left_out = left_out;
-        let mut chart = self::chart();
+        let mut chart = self::chart_at(0.5);
         chart.legend(&legend, &geometry, &labels);
         assert_eq!(
             chart.svg.contains("left out"),
@@ -420,7 +386,7 @@ fn an_entry_that_exactly_fills_a_legend_row_stays_on_it_and_the_next_starts_a_ro
     let (portfolio, _) = two_capabilities();
     let geometry = ChartGeometry::new(&portfolio, today());
     let options = ChartOptions::default();
-    let mut chart = chart();
+    let mut chart = chart_at(0.5);
     chart.sizes.width = 100_000.0;
     let one_row = legend_entries(&geometry, &chart.sizes, &chart.measure, &options);
     let widths: Vec<f64> = one_row.rows.concat().iter().map(|e| e.2).collect();

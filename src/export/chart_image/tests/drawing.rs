@@ -4,26 +4,7 @@
 //! 45) unless a test says otherwise.
 
 use super::*;
-
-/// An empty chart drawn at `s` times the design size, light.
-fn chart_at(s: f64) -> SvgChart {
-    SvgChart {
-        svg: String::new(),
-        quadrants: ChartGeometry::new(&Portfolio::new("p"), today()).quadrants,
-        colors: ImageTheme::Light.colors(),
-        sizes: Sizes {
-            s,
-            font: 22.0 * s,
-            label_font: 19.0 * s,
-            title_font: 34.0 * s,
-            quadrant_font: 34.0 * s,
-            radius: 10.0 * s,
-            width: 1920.0 * s,
-            height: 1080.0 * s,
-        },
-        measure: Measure::new(),
-    }
-}
+use crate::export::chart_image::test_scene::{chart_at, scored};
 
 /// The plot of a 960x540 image with a one-row legend: 110, 90 design
 /// pixels in, 150 narrower and 210 lower than the image.
@@ -33,16 +14,6 @@ const PLOT: ScreenRect = ScreenRect {
     w: 885.0,
     h: 435.0,
 };
-
-/// A capability scored `reuse`, `cost`, `risk`, `differentiation`.
-fn scored(id: &str, name: &str, [reuse, cost, risk, differentiation]: [u8; 4]) -> Capability {
-    let mut capability = Capability::new(id, name);
-    capability.scores.reuse = Score::new(reuse);
-    capability.scores.cost = Score::new(cost);
-    capability.scores.risk = Score::new(risk);
-    capability.scores.differentiation = Score::new(differentiation);
-    capability
-}
 
 /// A name too long for a label (cut at 300 design pixels) at 4, 4, 4, 4,
 /// and Billing at 2, 2, 2, 2; nothing unscored, so one legend row.

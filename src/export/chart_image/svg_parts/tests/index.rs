@@ -53,7 +53,7 @@ fn the_index_fills_columns_top_down_and_repeats_a_heading_atop_a_continued_colum
             .push(scored(&format!("c{i}"), &name, scores).into());
     }
     let geometry = ChartGeometry::new(&portfolio, today());
-    let mut chart = chart();
+    let mut chart = chart_at(0.5);
     // Room for a wide index: names wrap at 0.2 of this, the index may take
     // 0.45 of it.
     chart.sizes.width = 1920.0;
@@ -178,7 +178,7 @@ fn the_index_fills_columns_top_down_and_repeats_a_heading_atop_a_continued_colum
 
 #[test]
 fn a_quadrant_heading_never_ends_a_column_and_a_tall_entry_never_leaves_one_empty() {
-    let mut chart = chart();
+    let mut chart = chart_at(0.5);
     // 4.5 px type is already the smallest (9 * s): the index is laid out
     // at it whatever its width, on lines of 5.85, four lines a column.
     chart.sizes.font = 5.0;
