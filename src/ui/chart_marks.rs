@@ -11,7 +11,7 @@
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use eframe::egui::{self, Color32, FontId, Pos2, Rect, Shape, Stroke, Ui, epaint::Mesh};
+use eframe::egui::{self, Color32, FontId, Galley, Pos2, Rect, Shape, Stroke, Ui, epaint::Mesh};
 use egui_plot::{PlotPoint, PlotTransform};
 
 use super::chart::ChartStyle;
@@ -157,31 +157,65 @@ fn overdue_offset(radius: f32) -> f32 {
     (radius + 2.0) * std::f32::consts::FRAC_1_SQRT_2
 }
 
-/// Widths of texts at the label size, kept across frames. Laying out the
-/// labels measures every name and the shortened forms it tries, and egui
-/// forgets a galley not drawn in the last frame: without this, every edit
-/// shapes the same texts again, the largest cost of the frame showing it.
+/// Texts at the label size, laid out once and kept across frames, with
+/// no colour of their own (each label gives its colour when drawn).
+/// Laying out the labels measures every name and the shortened forms it
+/// tries, and drawing them lays out the chosen ones; egui forgets a galley
+/// not drawn in the last frame, and the kept mesh draws none: without
+/// this, every edit shapes the same texts again, the largest cost of the
+/// frame showing it.
 #[derive(Default)]
-struct TextWidths {
-    /// What the widths were measured with.
+struct KeptTexts {
+    /// What the texts were laid out with: the font, the scale, and the
+    /// atlas their glyphs point into.
     font: Option<(FontId, f32)>,
-    widths: std::collections::HashMap<String, f64>,
+    atlas: Option<AtlasStamp>,
+    galleys: std::collections::HashMap<String, Arc<Galley>>,
 }
 
-/// At most this many widths are kept; past it they are measured afresh.
-const MAX_KEPT_WIDTHS: usize = 20_000;
+/// At most this many texts are kept; past it they are laid out afresh.
+const MAX_KEPT_TEXTS: usize = 8_000;
 
-impl TextWidths {
-    /// The store for `font` at `pixels_per_point`, emptied when either
-    /// changed or it grew past its bound.
-    fn for_font(&mut self, font: &FontId, pixels_per_point: f32) -> &mut Self {
-        let wanted = Some((font.clone(), pixels_per_point));
-        if self.font != wanted || self.widths.len() > MAX_KEPT_WIDTHS {
+impl KeptTexts {
+    /// The store for `font` at `stamp`'s scale and atlas, emptied when any
+    /// of them changed or it grew past its bound.
+    fn for_font(&mut self, font: &FontId, stamp: &AtlasStamp) -> &mut Self {
+        let wanted = Some((font.clone(), stamp.pixels_per_point()));
+        let same_atlas = self.atlas.as_ref().is_some_and(|a| a.same_atlas(stamp));
+        if self.font != wanted || !same_atlas || self.galleys.len() > MAX_KEPT_TEXTS {
             self.font = wanted;
-            self.widths.clear();
+            self.atlas = Some(stamp.clone());
+            self.galleys.clear();
         }
         self
     }
+
+    /// `text` laid out in the store's font, kept.
+    fn galley(&mut self, ctx: &egui::Context, text: &str) -> Arc<Galley> {
+        if let Some(galley) = self.galleys.get(text) {
+            return Arc::clone(galley);
+        }
+        let font = self
+            .font
+            .as_ref()
+            .map_or_else(FontId::default, |f| f.0.clone());
+        let galley =
+            ctx.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, Color32::PLACEHOLDER));
+        self.galleys.insert(text.to_owned(), Arc::clone(&galley));
+        galley
+    }
+}
+
+/// The kept texts for `font`, shared by every frame of this context.
+fn kept_texts(ctx: &egui::Context, font: &FontId) -> Arc<egui::mutex::Mutex<KeptTexts>> {
+    let store = ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<Arc<egui::mutex::Mutex<KeptTexts>>>(egui::Id::unique(
+            "capmap label texts",
+        ))
+        .clone()
+    });
+    store.lock().for_font(font, &AtlasStamp::now(ctx));
+    store
 }
 
 /// The labels for this frame's plot in `mode`, measured with egui's fonts.
@@ -213,24 +247,9 @@ fn with_label_scene<R>(
         let p = transform.position_from_point(&PlotPoint::new(x, y));
         [f64::from(p.x), f64::from(p.y)]
     };
-    let store = ctx.data_mut(|d| {
-        d.get_temp_mut_or_default::<Arc<egui::mutex::Mutex<TextWidths>>>(egui::Id::unique(
-            "capmap label widths",
-        ))
-        .clone()
-    });
-    let mut kept = store.lock();
-    let widths = std::cell::RefCell::new(kept.for_font(font, ctx.pixels_per_point()));
-    let measure = |text: &str| {
-        if let Some(&width) = widths.borrow().widths.get(text) {
-            return width;
-        }
-        let galley =
-            ctx.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE));
-        let width = f64::from(galley.size().x);
-        widths.borrow_mut().widths.insert(text.to_owned(), width);
-        width
-    };
+    let store = kept_texts(ctx, font);
+    let kept = std::cell::RefCell::new(store.lock());
+    let measure = |text: &str| f64::from(kept.borrow_mut().galley(ctx, text).size().x);
     let line_height = f64::from(ctx.fonts_mut(|f| f.row_height(font)));
     let frame = transform.frame();
     let radius = f64::from(scene.style.marker_radius);
@@ -447,6 +466,7 @@ fn ring_and_label_shapes(
         ));
     }
     let leader = Stroke::new(1.0, scene.colors.text.gamma_multiply(0.55));
+    let kept = kept_texts(ctx, font);
     let text = |label: &PlacedText, color: Color32, background: bool, shapes: &mut Vec<Shape>| {
         let b = label.rect;
         let rect = Rect::from_min_size(
@@ -471,7 +491,7 @@ fn ring_and_label_shapes(
                 egui::StrokeKind::Inside,
             ));
         }
-        let galley = ctx.fonts_mut(|f| f.layout_no_wrap(label.text.clone(), font.clone(), color));
+        let galley = kept.lock().galley(ctx, &label.text);
         let top = rect.center().y - galley.size().y / 2.0;
         shapes.push(Shape::galley(
             Pos2::new(rect.min.x + 2.0, top),

@@ -54,6 +54,25 @@ impl AtlasStamp {
             && self.pixels_per_point.to_bits() == other.pixels_per_point.to_bits()
     }
 
+    /// True when galleys laid out under `other` are still good under
+    /// `self`: the same atlas at the same scale (the atlas may have grown:
+    /// a galley's glyphs are in atlas pixels, not fractions of its size).
+    pub fn same_atlas(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.witness, &other.witness)
+            && self.pixels_per_point.to_bits() == other.pixels_per_point.to_bits()
+    }
+
+    /// The scale this stamp was taken at.
+    pub fn pixels_per_point(&self) -> f32 {
+        self.pixels_per_point
+    }
+
+    /// The same stamp at another scale.
+    #[cfg(test)]
+    pub fn set_pixels_per_point_for_test(&mut self, pixels_per_point: f32) {
+        self.pixels_per_point = pixels_per_point;
+    }
+
     /// Tessellates `shapes` into one mesh, as egui would this frame.
     pub fn tessellate(&self, ctx: &egui::Context, shapes: Vec<Shape>) -> Mesh {
         // No pre-rasterized discs: they live in the atlas at places this
