@@ -228,14 +228,35 @@ fn unlabelled(dots: Vec<[f64; 2]>, scene: &LabelScene<'_>) -> ChartLabels {
 
 /// Names beside their dots; those that find no place under the rules are
 /// left out and counted. With `give_up_after`, it stops as soon as more
-/// names than that found no place in one try (the count left out is then
-/// at least that many, not exact).
+/// names than that found no place in one try, or one name finds no place
+/// on a chart with no other label (the count left out is then at least
+/// one, not exact).
 fn names(
     geometry: &ChartGeometry,
     dots: Vec<[f64; 2]>,
     spots: Vec<Spot>,
     scene: &LabelScene<'_>,
     give_up_after: Option<usize>,
+) -> ChartLabels {
+    names_trying(geometry, dots, spots, scene, give_up_after, true)
+}
+
+/// [`names`], where `prove` says whether a name that failed is tried again
+/// alone, on a chart with no other label. A label only ever loses places
+/// to the labels already placed (each place beside a dot or at the end of
+/// a leader must be clear of them, and nothing else changes), so a name
+/// with no place alone has none in any order: every try would leave it
+/// out, and with `give_up_after` there is no need to make them. On a
+/// crowded chart this is the first name tried, where without it eight
+/// more would search every ring of leaders before giving up. `false` is
+/// for the tests that check it never changes the answer.
+fn names_trying(
+    geometry: &ChartGeometry,
+    dots: Vec<[f64; 2]>,
+    spots: Vec<Spot>,
+    scene: &LabelScene<'_>,
+    give_up_after: Option<usize>,
+    prove: bool,
 ) -> ChartLabels {
     let points = &geometry.points;
     // Each name as long as it may be, then shorter (never below a few
@@ -258,36 +279,54 @@ fn names(
     let homes = geometry.label_homes(scene.to_screen);
     // Greedy placement depends on the order: a name that found no room is
     // placed first in another try, up to `TRIES` orders; the best is kept.
+    let place = |placer: &mut Placer<'_>, i: usize| {
+        tries(i).iter().find_map(|(text, width)| {
+            let size = [width + 2.0 * scene.padding, scene.line_height];
+            placer
+                .place(&[i], size, homes.get(i), scene.line_height * 4.0)
+                .map(|(rect, leader)| PlacedText {
+                    text: text.clone(),
+                    rect,
+                    leader,
+                })
+        })
+    };
+    // A placer with no label, for trying a name alone (kept while it
+    // stays empty).
+    let mut empty: Option<Placer<'_>> = None;
     let mut order = crowded_first(&dots, scene.line_height * 3.0);
     let mut best: Option<(usize, Vec<Option<PlacedText>>)> = None;
     for _ in 0..TRIES {
         let mut placer = Placer::new(&dots, scene);
         let mut labels = vec![None; points.len()];
         let mut failed = Vec::new();
+        let mut placed_so_far = 0;
+        let mut impossible = false;
         for &i in &order {
-            let mut found = None;
-            for (text, width) in tries(i) {
-                let size = [width + 2.0 * scene.padding, scene.line_height];
-                if let Some((rect, leader)) =
-                    placer.place(&[i], size, homes.get(i), scene.line_height * 4.0)
-                {
-                    found = Some(PlacedText {
-                        text: text.clone(),
-                        rect,
-                        leader,
-                    });
-                    break;
+            match place(&mut placer, i) {
+                Some(label) => {
+                    labels[i] = Some(label);
+                    placed_so_far += 1;
+                }
+                None => {
+                    failed.push(i);
+                    if prove && give_up_after.is_some() {
+                        impossible = placed_so_far == 0 || {
+                            let alone = empty.get_or_insert_with(|| Placer::new(&dots, scene));
+                            let found = place(alone, i).is_some();
+                            if found {
+                                empty = None;
+                            }
+                            !found
+                        };
+                    }
                 }
             }
-            match found {
-                Some(label) => labels[i] = Some(label),
-                None => failed.push(i),
-            }
-            if give_up_after.is_some_and(|most| failed.len() > most) {
+            if impossible || give_up_after.is_some_and(|most| failed.len() > most) {
                 break;
             }
         }
-        let hopeless = give_up_after.is_some_and(|most| failed.len() > most);
+        let hopeless = impossible || give_up_after.is_some_and(|most| failed.len() > most);
         let done = failed.is_empty() || hopeless;
         if best.as_ref().is_none_or(|(left, _)| failed.len() < *left) {
             best = Some((failed.len(), labels));

@@ -417,3 +417,4 @@ fn the_selected_name_gets_a_callout_only_when_its_label_does_not_show_it_whole()
 }
 
 mod placement;
+mod proving;
