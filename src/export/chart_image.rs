@@ -196,6 +196,19 @@ pub fn chart_svg(
     height: u32,
     options: ChartOptions<'_>,
 ) -> Result<String, ImageError> {
+    svg_document(portfolio, today, width, height, options, false)
+}
+
+/// [`chart_svg`], or with `raster` the same drawing for turning into
+/// pixels (see [`SvgChart::raster`]).
+fn svg_document(
+    portfolio: &Portfolio,
+    today: Date,
+    width: u32,
+    height: u32,
+    options: ChartOptions<'_>,
+    raster: bool,
+) -> Result<String, ImageError> {
     if !(200..=10_000).contains(&width) || !(200..=10_000).contains(&height) {
         return Err(ImageError::Size(width, height));
     }
@@ -228,6 +241,7 @@ pub fn chart_svg(
         colors: options.theme.colors(),
         sizes,
         measure,
+        raster,
     };
     // Names when they all fit; otherwise numbers, with room for the index.
     let (mut labels, mut obstacles) = chart.labels(&geometry, plot, options.labels);
@@ -257,6 +271,13 @@ struct SvgChart {
     colors: Colors,
     sizes: Sizes,
     measure: Measure,
+    /// Drawn to pixels, where what cannot be seen is left out: the
+    /// descriptions, and a capability drawn exactly as a later one (equal
+    /// scores, zone and marks, no label: past the labelled limit,
+    /// thousands stack on a few hundred spots). The later one covers it
+    /// wholly, and drawing an anti-aliased edge over itself again and
+    /// again only makes it ragged.
+    raster: bool,
 }
 
 /// Chart values to image pixels.

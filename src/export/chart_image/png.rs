@@ -1,7 +1,8 @@
 //! The chart as PNG, and the fonts it is drawn with.
 
 use super::{
-    Arc, ChartOptions, Date, FONT_BOLD, FONT_FAMILY, FONT_REGULAR, ImageError, Portfolio, chart_svg,
+    Arc, ChartOptions, Date, FONT_BOLD, FONT_FAMILY, FONT_REGULAR, ImageError, Portfolio,
+    svg_document,
 };
 
 /// The chart as a PNG image, rendered from the SVG with the bundled font,
@@ -16,7 +17,7 @@ pub fn chart_png(
     height: u32,
     options: ChartOptions<'_>,
 ) -> Result<Vec<u8>, ImageError> {
-    let svg = chart_svg(portfolio, today, width, height, options)?;
+    let svg = svg_document(portfolio, today, width, height, options, true)?;
     let options = resvg::usvg::Options {
         font_family: FONT_FAMILY.to_owned(),
         fontdb: Arc::new(font_database(&shown_texts(portfolio))),

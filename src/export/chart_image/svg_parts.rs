@@ -170,16 +170,20 @@ impl SvgChart {
             .iter()
             .map(|c| (c.id.as_str(), c.as_ref()))
             .collect();
+        let mut bodies = Vec::new();
         for (i, point) in geometry.points.iter().enumerate() {
             let [x, y] = labels.dots[i];
             let color = hex(zone_rgb(point.zone));
-            let _ = writeln!(
-                svg,
-                "<g class=\"capability\" data-id=\"{}\">",
-                escape_xml(point.id())
-            );
-            let description = describe(point, capabilities.get(point.id()).copied());
-            let _ = writeln!(svg, "<title>{}</title>", escape_xml(&description));
+            if !self.raster {
+                let _ = writeln!(
+                    svg,
+                    "<g class=\"capability\" data-id=\"{}\">",
+                    escape_xml(point.id())
+                );
+                let description = describe(point, capabilities.get(point.id()).copied());
+                let _ = writeln!(svg, "<title>{}</title>", escape_xml(&description));
+            }
+            let body_start = svg.len();
             if point.decision == Decision::Undecided {
                 // Hollow: nothing decided yet.
                 let width = radius * 0.45;
@@ -246,7 +250,19 @@ impl SvgChart {
                     escape_xml(&label.text)
                 );
             }
-            svg.push_str("</g>\n");
+            if self.raster {
+                bodies.push(svg.split_off(body_start));
+            } else {
+                svg.push_str("</g>\n");
+            }
+        }
+        // For pixels: each drawing once, where it was last drawn.
+        let mut later = std::collections::HashSet::new();
+        let last: Vec<bool> = bodies.iter().rev().map(|b| later.insert(b)).collect();
+        for (body, last) in bodies.iter().zip(last.into_iter().rev()) {
+            if last {
+                svg.push_str(body);
+            }
         }
     }
 

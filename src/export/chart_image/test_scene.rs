@@ -26,6 +26,7 @@ pub(super) fn chart_at(s: f64) -> SvgChart {
             height: 1080.0 * s,
         },
         measure: Measure::new(),
+        raster: false,
     }
 }
 

@@ -84,3 +84,53 @@ fn the_bundled_font_lacks_cjk_so_the_system_fonts_are_asked() {
     // Renders whatever fonts this machine has.
     assert!(chart_png(&portfolio, today(), 400, 300, ChartOptions::default()).is_ok());
 }
+
+#[test]
+fn a_png_draws_each_stacked_drawing_once_where_it_was_last_drawn() {
+    // Past the labelled limit: on one spot a commodity, a differentiator
+    // and a commodity again; 400 regulated controls on another.
+    let mut portfolio = Portfolio::new("p");
+    let zones = [
+        crate::model::Zone::Commodity,
+        crate::model::Zone::Differentiator,
+        crate::model::Zone::Commodity,
+    ];
+    for (i, zone) in zones.into_iter().enumerate() {
+        let mut capability = test_scene::scored(&format!("a{i}"), "On A", [5, 5, 5, 1]);
+        capability.zone = zone;
+        portfolio.capabilities.push(capability.into());
+    }
+    for i in 0..400 {
+        let mut capability = test_scene::scored(&format!("b{i}"), "On B", [1, 1, 1, 5]);
+        capability.zone = crate::model::Zone::RegulatedControl;
+        portfolio.capabilities.push(capability.into());
+    }
+    let document = |raster| {
+        svg_document(
+            &portfolio,
+            today(),
+            1920,
+            1080,
+            ChartOptions::default(),
+            raster,
+        )
+        .unwrap_or_default()
+    };
+    let (svg, raster) = (document(false), document(true));
+    let dots = |svg: &str| svg.matches("<circle class=\"dot").count();
+    assert_eq!(dots(&svg), 403, "the SVG has every capability");
+    assert_eq!(svg.matches("<title>").count(), 403, "each described");
+    assert_eq!(dots(&raster), 3, "drawn to pixels, each drawing once");
+    assert!(!raster.contains("<title>"), "no descriptions to pixels");
+    // The commodity was drawn last on its spot, so it stays on top.
+    let at = |zone| raster.find(&format!("stroke=\"{}\"", hex(zone_rgb(zone))));
+    assert!(
+        at(crate::model::Zone::Differentiator) < at(crate::model::Zone::Commodity),
+        "the differentiator under the commodity: {raster}"
+    );
+    let png = chart_png(&portfolio, today(), 1920, 1080, ChartOptions::default());
+    assert!(
+        png.is_ok_and(|png| png.starts_with(b"\x89PNG")),
+        "and rendered"
+    );
+}
