@@ -107,3 +107,37 @@ fn a_dot_on_the_same_spot_keeps_no_name_off() {
         "anywhere, 10 px up and left: {found:?}"
     );
 }
+
+#[test]
+fn anywhere_a_place_exactly_9_px_off_the_dot_is_clear_of_its_mark() {
+    // The mark's radius (8) and a pixel: scanned in steps of 8 px, the
+    // place just below a dot at (200, 151) is 9 px off and the nearest.
+    let (found, leader) = with_placer(&[[200.0, 151.0]], &[], |placer| {
+        placer.anywhere(&[0], [40.0, 16.0])
+    })
+    .expect("an empty plot has room");
+    assert!(
+        close(&found, &rect(160.0, 160.0, 40.0, 16.0)),
+        "9 px below: {found:?}"
+    );
+    assert!(
+        leader.is_some_and(|[a, b]| (a[1] - 156.0).abs() < 1e-9 && (b[1] - 160.0).abs() < 1e-9),
+        "from the dot's edge down: {leader:?}"
+    );
+}
+
+#[test]
+fn a_dot_just_under_12_px_below_a_place_keeps_the_name_off_it() {
+    // The place below a dot at (200, 176) ends at y 202; another dot 11 px
+    // further down could be read as the name's. (The two are in different
+    // rows of the grid the dots are looked up in, 32 px high.)
+    let home = rect(170.0, 186.0, 60.0, 16.0);
+    for (other, expected, why) in [
+        (213.0, rect(210.0, 168.0, 60.0, 16.0), "11 px below: right"),
+        (215.0, home, "13 px below: below, in its home"),
+    ] {
+        let dots = [[200.0, 176.0], [200.0, other]];
+        let (placed, _) = beside(&dots, &[], &[], &[], Some(&home)).expect("room beside the dot");
+        assert!(close(&placed, &expected), "{why}: {placed:?}");
+    }
+}

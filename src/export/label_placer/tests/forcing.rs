@@ -110,22 +110,33 @@ fn a_hidden_title_weighs_a_quarter_of_a_covered_name() {
 
 #[test]
 fn another_dot_covered_weighs_as_much_as_a_name_16_px_square() {
-    // The right side covers another dot; the left a name of 15 or 17 by
-    // 16 px; every other side far more.
-    let other = [240.0, 150.0];
+    // The right side covers another dot, or ends 8 px short of it (not
+    // covering it); the left covers a name of 15 or 17 by 16 px; every
+    // other side far more.
     let walls = [
         rect(120.0, 115.0, 85.0, 26.0),
         rect(120.0, 159.0, 85.0, 26.0),
         rect(215.0, 126.0, 50.0, 12.0),
         rect(215.0, 162.0, 50.0, 12.0),
     ];
-    for (width, expected, why) in [
-        (15.0, 1, "a name of 240 px square rather than a dot: left"),
-        (17.0, 0, "a dot rather than a name of 272 px square: right"),
+    for (other, width, expected, why) in [
+        (
+            240.0,
+            15.0,
+            1,
+            "a name of 240 px square rather than a dot: left",
+        ),
+        (
+            240.0,
+            17.0,
+            0,
+            "a dot rather than a name of 272 px square: right",
+        ),
+        (278.0, 15.0, 0, "a dot 8 px off is not covered: right"),
     ] {
         let mut names = walls.to_vec();
         names.push(rect(150.0, 142.0, width, 16.0));
-        let (placed, _) = with_placer(&[DOT, other], &[], |placer| {
+        let (placed, _) = with_placer(&[DOT, [other, 150.0]], &[], |placer| {
             for name in &names {
                 placer.keep(*name, None);
             }
