@@ -3,6 +3,8 @@
 use super::*;
 use crate::export::point_grid::Grid;
 
+mod clearing;
+mod forcing;
 mod geometry;
 mod leaders;
 mod placing;

@@ -230,3 +230,155 @@ fn a_way_into_its_home_one_ring_further_out_beats_one_out_of_it() {
         "{leader:?}"
     );
 }
+
+#[test]
+fn anywhere_in_an_empty_plot_the_leader_runs_aslant_to_the_nearest_corner() {
+    // Scanned in steps of 8 px, the nearest places clear of the dot's mark
+    // are 10 px off: the first, row by row, 8 px left and 6 px up of it.
+    // The leader leaves the dot's edge (radius 5) towards that corner.
+    let (found, leader) = with_placer(&[DOT], &[], |placer| placer.anywhere(&[0], [40.0, 16.0]))
+        .expect("an empty plot has room");
+    assert!(
+        close_rect(&found, &rect(152.0, 128.0, 40.0, 16.0)),
+        "{found:?}"
+    );
+    assert!(
+        close_leader(leader, [[196.0, 147.0], [192.0, 144.0]]),
+        "{leader:?}"
+    );
+}
+
+/// The way out through `gap` with `others` dots beside `DOT`, `titles`,
+/// and `names` and `leaders` (with labels far away) kept besides the tiles.
+fn out_through(
+    gap: Gap,
+    others: &[[f64; 2]],
+    titles: &[ScreenRect],
+    names: &[ScreenRect],
+    leaders: &[[[f64; 2]; 2]],
+) -> Option<(ScreenRect, Option<[[f64; 2]; 2]>)> {
+    let mut dots = vec![DOT];
+    dots.extend_from_slice(others);
+    with_placer(&dots, titles, |placer| {
+        for tile in tiles(&[gap]) {
+            placer.keep(tile, None);
+        }
+        for name in names {
+            placer.keep(*name, None);
+        }
+        for leader in leaders {
+            placer.keep(rect(390.0, 290.0, 4.0, 4.0), Some(*leader));
+        }
+        placer.place(&[0], [40.0, 16.0], None, 64.0)
+    })
+}
+
+#[test]
+fn a_leader_crosses_no_other_leader_label_title_or_dot() {
+    // Out to the right the leader runs from (205, 150) to (258, 150), out
+    // down from (200, 155) to (200, 208).
+    let right = rect(258.0, 142.0, 40.0, 16.0);
+    let down = rect(180.0, 208.0, 40.0, 16.0);
+    let speck = |x, y| rect(x, y, 2.0, 2.0);
+    for (gap, others, titles, names, leaders, out, why) in [
+        (
+            Gap::Right,
+            vec![],
+            vec![],
+            vec![],
+            vec![],
+            true,
+            "nothing in the way",
+        ),
+        (
+            Gap::Down,
+            vec![],
+            vec![],
+            vec![],
+            vec![],
+            true,
+            "nothing in the way down",
+        ),
+        (
+            Gap::Right,
+            vec![],
+            vec![],
+            vec![],
+            vec![[[230.0, 146.0], [230.0, 154.0]]],
+            false,
+            "another leader across it",
+        ),
+        (
+            Gap::Right,
+            vec![],
+            vec![],
+            vec![speck(230.0, 149.0)],
+            vec![],
+            false,
+            "a label on it",
+        ),
+        (
+            Gap::Down,
+            vec![],
+            vec![],
+            vec![speck(199.0, 180.0)],
+            vec![],
+            false,
+            "a label on it down",
+        ),
+        (
+            Gap::Right,
+            vec![],
+            vec![speck(230.0, 149.0)],
+            vec![],
+            vec![],
+            false,
+            "a title on it",
+        ),
+        // The mark's radius and a pixel: 9 px off the line is clear.
+        (
+            Gap::Right,
+            vec![[231.5, 141.0]],
+            vec![],
+            vec![],
+            vec![],
+            true,
+            "a dot 9 px off it",
+        ),
+        (
+            Gap::Right,
+            vec![[231.5, 141.5]],
+            vec![],
+            vec![],
+            vec![],
+            false,
+            "a dot 8.5 px off it",
+        ),
+        (
+            Gap::Right,
+            vec![[200.25, 150.0]],
+            vec![],
+            vec![],
+            vec![],
+            true,
+            "a dot on the same spot",
+        ),
+    ] {
+        let expected = if gap == Gap::Right { right } else { down };
+        let found = out_through(gap, &others, &titles, &names, &leaders);
+        let through = found.is_some_and(|(r, _)| close_rect(&r, &expected));
+        assert_eq!(through, out, "{why}: {found:?}");
+    }
+}
+
+#[test]
+fn a_name_with_a_leader_stands_more_than_12_px_from_other_dots() {
+    // Out to the right the name's right edge is at x 298: a dot 12 px past
+    // it could be read as the name's, one 12.5 px past it not.
+    let right = rect(258.0, 142.0, 40.0, 16.0);
+    for (x, out, why) in [(310.0, false, "12 px past"), (310.5, true, "12.5 px past")] {
+        let found = out_through(Gap::Right, &[[x, 150.0]], &[], &[], &[]);
+        let through = found.is_some_and(|(r, _)| close_rect(&r, &right));
+        assert_eq!(through, out, "a dot {why}: {found:?}");
+    }
+}

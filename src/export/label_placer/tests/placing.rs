@@ -86,6 +86,18 @@ fn a_name_skips_places_taken_by_another_label_or_nearly_as_near_another_dot() {
             right,
             "another label a pixel on",
         ),
+        (
+            vec![own],
+            Some(rect(210.0, 158.5, 60.0, 16.0)),
+            left,
+            "another label half a pixel below",
+        ),
+        (
+            vec![own],
+            Some(rect(210.0, 159.0, 60.0, 16.0)),
+            right,
+            "another label a pixel below",
+        ),
         // The right place is 10 px from its own dot: a dot within 12 of it
         // could be read as the name's, one 13 away not.
         (vec![own, [282.0, 150.0]], None, left, "a dot 12 px past it"),
