@@ -17,11 +17,20 @@ use eframe::egui::{
 
 use super::board::CARD_HEIGHT;
 use super::card_name::name_galley;
-use super::kept_mesh::KeptMeshes;
+use super::kept_mesh::{KeptGalleys, KeptMeshes};
 use super::{
     CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, decision_color, recommendation_color, zone_color,
 };
 use crate::model::{Capability, Conflict, Decision, conflicts_for, locate};
+
+/// A card's text kept across frames under `key` (what it is laid out
+/// from), or laid out by `layout` and kept: a card built again (moved by
+/// part of a pixel, scrolled back into view) does not shape it again.
+fn kept_galley(ctx: &egui::Context, key: u64, layout: impl FnOnce() -> Arc<Galley>) -> Arc<Galley> {
+    KeptGalleys::shared(ctx, egui::Id::unique("capmap card texts"))
+        .lock()
+        .get_or_layout(key, layout)
+}
 
 /// Rounding of a card's corners. At 4 points egui draws a corner with 5
 /// vertices instead of 9, and a board shows dozens of cards.
@@ -296,7 +305,10 @@ impl<'a> CardLook<'a> {
 
     /// The name in at most `rows` lines of `width`, cut with an ellipsis.
     fn name_galley(&self, ctx: &egui::Context, width: f32, rows: usize) -> Arc<Galley> {
-        name_galley(ctx, self.name, self.name_color, width, rows)
+        let key = egui::util::hash((self.name, self.name_color, width.to_bits(), rows));
+        kept_galley(ctx, key, || {
+            name_galley(ctx, self.name, self.name_color, width, rows)
+        })
     }
 
     /// The badge's text, white on a decision's fill, plain on an outline.
@@ -309,12 +321,15 @@ impl<'a> CardLook<'a> {
         // On a narrow card the badge shrinks (to 8 points) rather than
         // stick out of it.
         let room = self.rect.width() - 16.0;
-        let full = layout(ctx, self.badge, 11.0, color);
-        if full.size().x <= room {
-            return full;
-        }
-        let size = (11.0 * room / full.size().x).max(8.0);
-        layout(ctx, self.badge, size, color)
+        let key = egui::util::hash((self.badge, color, room.to_bits()));
+        kept_galley(ctx, key, || {
+            let full = layout(ctx, self.badge, 11.0, color);
+            if full.size().x <= room {
+                return full;
+            }
+            let size = (11.0 * room / full.size().x).max(8.0);
+            layout(ctx, self.badge, size, color)
+        })
     }
 
     /// Paints the badge pill from its top-left corner `min`; returns its

@@ -18,7 +18,7 @@ use super::chart::ChartStyle;
 use super::chart_sprites::{
     DiscSprites, OVERDUE_SCALE, Sprite, conflict_ring_radius, disc_sprites,
 };
-use super::kept_mesh::AtlasStamp;
+use super::kept_mesh::{AtlasStamp, KeptGalleys};
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, zone_color};
 use crate::export::{
     ChartGeometry, ChartLabels, LabelMode, LabelScene, PlacedText, ScreenRect, layout_labels,
@@ -157,65 +157,24 @@ fn overdue_offset(radius: f32) -> f32 {
     (radius + 2.0) * std::f32::consts::FRAC_1_SQRT_2
 }
 
-/// Texts at the label size, laid out once and kept across frames, with
-/// no colour of their own (each label gives its colour when drawn).
-/// Laying out the labels measures every name and the shortened forms it
-/// tries, and drawing them lays out the chosen ones; egui forgets a galley
-/// not drawn in the last frame, and the kept mesh draws none: without
-/// this, every edit shapes the same texts again, the largest cost of the
-/// frame showing it.
-#[derive(Default)]
-struct KeptTexts {
-    /// What the texts were laid out with: the font, the scale, and the
-    /// atlas their glyphs point into.
-    font: Option<(FontId, f32)>,
-    atlas: Option<AtlasStamp>,
-    galleys: std::collections::HashMap<String, Arc<Galley>>,
+/// The store of label texts laid out in `font`, with no colour of their
+/// own (each label gives its colour when drawn): laying out the labels
+/// measures every name and the shortened forms it tries, and drawing them
+/// lays out the chosen ones.
+fn kept_texts(ctx: &egui::Context) -> Arc<egui::mutex::Mutex<KeptGalleys>> {
+    KeptGalleys::shared(ctx, egui::Id::unique("capmap label texts"))
 }
 
-/// At most this many texts are kept; past it they are laid out afresh.
-const MAX_KEPT_TEXTS: usize = 8_000;
-
-impl KeptTexts {
-    /// The store for `font` at `stamp`'s scale and atlas, emptied when any
-    /// of them changed or it grew past its bound.
-    fn for_font(&mut self, font: &FontId, stamp: &AtlasStamp) -> &mut Self {
-        let wanted = Some((font.clone(), stamp.pixels_per_point()));
-        let same_atlas = self.atlas.as_ref().is_some_and(|a| a.same_atlas(stamp));
-        if self.font != wanted || !same_atlas || self.galleys.len() > MAX_KEPT_TEXTS {
-            self.font = wanted;
-            self.atlas = Some(stamp.clone());
-            self.galleys.clear();
-        }
-        self
-    }
-
-    /// `text` laid out in the store's font, kept.
-    fn galley(&mut self, ctx: &egui::Context, text: &str) -> Arc<Galley> {
-        if let Some(galley) = self.galleys.get(text) {
-            return Arc::clone(galley);
-        }
-        let font = self
-            .font
-            .as_ref()
-            .map_or_else(FontId::default, |f| f.0.clone());
-        let galley =
-            ctx.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, Color32::PLACEHOLDER));
-        self.galleys.insert(text.to_owned(), Arc::clone(&galley));
-        galley
-    }
-}
-
-/// The kept texts for `font`, shared by every frame of this context.
-fn kept_texts(ctx: &egui::Context, font: &FontId) -> Arc<egui::mutex::Mutex<KeptTexts>> {
-    let store = ctx.data_mut(|d| {
-        d.get_temp_mut_or_default::<Arc<egui::mutex::Mutex<KeptTexts>>>(egui::Id::unique(
-            "capmap label texts",
-        ))
-        .clone()
-    });
-    store.lock().for_font(font, &AtlasStamp::now(ctx));
-    store
+/// `text` in `font`, from `kept` or laid out and kept.
+fn text_galley(
+    kept: &mut KeptGalleys,
+    ctx: &egui::Context,
+    font: &FontId,
+    text: &str,
+) -> Arc<Galley> {
+    kept.get_or_layout(egui::util::hash((font, text)), || {
+        ctx.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), Color32::PLACEHOLDER))
+    })
 }
 
 /// The labels for this frame's plot in `mode`, measured with egui's fonts.
@@ -247,9 +206,15 @@ fn with_label_scene<R>(
         let p = transform.position_from_point(&PlotPoint::new(x, y));
         [f64::from(p.x), f64::from(p.y)]
     };
-    let store = kept_texts(ctx, font);
+    let store = kept_texts(ctx);
     let kept = std::cell::RefCell::new(store.lock());
-    let measure = |text: &str| f64::from(kept.borrow_mut().galley(ctx, text).size().x);
+    let measure = |text: &str| {
+        f64::from(
+            text_galley(&mut kept.borrow_mut(), ctx, font, text)
+                .size()
+                .x,
+        )
+    };
     let line_height = f64::from(ctx.fonts_mut(|f| f.row_height(font)));
     let frame = transform.frame();
     let radius = f64::from(scene.style.marker_radius);
@@ -466,7 +431,7 @@ fn ring_and_label_shapes(
         ));
     }
     let leader = Stroke::new(1.0, scene.colors.text.gamma_multiply(0.55));
-    let kept = kept_texts(ctx, font);
+    let kept = kept_texts(ctx);
     let text = |label: &PlacedText, color: Color32, background: bool, shapes: &mut Vec<Shape>| {
         let b = label.rect;
         let rect = Rect::from_min_size(
@@ -491,7 +456,7 @@ fn ring_and_label_shapes(
                 egui::StrokeKind::Inside,
             ));
         }
-        let galley = kept.lock().galley(ctx, &label.text);
+        let galley = text_galley(&mut kept.lock(), ctx, font, &label.text);
         let top = rect.center().y - galley.size().y / 2.0;
         shapes.push(Shape::galley(
             Pos2::new(rect.min.x + 2.0, top),

@@ -54,19 +54,6 @@ impl AtlasStamp {
             && self.pixels_per_point.to_bits() == other.pixels_per_point.to_bits()
     }
 
-    /// True when galleys laid out under `other` are still good under
-    /// `self`: the same atlas at the same scale (the atlas may have grown:
-    /// a galley's glyphs are in atlas pixels, not fractions of its size).
-    pub fn same_atlas(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.witness, &other.witness)
-            && self.pixels_per_point.to_bits() == other.pixels_per_point.to_bits()
-    }
-
-    /// The scale this stamp was taken at.
-    pub fn pixels_per_point(&self) -> f32 {
-        self.pixels_per_point
-    }
-
     /// The same stamp at another scale.
     #[cfg(test)]
     pub fn set_pixels_per_point_for_test(&mut self, pixels_per_point: f32) {
@@ -110,6 +97,58 @@ pub fn repaint_if_atlas_grew(ctx: &egui::Context) {
     });
     if before.is_some_and(|before| before != size) {
         ctx.request_repaint();
+    }
+}
+
+/// Galleys kept between frames, by the hash of what they were laid out
+/// from. egui forgets a galley not drawn in the last frame, and a kept mesh
+/// draws none: without this, a mesh built again (a card moved by part of a
+/// pixel or scrolled back into view, a chart renumbered by an edit) shapes
+/// all its text again, the largest cost of the frame that shows the edit.
+#[derive(Default)]
+pub struct KeptGalleys {
+    /// The atlas the galleys' glyphs point into, at its scale.
+    atlas: Option<AtlasStamp>,
+    galleys: std::collections::HashMap<u64, Arc<Galley>>,
+}
+
+/// At most this many galleys are kept in one store; past it, it starts
+/// afresh.
+pub const MAX_KEPT_GALLEYS: usize = 8_000;
+
+impl KeptGalleys {
+    /// The store `id` of `ctx`, emptied when the atlas was rebuilt or the
+    /// scale changed (the atlas may grow: a galley's glyphs are in atlas
+    /// pixels, not fractions of its size), or it grew past its bound.
+    pub fn shared(ctx: &egui::Context, id: egui::Id) -> Arc<egui::mutex::Mutex<Self>> {
+        let store = ctx.data_mut(|d| {
+            d.get_temp_mut_or_default::<Arc<egui::mutex::Mutex<Self>>>(id)
+                .clone()
+        });
+        store.lock().begin(&AtlasStamp::now(ctx));
+        store
+    }
+
+    fn begin(&mut self, stamp: &AtlasStamp) {
+        let same_atlas = self.atlas.as_ref().is_some_and(|a| {
+            Arc::ptr_eq(&a.witness, &stamp.witness)
+                && a.pixels_per_point.to_bits() == stamp.pixels_per_point.to_bits()
+        });
+        if !same_atlas || self.galleys.len() > MAX_KEPT_GALLEYS {
+            self.atlas = Some(stamp.clone());
+            self.galleys.clear();
+        }
+    }
+
+    /// The galley kept under `key`, or `layout`'s, then kept.
+    pub fn get_or_layout(&mut self, key: u64, layout: impl FnOnce() -> Arc<Galley>) -> Arc<Galley> {
+        Arc::clone(self.galleys.entry(key).or_insert_with(layout))
+    }
+
+    /// How many galleys are kept.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.galleys.len()
     }
 }
 
@@ -337,5 +376,90 @@ mod growth_tests {
         assert!(!frame(None), "nothing new: no extra frame");
         let glyphs: String = ('A'..='Z').chain('a'..='z').chain('0'..='9').collect();
         assert!(frame(Some(glyphs)), "the atlas grew: one more frame");
+    }
+}
+
+#[cfg(test)]
+mod galley_tests {
+    use super::*;
+
+    /// A pass that takes the atlas stamp, as the chart's marks and the
+    /// cards do in every frame.
+    fn frame(ctx: &egui::Context) {
+        ctx.run_ui(egui::RawInput::default(), |ui| {
+            let _ = AtlasStamp::now(ui.ctx());
+        })
+        .textures_delta
+        .clear();
+    }
+
+    fn layout(ctx: &egui::Context, text: &str) -> Arc<Galley> {
+        ctx.fonts_mut(|f| {
+            f.layout_no_wrap(
+                text.to_owned(),
+                FontId::proportional(13.0),
+                Color32::PLACEHOLDER,
+            )
+        })
+    }
+
+    #[test]
+    fn galleys_are_kept_across_frames_for_one_atlas_at_one_scale() {
+        let ctx = egui::Context::default();
+        frame(&ctx);
+        let mut kept = KeptGalleys::default();
+        let stamp = AtlasStamp::now(&ctx);
+        kept.begin(&stamp);
+        let first = kept.get_or_layout(1, || layout(&ctx, "CI"));
+        // egui's own cache forgets a galley not used in the last frame.
+        frame(&ctx);
+        frame(&ctx);
+        kept.begin(&AtlasStamp::now(&ctx));
+        assert!(
+            Arc::ptr_eq(&first, &kept.get_or_layout(1, || layout(&ctx, "CI"))),
+            "same atlas and scale: kept"
+        );
+        let other = kept.get_or_layout(2, || layout(&ctx, "CD"));
+        assert!(!Arc::ptr_eq(&first, &other), "another key, another galley");
+        let mut scaled = stamp.clone();
+        scaled.set_pixels_per_point_for_test(2.0);
+        kept.begin(&scaled);
+        assert_eq!(kept.len(), 0, "another scale: laid out again");
+        kept.begin(&stamp);
+        let _ = kept.get_or_layout(1, || layout(&ctx, "CI"));
+        // A new atlas (fonts changed, or the old one filled up): egui
+        // empties its galley cache, so the stamp's witness is new.
+        let mut fonts = egui::FontDefinitions::default();
+        let family = fonts.families[&egui::FontFamily::Proportional].clone();
+        fonts
+            .families
+            .insert(egui::FontFamily::Name("another".into()), family);
+        ctx.set_fonts(fonts);
+        frame(&ctx);
+        let rebuilt = AtlasStamp::now(&ctx);
+        assert!(!rebuilt.still_matches(&stamp), "the atlas was rebuilt");
+        kept.begin(&rebuilt);
+        assert_eq!(kept.len(), 0, "another atlas: laid out again");
+        for key in 0..=MAX_KEPT_GALLEYS as u64 {
+            let _ = kept.get_or_layout(key, || Arc::clone(&first));
+        }
+        kept.begin(&rebuilt);
+        assert_eq!(kept.len(), 0, "past its bound it starts afresh");
+    }
+
+    #[test]
+    fn the_shared_store_of_a_context_keeps_its_galleys_between_frames() {
+        let ctx = egui::Context::default();
+        frame(&ctx);
+        let id = egui::Id::unique("test galleys");
+        let first = KeptGalleys::shared(&ctx, id)
+            .lock()
+            .get_or_layout(7, || layout(&ctx, "Identity"));
+        frame(&ctx);
+        frame(&ctx);
+        let again = KeptGalleys::shared(&ctx, id)
+            .lock()
+            .get_or_layout(7, || layout(&ctx, "Identity"));
+        assert!(Arc::ptr_eq(&first, &again), "kept in the context");
     }
 }

@@ -233,69 +233,6 @@ fn vote_spread_shows_for_the_selected_dot_or_every_dot_when_asked() {
 }
 
 #[test]
-fn label_texts_are_kept_across_frames_for_one_font_scale_and_atlas() {
-    let ctx = egui::Context::default();
-    let frame = |ctx: &egui::Context| {
-        ctx.run_ui(egui::RawInput::default(), |_| {})
-            .textures_delta
-            .clear();
-    };
-    frame(&ctx);
-    let mut kept = KeptTexts::default();
-    let font = FontId::proportional(13.0);
-    let stamp = AtlasStamp::now(&ctx);
-    let first = kept.for_font(&font, &stamp).galley(&ctx, "CI");
-    // egui's own cache forgets a galley not used in the last frame.
-    frame(&ctx);
-    frame(&ctx);
-    assert!(
-        Arc::ptr_eq(&first, &kept.for_font(&font, &stamp).galley(&ctx, "CI")),
-        "same font, scale and atlas: kept"
-    );
-    assert!(
-        first.size().x > 0.0 && first.job.sections[0].format.color == Color32::PLACEHOLDER,
-        "laid out in the font, coloured when drawn"
-    );
-    let mut other = stamp.clone();
-    other.set_pixels_per_point_for_test(2.0);
-    assert!(
-        kept.for_font(&font, &other).galleys.is_empty(),
-        "another scale: laid out again"
-    );
-    let _ = kept.for_font(&font, &stamp).galley(&ctx, "CI");
-    assert!(
-        kept.for_font(&FontId::proportional(20.0), &stamp)
-            .galleys
-            .is_empty(),
-        "another size: laid out again"
-    );
-    let _ = kept.for_font(&font, &stamp).galley(&ctx, "CI");
-    // A new atlas (fonts changed, or the old one filled up): egui empties
-    // its galley cache, so the stamp's witness is a new galley.
-    let mut fonts = egui::FontDefinitions::default();
-    let family = fonts.families[&egui::FontFamily::Proportional].clone();
-    fonts
-        .families
-        .insert(egui::FontFamily::Name("another".into()), family);
-    ctx.set_fonts(fonts);
-    frame(&ctx);
-    let rebuilt = AtlasStamp::now(&ctx);
-    assert!(!rebuilt.same_atlas(&stamp), "the atlas was rebuilt");
-    assert!(
-        kept.for_font(&font, &rebuilt).galleys.is_empty(),
-        "another atlas: laid out again"
-    );
-    let store = kept.for_font(&font, &rebuilt);
-    for i in 0..=MAX_KEPT_TEXTS {
-        store.galleys.insert(i.to_string(), Arc::clone(&first));
-    }
-    assert!(
-        kept.for_font(&font, &rebuilt).galleys.is_empty(),
-        "past its bound it starts afresh"
-    );
-}
-
-#[test]
 fn labels_laid_out_with_kept_texts_match_labels_measured_afresh() {
     let geometry = crowded();
     let ctx = egui::Context::default();
