@@ -113,8 +113,11 @@ pub struct KeptGalleys {
 }
 
 /// At most this many galleys are kept in one store; past it, it starts
-/// afresh.
-pub const MAX_KEPT_GALLEYS: usize = 8_000;
+/// afresh. A galley of a name carries its glyphs and their mesh (6 KB for
+/// a name of 32 letters): 4,000 bound a store to about 25 MB, and hold
+/// every text of a fully labelled chart (300 names, their shortened
+/// forms, the numbers) or of the cards of several screens.
+pub const MAX_KEPT_GALLEYS: usize = 4_000;
 
 impl KeptGalleys {
     /// The store `id` of `ctx`, emptied when the atlas was rebuilt or the
