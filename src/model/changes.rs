@@ -172,6 +172,34 @@ mod tests {
     }
 
     #[test]
+    fn a_change_between_two_portfolios_keeps_both_and_what_the_edit_replaced() {
+        let mut before = Portfolio::new("p");
+        before.capabilities = list(&["a", "b", "c"]);
+        let mut after = before.clone();
+        after.capabilities[1] = Arc::new(Capability::new("b", "B changed"));
+        let changed = Changed::between(&before, &after);
+        assert!(
+            std::ptr::eq(changed.before(), &raw const before),
+            "the one before"
+        );
+        assert!(
+            std::ptr::eq(changed.after(), &raw const after),
+            "the one after"
+        );
+        let capabilities = changed.capabilities();
+        assert_eq!(names(&capabilities.removed), ["b"], "the old b went");
+        assert!(
+            Arc::ptr_eq(capabilities.added[0], &after.capabilities[1]),
+            "the new b came"
+        );
+        assert_eq!(
+            (0..4).map(|i| capabilities.was_at(i)).collect::<Vec<_>>(),
+            [Some(0), None, Some(2), None],
+            "a and c kept where they were"
+        );
+    }
+
+    #[test]
     fn an_unchanged_list_has_no_changes_even_with_equal_copies_elsewhere() {
         let before = list(&["a", "b", "c"]);
         let after = before.clone();
