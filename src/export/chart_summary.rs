@@ -360,6 +360,20 @@ mod tests {
     }
 
     #[test]
+    fn the_next_dot_on_the_same_spot_comes_before_any_dot_however_near() {
+        let mut g = chart(&[("A", 2, 2), ("B", 2, 2), ("C", 2, 2)]);
+        for p in &mut g.points {
+            (p.differentiation, p.pull) = (0.0, 0.0);
+        }
+        g.points[2].differentiation = 0.5;
+        assert_eq!(
+            next_dot(&g, Some(0), Heading::Right),
+            Some(1),
+            "B on A's spot before C half a point right"
+        );
+    }
+
+    #[test]
     fn dots_on_one_spot_are_walked_in_the_charts_order() {
         let g = chart(&[("A", 2, 4), ("B", 2, 4), ("C", 2, 4), ("D", 4, 4)]);
         let walk: Vec<Option<usize>> = [0, 1, 2]
