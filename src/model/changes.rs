@@ -200,6 +200,17 @@ mod tests {
     }
 
     #[test]
+    fn a_list_that_only_grew_or_only_shrank_has_changed() {
+        let all = list(&["a", "b", "c"]);
+        let grew = capability_changes(&all[..2], &all);
+        assert!(!grew.is_empty(), "one added, none removed");
+        assert_eq!(grew.len(), 1, "one in");
+        let shrank = capability_changes(&all, &all[1..]);
+        assert!(!shrank.is_empty(), "one removed, none added");
+        assert_eq!(shrank.len(), 1, "one out");
+    }
+
+    #[test]
     fn an_unchanged_list_has_no_changes_even_with_equal_copies_elsewhere() {
         let before = list(&["a", "b", "c"]);
         let after = before.clone();
