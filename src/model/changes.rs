@@ -211,6 +211,20 @@ mod tests {
     }
 
     #[test]
+    fn a_second_copy_in_a_reordered_middle_is_new() {
+        let before = list(&["a", "b", "c"]);
+        let after = [&before[2], &before[0], &before[0], &before[1]].map(Arc::clone);
+        let changes = capability_changes(&before, &after);
+        assert_eq!(names(&changes.added), ["a"], "the second a is new");
+        assert!(changes.removed.is_empty(), "nothing went");
+        assert_eq!(
+            (0..4).map(|i| changes.was_at(i)).collect::<Vec<_>>(),
+            [Some(2), Some(0), None, Some(1)],
+            "the first a was at 0, the second nowhere"
+        );
+    }
+
+    #[test]
     fn an_unchanged_list_has_no_changes_even_with_equal_copies_elsewhere() {
         let before = list(&["a", "b", "c"]);
         let after = before.clone();
