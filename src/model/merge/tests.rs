@@ -485,3 +485,19 @@ fn each_side_of_a_conflict_reads_as_what_that_branch_did() {
     };
     assert_eq!(gone.current(&m), None);
 }
+
+#[test]
+fn a_text_of_exactly_200_characters_is_kept_whole() {
+    let full = "x".repeat(200);
+    assert_eq!(
+        value_text(Some(&json!(full))),
+        full,
+        "200 characters are not cut"
+    );
+    let cut = value_text(Some(&json!("x".repeat(201))));
+    assert_eq!(
+        cut,
+        "x".repeat(199) + "…",
+        "201 are cut to 199 and an ellipsis"
+    );
+}
