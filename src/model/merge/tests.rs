@@ -501,3 +501,17 @@ fn a_text_of_exactly_200_characters_is_kept_whole() {
         "201 are cut to 199 and an ellipsis"
     );
 }
+
+#[test]
+fn a_list_only_one_side_has_keeps_the_first_of_two_items_with_one_key() {
+    let twice = json!(["a", "b", "a"]);
+    for (ours, theirs) in [(Some(&twice), None), (None, Some(&twice))] {
+        let mut merger = Merger::default();
+        assert_eq!(
+            merger.value(&mut Vec::new(), None, ours, theirs),
+            Some(json!(["a", "b"])),
+            "merged item by item like any list"
+        );
+        assert!(merger.conflicts.is_empty(), "no conflict");
+    }
+}
