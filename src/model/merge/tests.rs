@@ -515,3 +515,18 @@ fn a_list_only_one_side_has_keeps_the_first_of_two_items_with_one_key() {
         assert!(merger.conflicts.is_empty(), "no conflict");
     }
 }
+
+#[test]
+fn a_conflict_inside_a_portfolio_field_is_placed_by_its_path() {
+    let conflict = MergeConflict {
+        at: at(&["scoring", "pull_weights", "reuse"]),
+        base: None,
+        ours: None,
+        theirs: None,
+    };
+    assert_eq!(
+        conflict.place(&base()),
+        "scoring › pull weights › reuse",
+        "field names, not a team or participant"
+    );
+}
