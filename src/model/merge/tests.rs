@@ -530,3 +530,24 @@ fn a_conflict_inside_a_portfolio_field_is_placed_by_its_path() {
         "field names, not a team or participant"
     );
 }
+
+#[test]
+fn a_participants_conflict_is_placed_by_that_participants_name() {
+    let p = base();
+    let bo = MergeConflict {
+        at: vec!["participants".to_owned(), p.participants[1].id.clone()],
+        base: None,
+        ours: None,
+        theirs: None,
+    };
+    assert_eq!(bo.place(&p), "Participant Bo", "the second participant");
+    let gone = MergeConflict {
+        at: at(&["participants", "nobody", "name"]),
+        ..bo
+    };
+    assert_eq!(
+        gone.place(&p),
+        "Participant nobody: name",
+        "one no longer there by id"
+    );
+}
