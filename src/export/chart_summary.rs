@@ -227,6 +227,20 @@ mod tests {
     }
 
     #[test]
+    fn a_chart_with_every_capability_scored_says_nothing_of_scoring() {
+        let g = chart(&[("A", 1, 5), ("C", 5, 1)]);
+        let all_scored = QuadrantSummary {
+            to_score: 0,
+            ..QuadrantSummary::of(&g, 5)
+        };
+        assert_eq!(
+            all_scored.text(),
+            "Orchestrate 1, Hybrid 0, Operate 1, Rationalize 0. In conflict: C.",
+            "no count of 0 not scored"
+        );
+    }
+
+    #[test]
     fn the_arrows_go_to_the_nearest_dot_that_way_keeping_to_the_row() {
         //   pull 5:  A(1)        D(4)
         //   pull 4:        B(2)
@@ -266,6 +280,32 @@ mod tests {
     }
 
     #[test]
+    fn from_a_dot_no_longer_on_the_chart_the_walk_starts_at_the_first() {
+        let g = chart(&[("A", 1, 5), ("B", 2, 4)]);
+        assert_eq!(
+            next_dot(&g, Some(g.points.len()), Heading::Left),
+            Some(0),
+            "one past the last dot"
+        );
+        assert_eq!(
+            next_dot(&g, Some(usize::MAX), Heading::Up),
+            Some(0),
+            "far past it"
+        );
+        let empty = chart(&[]);
+        assert_eq!(
+            next_dot(&empty, None, Heading::Right),
+            None,
+            "an empty chart has no first dot"
+        );
+        assert_eq!(
+            next_dot(&empty, Some(0), Heading::Right),
+            None,
+            "nor from a dot it lost"
+        );
+    }
+
+    #[test]
     fn a_dot_reads_as_its_name_zone_scores_recommendation_and_decision() {
         let g = chart(&[("Identity", 1, 5), ("Search", 5, 1)]);
         assert_eq!(
@@ -289,6 +329,47 @@ mod tests {
             describe_point(&g.points[0]),
             "Search: Commodity; reuse 1, cost 1, risk 1, differentiation 5; \
              Operate recommended; decided Operate; in conflict"
+        );
+    }
+
+    #[test]
+    fn dots_a_billionth_apart_are_neither_on_one_spot_nor_that_way() {
+        let mut g = chart(&[("A", 2, 2), ("B", 2, 2)]);
+        for p in &mut g.points {
+            (p.differentiation, p.pull) = (0.0, 0.0);
+        }
+        g.points[1].differentiation = 1e-9;
+        assert_eq!(
+            next_dot(&g, Some(0), Heading::Right),
+            None,
+            "a billionth to the right"
+        );
+        g.points[1].differentiation = 2e-9;
+        assert_eq!(
+            next_dot(&g, Some(0), Heading::Right),
+            Some(1),
+            "two billionths to the right"
+        );
+        (g.points[1].differentiation, g.points[1].pull) = (0.0, 1e-9);
+        assert_eq!(next_dot(&g, Some(0), Heading::Up), None, "a billionth up");
+        assert_eq!(
+            next_dot(&g, Some(1), Heading::Up),
+            None,
+            "nothing above the upper one, nor the lower one before it"
+        );
+    }
+
+    #[test]
+    fn the_next_dot_on_the_same_spot_comes_before_any_dot_however_near() {
+        let mut g = chart(&[("A", 2, 2), ("B", 2, 2), ("C", 2, 2)]);
+        for p in &mut g.points {
+            (p.differentiation, p.pull) = (0.0, 0.0);
+        }
+        g.points[2].differentiation = 0.5;
+        assert_eq!(
+            next_dot(&g, Some(0), Heading::Right),
+            Some(1),
+            "B on A's spot before C half a point right"
         );
     }
 

@@ -172,6 +172,59 @@ mod tests {
     }
 
     #[test]
+    fn a_change_between_two_portfolios_keeps_both_and_what_the_edit_replaced() {
+        let mut before = Portfolio::new("p");
+        before.capabilities = list(&["a", "b", "c"]);
+        let mut after = before.clone();
+        after.capabilities[1] = Arc::new(Capability::new("b", "B changed"));
+        let changed = Changed::between(&before, &after);
+        assert!(
+            std::ptr::eq(changed.before(), &raw const before),
+            "the one before"
+        );
+        assert!(
+            std::ptr::eq(changed.after(), &raw const after),
+            "the one after"
+        );
+        let capabilities = changed.capabilities();
+        assert_eq!(names(&capabilities.removed), ["b"], "the old b went");
+        assert!(
+            Arc::ptr_eq(capabilities.added[0], &after.capabilities[1]),
+            "the new b came"
+        );
+        assert_eq!(
+            (0..4).map(|i| capabilities.was_at(i)).collect::<Vec<_>>(),
+            [Some(0), None, Some(2), None],
+            "a and c kept where they were"
+        );
+    }
+
+    #[test]
+    fn a_list_that_only_grew_or_only_shrank_has_changed() {
+        let all = list(&["a", "b", "c"]);
+        let grew = capability_changes(&all[..2], &all);
+        assert!(!grew.is_empty(), "one added, none removed");
+        assert_eq!(grew.len(), 1, "one in");
+        let shrank = capability_changes(&all, &all[1..]);
+        assert!(!shrank.is_empty(), "one removed, none added");
+        assert_eq!(shrank.len(), 1, "one out");
+    }
+
+    #[test]
+    fn a_second_copy_in_a_reordered_middle_is_new() {
+        let before = list(&["a", "b", "c"]);
+        let after = [&before[2], &before[0], &before[0], &before[1]].map(Arc::clone);
+        let changes = capability_changes(&before, &after);
+        assert_eq!(names(&changes.added), ["a"], "the second a is new");
+        assert!(changes.removed.is_empty(), "nothing went");
+        assert_eq!(
+            (0..4).map(|i| changes.was_at(i)).collect::<Vec<_>>(),
+            [Some(2), Some(0), None, Some(1)],
+            "the first a was at 0, the second nowhere"
+        );
+    }
+
+    #[test]
     fn an_unchanged_list_has_no_changes_even_with_equal_copies_elsewhere() {
         let before = list(&["a", "b", "c"]);
         let after = before.clone();

@@ -78,6 +78,13 @@ mod tests {
     }
 
     #[test]
+    fn a_new_map_has_room_for_what_was_asked_up_front() {
+        let map: FastHashMap<u64, u64> = fast_map(100);
+        assert!(map.is_empty(), "empty");
+        assert!(map.capacity() >= 100, "room for {}", map.capacity());
+    }
+
+    #[test]
     fn a_map_finds_what_it_holds() {
         let mut map = fast_map(4);
         for i in 0..1000_i64 {

@@ -505,3 +505,65 @@ fn two_points_look_alike_only_when_every_drawn_field_is_the_same() {
     quadrants.quadrants[0].max[0] += 0.5;
     assert!(!chart.looks_like(&quadrants), "other quadrants");
 }
+
+#[test]
+fn a_chart_that_is_not_of_the_portfolio_before_is_worked_out_from_scratch() {
+    let mut before = Portfolio::new("p");
+    let mut other = Portfolio::new("p");
+    for (id, scores) in [
+        ("a", [5, 5, 5, 1]),
+        ("b", [2, 2, 2, 4]),
+        ("c", [3, 3, 3, 3]),
+    ] {
+        before.capabilities.push(capability(id, scores).into());
+        other.capabilities.push(capability(id, [1, 1, 1, 5]).into());
+    }
+    let mut after = before.clone();
+    std::sync::Arc::make_mut(&mut after.capabilities[1]).notes = "a note".into();
+    let changed = crate::model::Changed::between(&before, &after);
+    let from_scratch = ChartGeometry::new(&after, today());
+    // Another portfolio of the same size: none of its points is before's.
+    let of_other = ChartGeometry::new(&other, today());
+    assert_eq!(
+        of_other.updated(&changed, &after.scoring, today()),
+        from_scratch,
+        "the chart of another portfolio"
+    );
+    // Before's first two capabilities only: a point short.
+    let mut shorter = before.clone();
+    shorter.capabilities.pop();
+    let of_shorter = ChartGeometry::new(&shorter, today());
+    assert_eq!(
+        of_shorter.updated(&changed, &after.scoring, today()),
+        from_scratch,
+        "the chart of fewer capabilities"
+    );
+}
+
+#[test]
+fn a_capability_still_to_score_does_not_stop_an_update_from_keeping_the_stamp() {
+    let mut before = Portfolio::new("p");
+    for (id, scores) in [("a", [5, 5, 5, 1]), ("b", [2, 2, 2, 4])] {
+        before.capabilities.push(capability(id, scores).into());
+    }
+    before.capabilities.push(Capability::new("u", "U").into());
+    let chart = ChartGeometry::new(&before, today());
+    assert_eq!(
+        (chart.points.len(), chart.to_score.len()),
+        (2, 1),
+        "two points and one to score"
+    );
+    let mut after = before.clone();
+    std::sync::Arc::make_mut(&mut after.capabilities[0]).notes = "a note".into();
+    let updated = chart.updated(
+        &crate::model::Changed::between(&before, &after),
+        &after.scoring,
+        today(),
+    );
+    assert_eq!(updated.stamp(), chart.stamp(), "a note is not drawn");
+    assert_eq!(
+        updated,
+        ChartGeometry::new(&after, today()),
+        "the same as from scratch"
+    );
+}

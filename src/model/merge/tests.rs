@@ -485,3 +485,69 @@ fn each_side_of_a_conflict_reads_as_what_that_branch_did() {
     };
     assert_eq!(gone.current(&m), None);
 }
+
+#[test]
+fn a_text_of_exactly_200_characters_is_kept_whole() {
+    let full = "x".repeat(200);
+    assert_eq!(
+        value_text(Some(&json!(full))),
+        full,
+        "200 characters are not cut"
+    );
+    let cut = value_text(Some(&json!("x".repeat(201))));
+    assert_eq!(
+        cut,
+        "x".repeat(199) + "…",
+        "201 are cut to 199 and an ellipsis"
+    );
+}
+
+#[test]
+fn a_list_only_one_side_has_keeps_the_first_of_two_items_with_one_key() {
+    let twice = json!(["a", "b", "a"]);
+    for (ours, theirs) in [(Some(&twice), None), (None, Some(&twice))] {
+        let mut merger = Merger::default();
+        assert_eq!(
+            merger.value(&mut Vec::new(), None, ours, theirs),
+            Some(json!(["a", "b"])),
+            "merged item by item like any list"
+        );
+        assert!(merger.conflicts.is_empty(), "no conflict");
+    }
+}
+
+#[test]
+fn a_conflict_inside_a_portfolio_field_is_placed_by_its_path() {
+    let conflict = MergeConflict {
+        at: at(&["scoring", "pull_weights", "reuse"]),
+        base: None,
+        ours: None,
+        theirs: None,
+    };
+    assert_eq!(
+        conflict.place(&base()),
+        "scoring › pull weights › reuse",
+        "field names, not a team or participant"
+    );
+}
+
+#[test]
+fn a_participants_conflict_is_placed_by_that_participants_name() {
+    let p = base();
+    let bo = MergeConflict {
+        at: vec!["participants".to_owned(), p.participants[1].id.clone()],
+        base: None,
+        ours: None,
+        theirs: None,
+    };
+    assert_eq!(bo.place(&p), "Participant Bo", "the second participant");
+    let gone = MergeConflict {
+        at: at(&["participants", "nobody", "name"]),
+        ..bo
+    };
+    assert_eq!(
+        gone.place(&p),
+        "Participant nobody: name",
+        "one no longer there by id"
+    );
+}
