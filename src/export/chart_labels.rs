@@ -150,9 +150,9 @@ pub fn layout_labels(
         .iter()
         .map(|p| (scene.to_screen)(p.differentiation, p.pull))
         .collect();
-    let named = |give_up_after| {
+    let named = |give_up| {
         let (spread, spots) = spread_rings(geometry, &stacked, scene);
-        names(geometry, spread, spots, scene, give_up_after)
+        names(geometry, spread, spots, scene, give_up)
     };
     let mut labels = if points.len() > MAX_LABELLED {
         unlabelled(stacked, scene)
@@ -161,7 +161,7 @@ pub fn layout_labels(
             LabelMode::Names => named(None),
             LabelMode::Numbers => numbers(geometry, stacked.clone(), scene),
             LabelMode::Auto => {
-                let named = named(Some(HOPELESS));
+                let named = named(Some(AUTOMATIC));
                 if named.left_out == 0 {
                     named
                 } else {
@@ -192,7 +192,7 @@ pub fn names_fit(geometry: &ChartGeometry, scene: &LabelScene<'_>) -> bool {
         .map(|p| (scene.to_screen)(p.differentiation, p.pull))
         .collect();
     let (spread, spots) = spread_rings(geometry, &stacked, scene);
-    names(geometry, spread, spots, scene, Some(HOPELESS)).left_out == 0
+    names(geometry, spread, spots, scene, Some(AUTOMATIC)).left_out == 0
 }
 
 /// Too many dots to name: each at its true spot, capabilities with equal
@@ -226,37 +226,37 @@ fn unlabelled(dots: Vec<[f64; 2]>, scene: &LabelScene<'_>) -> ChartLabels {
     }
 }
 
+/// When named placement gives up: once more names than `after` found no
+/// place in one try, or as soon as one name finds no place even on a
+/// chart with no other label, when `prove` is set. A label only ever
+/// loses places to the labels already placed (each place beside a dot or
+/// at the end of a leader must be clear of them, and nothing else
+/// changes), so a name with no place alone has none in any order: every
+/// try would leave it out. On a crowded chart this is the first name
+/// tried, where without it eight more would search every ring of leaders
+/// before giving up. `prove: false` is for the tests that check it never
+/// changes the answer.
+#[derive(Clone, Copy, Debug)]
+struct GiveUp {
+    after: usize,
+    prove: bool,
+}
+
+/// How automatic labelling gives up on names.
+const AUTOMATIC: GiveUp = GiveUp {
+    after: HOPELESS,
+    prove: true,
+};
+
 /// Names beside their dots; those that find no place under the rules are
-/// left out and counted. With `give_up_after`, it stops as soon as more
-/// names than that found no place in one try, or one name finds no place
-/// on a chart with no other label (the count left out is then at least
-/// one, not exact).
+/// left out and counted. With `give_up`, it stops as [`GiveUp`] says (the
+/// count left out is then at least one, not exact).
 fn names(
     geometry: &ChartGeometry,
     dots: Vec<[f64; 2]>,
     spots: Vec<Spot>,
     scene: &LabelScene<'_>,
-    give_up_after: Option<usize>,
-) -> ChartLabels {
-    names_trying(geometry, dots, spots, scene, give_up_after, true)
-}
-
-/// [`names`], where `prove` says whether a name that failed is tried again
-/// alone, on a chart with no other label. A label only ever loses places
-/// to the labels already placed (each place beside a dot or at the end of
-/// a leader must be clear of them, and nothing else changes), so a name
-/// with no place alone has none in any order: every try would leave it
-/// out, and with `give_up_after` there is no need to make them. On a
-/// crowded chart this is the first name tried, where without it eight
-/// more would search every ring of leaders before giving up. `false` is
-/// for the tests that check it never changes the answer.
-fn names_trying(
-    geometry: &ChartGeometry,
-    dots: Vec<[f64; 2]>,
-    spots: Vec<Spot>,
-    scene: &LabelScene<'_>,
-    give_up_after: Option<usize>,
-    prove: bool,
+    give_up: Option<GiveUp>,
 ) -> ChartLabels {
     let points = &geometry.points;
     // Each name as long as it may be, then shorter (never below a few
@@ -310,7 +310,7 @@ fn names_trying(
                 }
                 None => {
                     failed.push(i);
-                    if prove && give_up_after.is_some() {
+                    if give_up.is_some_and(|g| g.prove) {
                         impossible = placed_so_far == 0 || {
                             let alone = empty.get_or_insert_with(|| Placer::new(&dots, scene));
                             let found = place(alone, i).is_some();
@@ -322,11 +322,11 @@ fn names_trying(
                     }
                 }
             }
-            if impossible || give_up_after.is_some_and(|most| failed.len() > most) {
+            if impossible || give_up.is_some_and(|g| failed.len() > g.after) {
                 break;
             }
         }
-        let hopeless = impossible || give_up_after.is_some_and(|most| failed.len() > most);
+        let hopeless = impossible || give_up.is_some_and(|g| failed.len() > g.after);
         let done = failed.is_empty() || hopeless;
         if best.as_ref().is_none_or(|(left, _)| failed.len() < *left) {
             best = Some((failed.len(), labels));

@@ -14,6 +14,17 @@ fn rect(x: f64, y: f64, w: f64, h: f64) -> ScreenRect {
 }
 
 /// `test` run on a placer over `dots` in a 400x300 plot with `titles`.
+/// Keeps `names` (without leaders) and `leaders` (each with a small box
+/// in the plot's far corner) in `placer`, as labels placed before.
+fn keep_all(placer: &mut Placer<'_>, names: &[ScreenRect], leaders: &[[[f64; 2]; 2]]) {
+    for name in names {
+        placer.keep(*name, None);
+    }
+    for leader in leaders {
+        placer.keep(rect(390.0, 290.0, 4.0, 4.0), Some(*leader));
+    }
+}
+
 fn with_placer<T>(
     dots: &[[f64; 2]],
     titles: &[ScreenRect],

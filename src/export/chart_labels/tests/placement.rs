@@ -134,7 +134,7 @@ fn automatic_names_give_up_at_the_first_try_where_more_than_eight_find_no_place(
         .iter()
         .map(|p| to_screen(p.differentiation, p.pull))
         .collect();
-    let labels = names(&geometry, dots, vec![], &scene, Some(HOPELESS));
+    let labels = names(&geometry, dots, vec![], &scene, Some(AUTOMATIC));
     assert_eq!(
         labels.left_out,
         HOPELESS + 1,

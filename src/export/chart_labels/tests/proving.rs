@@ -1,5 +1,5 @@
 //! A name with no place on a chart with no other label ends the automatic
-//! layout's try at once (`names_trying`'s `prove`): never a different
+//! layout's try at once (`GiveUp::prove`): never a different
 //! answer, only a quicker one.
 
 use super::*;
@@ -27,7 +27,11 @@ fn named(geometry: &ChartGeometry, plot: [f64; 2], prove: bool) -> ChartLabels {
         .map(|p| (scene.to_screen)(p.differentiation, p.pull))
         .collect();
     let (spread, spots) = spread_rings(geometry, &stacked, &scene);
-    names_trying(geometry, spread, spots, &scene, Some(HOPELESS), prove)
+    let give_up = GiveUp {
+        after: HOPELESS,
+        prove,
+    };
+    names(geometry, spread, spots, &scene, Some(give_up))
 }
 
 #[test]

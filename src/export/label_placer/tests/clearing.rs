@@ -21,12 +21,7 @@ fn beside(
     home: Option<&ScreenRect>,
 ) -> Option<(ScreenRect, Option<[[f64; 2]; 2]>)> {
     with_placer(dots, titles, |placer| {
-        for name in names {
-            placer.keep(*name, None);
-        }
-        for leader in leaders {
-            placer.keep(rect(390.0, 290.0, 4.0, 4.0), Some(*leader));
-        }
+        keep_all(placer, names, leaders);
         placer.place(&[0], [60.0, 16.0], home, 64.0)
     })
 }

@@ -263,12 +263,7 @@ fn out_through(
         for tile in tiles(&[gap]) {
             placer.keep(tile, None);
         }
-        for name in names {
-            placer.keep(*name, None);
-        }
-        for leader in leaders {
-            placer.keep(rect(390.0, 290.0, 4.0, 4.0), Some(*leader));
-        }
+        keep_all(placer, names, leaders);
         placer.place(&[0], [40.0, 16.0], None, 64.0)
     })
 }
