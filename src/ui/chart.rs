@@ -53,13 +53,9 @@ pub fn chart_panel_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, geometry: &ChartGe
             legend_ui(ui, geometry, cx.chart, cx.view.selected.as_deref());
             to_score_ui(ui, cx, geometry);
             // The chart in words, for whoever cannot see it.
-            ui.label(
-                RichText::new(format!(
-                    "Quadrants: {}",
-                    QuadrantSummary::of(geometry, 5).text()
-                ))
-                .small()
-                .weak(),
+            super::widgets::sentence(
+                ui,
+                &format!("Quadrants: {}", QuadrantSummary::of(geometry, 5).text()),
             );
         });
     egui::CentralPanel::default().show(ui, |ui| {
