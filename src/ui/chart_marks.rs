@@ -19,6 +19,7 @@ use super::chart_sprites::{
     DiscSprites, OVERDUE_SCALE, Sprite, conflict_ring_radius, disc_sprites,
 };
 use super::kept_mesh::{AtlasStamp, KeptGalleys};
+use super::kept_pieces::{KeptPieces, Piece};
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, zone_color};
 use crate::export::{
     ChartGeometry, ChartLabels, LabelMode, LabelScene, PlacedText, ScreenRect, layout_labels,
@@ -27,7 +28,7 @@ use crate::export::{
 use crate::model::Decision;
 
 /// Colours the marks take from the theme.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Hash)]
 pub struct MarkColors {
     /// Labels and thin lines.
     pub text: Color32,
@@ -114,12 +115,23 @@ pub fn paint_marks(
             };
             let labels = Arc::new(lay_out(ctx, geometry, &scene, mode, &font));
             let names_fit = labels.numbered && probe == Some(true);
-            // Laying out the labels may grow the font atlas: tessellate
-            // against the atlas as it is afterwards.
-            let over = ring_and_label_shapes(ctx, geometry, &scene, &font, &labels);
+            // Pieces the last build drew are copied, not tessellated again.
+            // Laying out the labels may have grown the font atlas: tessellate
+            // against the atlas as it is afterwards. Should drawing a label
+            // grow it again, the stamp kept is stale and the next frame (which
+            // `repaint_if_atlas_grew` asks for) builds everything anew.
             let stamp = AtlasStamp::now(ctx);
-            let under = stamp.tessellate(ctx, line_shapes(geometry, &scene, &labels));
-            let over = stamp.tessellate(ctx, over);
+            let build = |store: &str, pieces: Pieces<'_>| {
+                KeptPieces::shared(ctx, egui::Id::unique(store))
+                    .lock()
+                    .build(ctx, &stamp, pieces)
+                    .0
+            };
+            let under = build("capmap marks under", line_pieces(geometry, &scene, &labels));
+            let over = build(
+                "capmap marks over",
+                ring_and_label_pieces(ctx, geometry, &scene, &font, &labels),
+            );
             let dots = dot_mesh(geometry, &scene, &sprites, &labels);
             let meshes = [Arc::new(under), Arc::new(dots), Arc::new(over)];
             ctx.data_mut(|d| {
@@ -285,17 +297,36 @@ fn scene_key(geometry: &ChartGeometry, scene: &MarkScene<'_>, sprites: &DiscSpri
     })
 }
 
+/// The marks' pieces, each with how to draw it when not kept.
+type Pieces<'a> = Vec<Piece<Box<dyn FnOnce() -> Vec<Shape> + 'a>>>;
+
+/// A piece keyed by `what` it shows, drawn by `shapes`.
+fn piece<'a>(
+    what: impl Hash,
+    shapes: impl FnOnce() -> Vec<Shape> + 'a,
+) -> Piece<Box<dyn FnOnce() -> Vec<Shape> + 'a>> {
+    Piece {
+        key: egui::util::hash(what),
+        shapes: Box::new(shapes),
+    }
+}
+
+/// `values` as bits, for a piece's key.
+fn bits<const N: usize>(values: [f32; N]) -> [u32; N] {
+    values.map(f32::to_bits)
+}
+
 /// The shared-spot halos and the whiskers: under the dots.
-fn line_shapes(
-    geometry: &ChartGeometry,
-    scene: &MarkScene<'_>,
-    labels: &ChartLabels,
-) -> Vec<Shape> {
+fn line_pieces<'a>(
+    geometry: &'a ChartGeometry,
+    scene: &MarkScene<'a>,
+    labels: &'a ChartLabels,
+) -> Pieces<'a> {
     let transform = scene.transform;
     let at = |x: f64, y: f64| transform.position_from_point(&PlotPoint::new(x, y));
-    let mut shapes = Vec::new();
+    let mut pieces: Pieces<'a> = Vec::new();
     // Where capabilities with equal scores share a spot: a faint disc.
-    let halo = Stroke::new(1.0, scene.colors.text.gamma_multiply(0.45));
+    let text = scene.colors.text;
     for spot in &labels.spots {
         let b = spot.rect;
         let rect = Rect::from_min_size(
@@ -303,26 +334,31 @@ fn line_shapes(
             egui::vec2(b.w as f32, b.h as f32),
         );
         let rounding = spot.radius as f32;
-        shapes.push(Shape::rect_filled(
-            rect,
-            rounding,
-            scene.colors.text.gamma_multiply(0.07),
-        ));
-        shapes.push(Shape::rect_stroke(
-            rect,
-            rounding,
-            halo,
-            egui::StrokeKind::Middle,
-        ));
-        // A notch on its left marks the true spot.
         let y = spot.at[1] as f32;
-        shapes.push(Shape::line_segment(
-            [
-                Pos2::new(rect.left() - 3.0, y),
-                Pos2::new(rect.left() + 1.5, y),
-            ],
-            Stroke::new(1.5, scene.colors.text.gamma_multiply(0.7)),
-        ));
+        let what = (
+            "spot",
+            bits([rect.min.x, rect.min.y, rect.max.x, rect.max.y, rounding, y]),
+            text,
+        );
+        pieces.push(piece(what, move || {
+            vec![
+                Shape::rect_filled(rect, rounding, text.gamma_multiply(0.07)),
+                Shape::rect_stroke(
+                    rect,
+                    rounding,
+                    Stroke::new(1.0, text.gamma_multiply(0.45)),
+                    egui::StrokeKind::Middle,
+                ),
+                // A notch on its left marks the true spot.
+                Shape::line_segment(
+                    [
+                        Pos2::new(rect.left() - 3.0, y),
+                        Pos2::new(rect.left() + 1.5, y),
+                    ],
+                    Stroke::new(1.5, text.gamma_multiply(0.7)),
+                ),
+            ]
+        }));
     }
     // Whiskers: how far apart the room's votes were, for the selected
     // capability (or every one, when asked for).
@@ -332,21 +368,39 @@ fn line_shapes(
             continue;
         }
         let (x, y) = (dot[0] as f32, dot[1] as f32);
-        let stroke = Stroke::new(2.5, zone_color(point.zone).gamma_multiply(0.8));
-        if let Some((low, high)) = point.differentiation_spread {
-            shapes.push(Shape::line_segment(
-                [Pos2::new(at(low, 0.0).x, y), Pos2::new(at(high, 0.0).x, y)],
-                stroke,
-            ));
-        }
-        if let Some((low, high)) = point.pull_spread {
-            shapes.push(Shape::line_segment(
-                [Pos2::new(x, at(0.0, low).y), Pos2::new(x, at(0.0, high).y)],
-                stroke,
-            ));
-        }
+        let color = zone_color(point.zone).gamma_multiply(0.8);
+        let across = point
+            .differentiation_spread
+            .map(|(low, high)| [at(low, 0.0).x, at(high, 0.0).x]);
+        let up = point
+            .pull_spread
+            .map(|(low, high)| [at(0.0, low).y, at(0.0, high).y]);
+        let what = (
+            "whisker",
+            bits([x, y]),
+            across.map(bits),
+            up.map(bits),
+            color,
+        );
+        pieces.push(piece(what, move || {
+            let stroke = Stroke::new(2.5, color);
+            let mut shapes = Vec::new();
+            if let Some([left, right]) = across {
+                shapes.push(Shape::line_segment(
+                    [Pos2::new(left, y), Pos2::new(right, y)],
+                    stroke,
+                ));
+            }
+            if let Some([low, high]) = up {
+                shapes.push(Shape::line_segment(
+                    [Pos2::new(x, low), Pos2::new(x, high)],
+                    stroke,
+                ));
+            }
+            shapes
+        }));
     }
-    shapes
+    pieces
 }
 
 /// One quad per dot, coloured by zone (hollow while undecided), the
@@ -409,80 +463,97 @@ fn dot_mesh(
 }
 
 /// The selection ring, the leaders and the labels: over the dots.
-fn ring_and_label_shapes(
-    ctx: &egui::Context,
+fn ring_and_label_pieces<'a>(
+    ctx: &'a egui::Context,
     geometry: &ChartGeometry,
     scene: &MarkScene<'_>,
-    font: &FontId,
-    labels: &ChartLabels,
-) -> Vec<Shape> {
+    font: &'a FontId,
+    labels: &'a ChartLabels,
+) -> Pieces<'a> {
     let r = scene.style.marker_radius;
-    let mut shapes = Vec::new();
+    let mut pieces: Pieces<'a> = Vec::new();
     let selected = scene
         .selected
         .and_then(|id| geometry.points.iter().position(|p| p.id() == id));
+    let colors = scene.colors;
     if let Some(i) = selected {
         let [x, y] = labels.dots[i];
+        let centre = Pos2::new(x as f32, y as f32);
         let ring = r + 6.0;
-        shapes.push(Shape::circle_stroke(
-            Pos2::new(x as f32, y as f32),
-            ring,
-            Stroke::new(ring / 5.0, scene.colors.strong),
-        ));
+        let what = ("ring", bits([centre.x, centre.y, ring]), colors.strong);
+        pieces.push(piece(what, move || {
+            vec![Shape::circle_stroke(
+                centre,
+                ring,
+                Stroke::new(ring / 5.0, colors.strong),
+            )]
+        }));
     }
-    let leader = Stroke::new(1.0, scene.colors.text.gamma_multiply(0.55));
     let kept = kept_texts(ctx);
-    let text = |label: &PlacedText, color: Color32, background: bool, shapes: &mut Vec<Shape>| {
+    let text = |label: &'a PlacedText, color: Color32, background: bool| {
+        let kept = Arc::clone(&kept);
         let b = label.rect;
-        let rect = Rect::from_min_size(
-            Pos2::new(b.x as f32, b.y as f32),
-            egui::vec2(b.w as f32, b.h as f32),
+        let what = (
+            "label",
+            &label.text,
+            [b.x, b.y, b.w, b.h].map(f64::to_bits),
+            label.leader.map(|l| {
+                l.as_flattened()
+                    .iter()
+                    .map(|v| v.to_bits())
+                    .collect::<Vec<_>>()
+            }),
+            (color, background, colors),
+            font,
         );
-        if let Some([a, end]) = label.leader {
-            shapes.push(Shape::line_segment(
-                [
-                    Pos2::new(a[0] as f32, a[1] as f32),
-                    Pos2::new(end[0] as f32, end[1] as f32),
-                ],
-                leader,
+        piece(what, move || {
+            let mut shapes = Vec::new();
+            let rect = Rect::from_min_size(
+                Pos2::new(b.x as f32, b.y as f32),
+                egui::vec2(b.w as f32, b.h as f32),
+            );
+            if let Some([a, end]) = label.leader {
+                shapes.push(Shape::line_segment(
+                    [
+                        Pos2::new(a[0] as f32, a[1] as f32),
+                        Pos2::new(end[0] as f32, end[1] as f32),
+                    ],
+                    Stroke::new(1.0, colors.text.gamma_multiply(0.55)),
+                ));
+            }
+            if background {
+                shapes.push(Shape::rect_filled(rect, 2.0, colors.background));
+                shapes.push(Shape::rect_stroke(
+                    rect,
+                    2.0,
+                    Stroke::new(1.0, colors.strong.gamma_multiply(0.6)),
+                    egui::StrokeKind::Inside,
+                ));
+            }
+            let galley = text_galley(&mut kept.lock(), ctx, font, &label.text);
+            let top = rect.center().y - galley.size().y / 2.0;
+            shapes.push(Shape::galley(
+                Pos2::new(rect.min.x + 2.0, top),
+                galley,
+                color,
             ));
-        }
-        if background {
-            shapes.push(Shape::rect_filled(rect, 2.0, scene.colors.background));
-            shapes.push(Shape::rect_stroke(
-                rect,
-                2.0,
-                Stroke::new(1.0, scene.colors.strong.gamma_multiply(0.6)),
-                egui::StrokeKind::Inside,
-            ));
-        }
-        let galley = text_galley(&mut kept.lock(), ctx, font, &label.text);
-        let top = rect.center().y - galley.size().y / 2.0;
-        shapes.push(Shape::galley(
-            Pos2::new(rect.min.x + 2.0, top),
-            galley,
-            color,
-        ));
+            shapes
+        })
     };
     for (i, label) in labels.labels.iter().enumerate() {
         let Some(label) = label else { continue };
         let is_selected = selected == Some(i);
         let color = if is_selected {
-            scene.colors.strong
+            colors.strong
         } else {
-            scene.colors.text
+            colors.text
         };
-        text(
-            label,
-            color,
-            is_selected && labels.callout.is_none(),
-            &mut shapes,
-        );
+        pieces.push(text(label, color, is_selected && labels.callout.is_none()));
     }
     if let Some((_, callout)) = &labels.callout {
-        text(callout, scene.colors.strong, true, &mut shapes);
+        pieces.push(text(callout, colors.strong, true));
     }
-    shapes
+    pieces
 }
 
 #[cfg(test)]

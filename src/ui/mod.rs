@@ -15,6 +15,7 @@ pub mod inspector;
 mod inspector_follow_up;
 mod inspector_votes;
 mod kept_mesh;
+mod kept_pieces;
 pub mod menu_bar;
 pub mod merge_panel;
 pub mod presentation;

@@ -206,8 +206,9 @@ fn whiskers(geometry: &ChartGeometry, selected: Option<&str>, vote_spread: bool)
         left_out: 0,
         callout: None,
     };
-    line_shapes(geometry, &scene, &labels)
-        .iter()
+    line_pieces(geometry, &scene, &labels)
+        .into_iter()
+        .flat_map(|piece| (piece.shapes)())
         .filter(|s| matches!(s, Shape::LineSegment { .. }))
         .count()
 }
