@@ -111,7 +111,73 @@ fn edits(c: &mut Criterion) {
             },
         );
     }
+    // The frame that shows each edit, alone: the command is applied at the
+    // end of the frame that took it in (untimed, with nothing else in it)
+    // and shown by the next one, which is timed with its tessellation.
+    for n in [200, 1_000, 10_000] {
+        let (ctx, mut app) = settled(n);
+        let id = app.portfolio().capabilities[1].id.clone();
+        let mut high = false;
+        group.bench_function(
+            format!("the frame showing a rescore, {n} capabilities"),
+            |b| {
+                b.iter_custom(|iters| {
+                    frame_showing(&ctx, &mut app, iters, || {
+                        high = !high;
+                        Command::Edit(Edit::SetScore {
+                            id: id.clone(),
+                            question: Question::Reuse,
+                            score: Score::new(if high { 5 } else { 1 }),
+                        })
+                    })
+                });
+            },
+        );
+    }
+    for n in [200, 10_000] {
+        let (ctx, mut app) = settled(n);
+        let id = app.portfolio().capabilities[1].id.clone();
+        let mut moved = false;
+        group.bench_function(
+            format!("the frame showing a zone change or its undo, {n} capabilities"),
+            |b| {
+                b.iter_custom(|iters| {
+                    frame_showing(&ctx, &mut app, iters, || {
+                        moved = !moved;
+                        if moved {
+                            Command::Edit(Edit::MoveToZone {
+                                id: id.clone(),
+                                zone: Zone::Unplaced,
+                            })
+                        } else {
+                            Command::Undo
+                        }
+                    })
+                });
+            },
+        );
+    }
     group.finish();
+}
+
+/// `iters` times: sends `command()`, draws the frame that applies it, then
+/// times the frame that shows it. Returns the time of those frames alone.
+fn frame_showing(
+    ctx: &egui::Context,
+    app: &mut CapmapApp,
+    iters: u64,
+    mut command: impl FnMut() -> Command,
+) -> std::time::Duration {
+    let mut total = std::time::Duration::ZERO;
+    for _ in 0..iters {
+        app.send(command());
+        let _ = ctx.run_ui(input(), |ui| app.show(ui));
+        let start = std::time::Instant::now();
+        let output = ctx.run_ui(input(), |ui| app.show(ui));
+        black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+        total += start.elapsed();
+    }
+    total
 }
 
 /// Every frame while a card is dragged over the board: the pointer
