@@ -1,9 +1,12 @@
 //! The index beside a numbered chart: "number name", quadrant by quadrant
 //! in reading order, sized to fit the wall and drawn only where it shows.
 
-use eframe::egui::{self, RichText, Ui};
+use std::sync::Arc;
+
+use eframe::egui::{self, Color32, FontId, Galley, RichText, Ui};
 
 use super::chart::ChartStyle;
+use super::kept_mesh::KeptGalleys;
 use super::{PanelContext, recommendation_color};
 use crate::export::ChartGeometry;
 use crate::ui::command::Command;
@@ -64,6 +67,10 @@ pub fn index_ui(
         .map(|(_, heights)| heights)
         .unwrap_or_default();
     let mut heights = Vec::with_capacity(known.len());
+    // Numbers right-aligned in a column as wide as the largest: the names
+    // line up.
+    let largest = geometry.points.iter().map(|p| p.number).max().unwrap_or(0);
+    let number_column = number_galley(ui.ctx(), largest, size).size().x;
     egui::ScrollArea::vertical()
         .id_salt("chart index")
         .auto_shrink([false, false])
@@ -103,9 +110,13 @@ pub fn index_ui(
                         row += 1;
                         continue;
                     }
-                    let text =
-                        RichText::new(format!("{}  {}", point.number, point.name())).size(size);
-                    let response = ui.add(egui::Button::selectable(selected, text).wrap());
+                    let response = entry_ui(
+                        ui,
+                        (point.number, number_column),
+                        point.name(),
+                        size,
+                        selected,
+                    );
                     heights.push(response.rect.height());
                     row += 1;
                     if selected && changed {
@@ -122,4 +133,94 @@ pub fn index_ui(
         });
     ui.ctx()
         .data_mut(|d| d.insert_temp(heights_id, (drawn_for, heights)));
+}
+
+/// The texts of the index, kept across frames.
+fn kept_texts(ctx: &egui::Context) -> Arc<egui::mutex::Mutex<KeptGalleys>> {
+    KeptGalleys::shared(ctx, egui::Id::unique("capmap chart index texts"))
+}
+
+/// `number` at `size`, uncoloured (coloured when drawn).
+fn number_galley(ctx: &egui::Context, number: usize, size: f32) -> Arc<Galley> {
+    let font = FontId::proportional(size);
+    kept_texts(ctx)
+        .lock()
+        .get_or_layout(egui::util::hash((&font, number)), || {
+            ctx.fonts_mut(|f| {
+                f.layout_no_wrap(number.to_string(), font.clone(), Color32::PLACEHOLDER)
+            })
+        })
+}
+
+/// One entry of the index: its number, right-aligned in a column
+/// `number.1` wide, and beside it the name, wrapped under itself;
+/// selectable like a button (a click, or Space with the focus), read as
+/// "number  name". Drawn from texts kept across frames rather than as an
+/// egui button: forty visible buttons were a quarter of a frame at 200
+/// capabilities, and an edit that renumbered the chart shaped every entry
+/// again.
+fn entry_ui(
+    ui: &mut Ui,
+    (number, column): (usize, f32),
+    name: &str,
+    size: f32,
+    selected: bool,
+) -> egui::Response {
+    let ctx = ui.ctx().clone();
+    let font = FontId::proportional(size);
+    let padding = ui.spacing().button_padding;
+    let width = ui.available_width();
+    let number_galley = number_galley(&ctx, number, size);
+    let gap = ctx.fonts_mut(|f| 2.0 * f.glyph_width(&font, ' '));
+    let column = column.max(number_galley.size().x);
+    let name_width = (width - 2.0 * padding.x - column - gap).max(1.0);
+    let name_galley: Arc<Galley> = kept_texts(&ctx).lock().get_or_layout(
+        egui::util::hash((&font, name, name_width.to_bits())),
+        || {
+            let job = egui::text::LayoutJob::simple(
+                name.to_owned(),
+                font.clone(),
+                Color32::PLACEHOLDER,
+                name_width,
+            );
+            ctx.fonts_mut(|f| f.layout_job(job))
+        },
+    );
+    let height = number_galley.size().y.max(name_galley.size().y) + 2.0 * padding.y;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::Role::Button,
+            ui.is_enabled(),
+            selected,
+            format!("{number}  {name}"),
+        )
+    });
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, selected);
+        let framed = selected
+            || response.hovered()
+            || response.has_focus()
+            || response.is_pointer_button_down_on();
+        if framed {
+            ui.painter().rect(
+                rect.expand(visuals.expansion),
+                visuals.corner_radius,
+                visuals.weak_bg_fill,
+                visuals.bg_stroke,
+                egui::StrokeKind::Inside,
+            );
+        }
+        let color = visuals.text_color();
+        let top_left = rect.min + padding;
+        let right_aligned = column - number_galley.size().x;
+        ui.painter().galley(
+            top_left + egui::vec2(right_aligned, 0.0),
+            number_galley,
+            color,
+        );
+        let beside = top_left + egui::vec2(column + gap, 0.0);
+        ui.painter().galley(beside, name_galley, color);
+    }
+    response
 }
