@@ -28,13 +28,27 @@ pub struct AtlasStamp {
 impl AtlasStamp {
     /// The stamp for this frame.
     pub fn now(ctx: &egui::Context) -> Self {
-        let witness = ctx.fonts_mut(|f| {
-            f.layout_no_wrap(
-                "capmap".to_owned(),
-                FontId::proportional(12.0),
-                Color32::WHITE,
-            )
-        });
+        // egui only rebuilds the atlas (and empties its galley cache)
+        // between passes, so the witness is laid out once a pass: a
+        // hundred kept texts and meshes ask for the stamp in every frame.
+        let pass = pass_key(ctx);
+        let id = egui::Id::unique("capmap atlas witness of this pass");
+        let kept = ctx
+            .data(|d| d.get_temp::<((u64, u64), Arc<Galley>)>(id))
+            .filter(|(of, _)| *of == pass);
+        let witness = if let Some((_, witness)) = kept {
+            witness
+        } else {
+            let witness = ctx.fonts_mut(|f| {
+                f.layout_no_wrap(
+                    "capmap".to_owned(),
+                    FontId::proportional(12.0),
+                    Color32::WHITE,
+                )
+            });
+            ctx.data_mut(|d| d.insert_temp(id, (pass, Arc::clone(&witness))));
+            witness
+        };
         #[expect(
             clippy::redundant_closure_for_method_calls,
             reason = "the method path does not infer its lifetime"
@@ -78,6 +92,13 @@ impl AtlasStamp {
     }
 }
 
+/// What tells one pass from another: its number and its input's time.
+/// Between passes the number is already the next one's: a witness kept
+/// then would not be laid out in that pass, so egui would forget it.
+fn pass_key(ctx: &egui::Context) -> (u64, u64) {
+    (ctx.cumulative_pass_nr(), ctx.input(|i| i.time.to_bits()))
+}
+
 /// The font atlas can grow in the middle of a pass, when something drawn
 /// after a kept mesh needs new glyphs; the kept mesh's glyph coordinates are
 /// then off until it is rebuilt. Called at the end of every frame: when the
@@ -109,6 +130,9 @@ pub fn repaint_if_atlas_grew(ctx: &egui::Context) {
 pub struct KeptGalleys {
     /// The atlas the galleys' glyphs point into, at its scale.
     atlas: Option<AtlasStamp>,
+    /// The pass in which that was last checked: the atlas and the scale
+    /// only change between passes.
+    checked_in_pass: Option<(u64, u64)>,
     galleys: std::collections::HashMap<u64, Arc<Galley>>,
 }
 
@@ -128,7 +152,13 @@ impl KeptGalleys {
             d.get_temp_mut_or_default::<Arc<egui::mutex::Mutex<Self>>>(id)
                 .clone()
         });
-        store.lock().begin(&AtlasStamp::now(ctx));
+        let pass = pass_key(ctx);
+        let mut kept = store.lock();
+        if kept.checked_in_pass != Some(pass) {
+            kept.begin(&AtlasStamp::now(ctx));
+            kept.checked_in_pass = Some(pass);
+        }
+        drop(kept);
         store
     }
 
@@ -464,5 +494,39 @@ mod galley_tests {
             .lock()
             .get_or_layout(7, || layout(&ctx, "Identity"));
         assert!(Arc::ptr_eq(&first, &again), "kept in the context");
+    }
+
+    #[test]
+    fn the_shared_store_is_emptied_in_the_first_pass_on_a_new_atlas() {
+        let ctx = egui::Context::default();
+        let id = egui::Id::unique("test galleys, new atlas");
+        let in_pass = |text: &'static str| {
+            let mut galley = None;
+            ctx.run_ui(egui::RawInput::default(), |ui| {
+                galley = Some(
+                    KeptGalleys::shared(ui.ctx(), id)
+                        .lock()
+                        .get_or_layout(7, || layout(ui.ctx(), text)),
+                );
+            })
+            .textures_delta
+            .clear();
+            galley.expect("the pass ran")
+        };
+        let first = in_pass("Identity");
+        assert!(Arc::ptr_eq(&first, &in_pass("Identity")), "kept");
+        // Asked for between passes: the next pass still checks the atlas.
+        let _ = KeptGalleys::shared(&ctx, id);
+        let mut fonts = egui::FontDefinitions::default();
+        let family = fonts.families[&egui::FontFamily::Proportional].clone();
+        fonts
+            .families
+            .insert(egui::FontFamily::Name("another".into()), family);
+        ctx.set_fonts(fonts);
+        let after = in_pass("Identity");
+        assert!(
+            !Arc::ptr_eq(&first, &after),
+            "laid out again in the new atlas"
+        );
     }
 }
