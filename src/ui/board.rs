@@ -131,7 +131,10 @@ fn column_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, zone: Zone, width: f32, ove
                     ui.spacing_mut().item_spacing.x = 4.0;
                     let (stripe, _) = ui.allocate_exact_size(vec2(4.0, 16.0), Sense::hover());
                     ui.painter().rect_filled(stripe, 2.0, zone_color(zone));
-                    ui.label(egui::RichText::new(cards.len().to_string()).weak());
+                    super::widgets::kept_label(
+                        ui,
+                        egui::RichText::new(cards.len().to_string()).weak(),
+                    );
                     let name = if inner_width < 150.0 {
                         zone.short_label()
                     } else {

@@ -4,6 +4,7 @@
 
 use eframe::egui::{RichText, Ui};
 
+use super::widgets::kept_label;
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, recommendation_color, zone_color};
 use crate::export::plural;
 use crate::model::{Recommendation, Summary, Zone};
@@ -73,26 +74,32 @@ pub fn status_bar_ui(
             }
         }
         ui.separator();
-        ui.label(
+        kept_label(
+            ui,
             RichText::new(plural(summary.capabilities, "capability", "capabilities")).strong(),
         );
         let progress = summary.decision_progress();
         let progress_text = RichText::new(progress.to_string());
-        ui.label(if progress.is_complete() {
-            progress_text.strong()
-        } else {
-            progress_text
-        });
+        kept_label(
+            ui,
+            if progress.is_complete() {
+                progress_text.strong()
+            } else {
+                progress_text
+            },
+        );
         ui.separator();
         for zone in Zone::ALL {
-            ui.label(
+            kept_label(
+                ui,
                 RichText::new(format!("{} {}", zone.label(), summary.in_zone(zone)))
                     .color(zone_color(zone)),
             );
         }
         ui.separator();
         for recommendation in Recommendation::ALL {
-            ui.label(
+            kept_label(
+                ui,
                 RichText::new(format!(
                     "{} {}",
                     recommendation.label(),
@@ -101,7 +108,7 @@ pub fn status_bar_ui(
                 .color(recommendation_color(recommendation)),
             );
         }
-        ui.label(format!("To score {}", summary.to_score));
+        kept_label(ui, format!("To score {}", summary.to_score));
         ui.separator();
         let conflicts = if summary.severe_conflicts > 0 {
             format!(
@@ -117,7 +124,7 @@ pub fn status_bar_ui(
         } else {
             ui.visuals().weak_text_color()
         };
-        ui.label(RichText::new(conflicts).color(conflict_color));
+        kept_label(ui, RichText::new(conflicts).color(conflict_color));
         // Exceptions and decisions past their review date, counted
         // together: the status bar is full on a small laptop.
         let overdue = summary.overdue_exceptions + summary.overdue_reviews;
@@ -127,16 +134,18 @@ pub fn status_bar_ui(
                 plural(summary.overdue_exceptions, "exception", "exceptions"),
                 plural(summary.overdue_reviews, "decision", "decisions")
             );
-            ui.label(RichText::new(format!("{overdue} overdue")).color(OVERDUE_COLOR))
-                .on_hover_text(detail);
+            kept_label(
+                ui,
+                RichText::new(format!("{overdue} overdue")).color(OVERDUE_COLOR),
+            )
+            .on_hover_text(detail);
         }
         if summary.shadow_tooling > 0 {
             let text = format!("{} shadow", summary.shadow_tooling);
-            ui.label(RichText::new(text).color(CONFLICT_COLOR))
-                .on_hover_text(
-                    "Shadow tooling: teams still run their own copy after the migration's target \
+            kept_label(ui, RichText::new(text).color(CONFLICT_COLOR)).on_hover_text(
+                "Shadow tooling: teams still run their own copy after the migration's target \
                  quarter",
-                );
+            );
         }
     });
 }

@@ -83,6 +83,35 @@ pub fn labelled(ui: &mut Ui, label: &str, edit: egui::TextEdit<'_>) -> egui::Res
     ui.add(edit).labelled_by(label.id)
 }
 
+/// A label on one line whose text changes with the document (a count):
+/// laid out once per text and kept across frames, so an edit that moves a
+/// count back and forth, or to a value shown before, shapes nothing. egui
+/// forgets a text not drawn in the last frame, and shaping even a short
+/// label costs about 40,000 instructions: a card moved to another zone
+/// changed a dozen counts in the status bar.
+pub fn kept_label(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
+    let job = std::sync::Arc::unwrap_or_clone(text.into().into_layout_job(
+        ui.style(),
+        egui::FontSelection::Default,
+        ui.text_valign(),
+    ));
+    let galley = KeptGalleys::shared(ui.ctx(), egui::Id::unique("capmap kept labels"))
+        .lock()
+        .get_or_layout(egui::util::hash(&job), || {
+            ui.fonts_mut(|f| f.layout_job(job.clone()))
+        });
+    // In a wrapping row with no room left for it, a label breaks across
+    // rows: that is left to egui's label, laid out as it lays it out.
+    let wraps = ui.layout().main_wrap()
+        && ui.layout().main_dir() == egui::Direction::LeftToRight
+        && galley.size().x > ui.available_size_before_wrap().x;
+    if wraps {
+        ui.label(egui::WidgetText::LayoutJob(std::sync::Arc::new(job)))
+    } else {
+        ui.label(galley)
+    }
+}
+
 /// A small, weak sentence that changes a word at a time (counts, names),
 /// drawn word by word and broken between words like a label. egui keeps a
 /// text's layout only while it is drawn every frame: as one label, a
@@ -144,7 +173,78 @@ fn flow(widths: &[f32], space: f32, max_width: f32) -> (Vec<(usize, f32)>, f32) 
 
 #[cfg(test)]
 mod tests {
-    use super::flow;
+    use super::{KeptGalleys, flow, kept_label};
+    use eframe::egui;
+
+    /// One pass of `ctx` drawing `draw` in a 300-point-wide window; returns
+    /// the response.
+    fn pass(
+        ctx: &egui::Context,
+        mut draw: impl FnMut(&mut egui::Ui) -> egui::Response,
+    ) -> egui::Response {
+        let mut response = None;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(300.0, 300.0),
+            )),
+            ..Default::default()
+        };
+        ctx.run_ui(input, |ui| response = Some(draw(ui)))
+            .textures_delta
+            .clear();
+        response.expect("drawn")
+    }
+
+    #[test]
+    fn a_kept_label_keeps_its_text_while_another_is_shown() {
+        let ctx = egui::Context::default();
+        let kept = || {
+            KeptGalleys::shared(&ctx, egui::Id::unique("capmap kept labels"))
+                .lock()
+                .len()
+        };
+        let _ = pass(&ctx, |ui| kept_label(ui, "Commodity 11"));
+        let _ = pass(&ctx, |ui| kept_label(ui, "Commodity 12"));
+        let _ = pass(&ctx, |ui| kept_label(ui, "Commodity 13"));
+        assert_eq!(
+            kept(),
+            3,
+            "each count's text kept, not only the last frame's"
+        );
+    }
+
+    #[test]
+    fn a_kept_label_with_no_room_left_in_its_row_breaks_like_a_label() {
+        let ctx = egui::Context::default();
+        let long = "Regulated control 6, Orchestrate 13, Hybrid 2, Operate 4";
+        let row = |ui: &mut egui::Ui, kept: bool| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("To score 3");
+                if kept {
+                    kept_label(ui, long)
+                } else {
+                    ui.label(long)
+                }
+            })
+            .inner
+        };
+        let as_label = pass(&ctx, |ui| row(ui, false));
+        let as_kept = pass(&ctx, |ui| row(ui, true));
+        assert!(
+            as_label.rect.height() > 30.0,
+            "the text spans two rows: {:?}",
+            as_label.rect
+        );
+        assert_eq!(
+            as_kept.rect, as_label.rect,
+            "laid out as egui lays out a label"
+        );
+        let short = pass(&ctx, |ui| {
+            ui.horizontal_wrapped(|ui| kept_label(ui, "Hybrid 2")).inner
+        });
+        assert!(short.rect.height() < 20.0, "one row: {:?}", short.rect);
+    }
 
     #[test]
     fn words_share_a_row_while_they_fit_and_break_between_words() {
