@@ -170,10 +170,22 @@ pub fn layout_labels(
             }
         }
     };
-    if let Some(i) = selected.filter(|&i| i < points.len()) {
-        labels.callout = callout(geometry, &labels, i, scene);
-    }
+    labels.callout = callout_for(geometry, &labels, selected, scene);
     labels
+}
+
+/// The callout of `selected` (a point index) on `labels`, laid out for it
+/// without one: exactly what [`layout_labels`] adds for a selection, so a
+/// layout kept while the selection changes only needs this again.
+#[must_use]
+pub fn callout_for(
+    geometry: &ChartGeometry,
+    labels: &ChartLabels,
+    selected: Option<usize>,
+    scene: &LabelScene<'_>,
+) -> Option<(usize, PlacedText)> {
+    let i = selected.filter(|&i| i < geometry.points.len() && i < labels.labels.len())?;
+    callout(geometry, labels, i, scene)
 }
 
 /// Whether every name finds room, tried as [`LabelMode::Auto`] tries them

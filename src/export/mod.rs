@@ -25,8 +25,8 @@ pub use chart_image::{
     escape_xml, text_width, undrawable_names,
 };
 pub use chart_labels::{
-    ChartLabels, LabelMode, LabelScene, MAX_LABELLED, PlacedText, Spot, layout_labels, names_fit,
-    shorten,
+    ChartLabels, LabelMode, LabelScene, MAX_LABELLED, PlacedText, Spot, callout_for, layout_labels,
+    names_fit, shorten,
 };
 pub use chart_summary::{Heading, QuadrantSummary, describe_point, next_dot};
 pub use decision_log::{DecisionLog, ExceptionEntry, LogEntry, ScoreEntry};

@@ -11,21 +11,17 @@
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use eframe::egui::{self, Color32, FontId, Galley, Pos2, Rect, Shape, Stroke, Ui, epaint::Mesh};
+use eframe::egui::{self, Color32, FontId, Galley, Shape, Ui, epaint::Mesh};
 use egui_plot::{PlotPoint, PlotTransform};
 
 use super::chart::ChartStyle;
-use super::chart_sprites::{
-    DiscSprites, OVERDUE_SCALE, Sprite, conflict_ring_radius, disc_sprites,
-};
+use super::chart_sprites::{DiscSprites, OVERDUE_SCALE, conflict_ring_radius, disc_sprites};
 use super::kept_mesh::{AtlasStamp, KeptGalleys};
-use super::kept_pieces::{KeptPieces, Piece};
-use super::{CONFLICT_COLOR, OVERDUE_COLOR, zone_color};
+use super::kept_pieces::KeptPieces;
 use crate::export::{
-    ChartGeometry, ChartLabels, LabelMode, LabelScene, PlacedText, ScreenRect, layout_labels,
+    ChartGeometry, ChartLabels, LabelMode, LabelScene, ScreenRect, callout_for, layout_labels,
     names_fit,
 };
-use crate::model::Decision;
 
 /// Colours the marks take from the theme.
 #[derive(Clone, Copy, Debug, PartialEq, Hash)]
@@ -94,18 +90,24 @@ pub fn paint_marks(
             // names would fit without it. When they would not, the plot
             // beside the index (narrower) is numbered straight away:
             // trying names there too cost as much again on every edit.
+            // Neither depends on the selection: both are kept while only
+            // the selection changes (a click, an arrow key walking the
+            // dots), and only its callout is laid out again.
             let probe = (scene.labels == LabelMode::Auto)
                 .then_some(scene.without_index)
                 .flatten()
                 .map(|(wider, titles)| {
-                    let probe = MarkScene {
-                        transform: wider,
-                        title_boxes: titles,
-                        selected: None,
-                        ..scene
-                    };
-                    with_label_scene(ctx, &probe, &font, |label_scene| {
-                        names_fit(geometry, label_scene)
+                    let probe_key = plot_key(geometry, wider, titles, &scene, "probe");
+                    kept_for_plot(ctx, "capmap chart names fit", probe_key, &stamp, || {
+                        let probe = MarkScene {
+                            transform: wider,
+                            title_boxes: titles,
+                            selected: None,
+                            ..scene
+                        };
+                        with_label_scene(ctx, &probe, &font, |label_scene| {
+                            names_fit(geometry, label_scene)
+                        })
                     })
                 });
             let mode = if probe == Some(false) {
@@ -113,7 +115,26 @@ pub fn paint_marks(
             } else {
                 scene.labels
             };
-            let labels = Arc::new(lay_out(ctx, geometry, &scene, mode, &font));
+            let layout_key = plot_key(geometry, scene.transform, scene.title_boxes, &scene, mode);
+            let unselected = kept_for_plot(ctx, "capmap chart labels", layout_key, &stamp, || {
+                Arc::new(with_label_scene(ctx, &scene, &font, |label_scene| {
+                    layout_labels(geometry, mode, None, label_scene)
+                }))
+            });
+            let selected = scene
+                .selected
+                .and_then(|id| geometry.points.iter().position(|p| p.id() == id));
+            let callout = with_label_scene(ctx, &scene, &font, |label_scene| {
+                callout_for(geometry, &unselected, selected, label_scene)
+            });
+            let labels = if callout.is_none() {
+                unselected
+            } else {
+                Arc::new(ChartLabels {
+                    callout,
+                    ..ChartLabels::clone(&unselected)
+                })
+            };
             let names_fit = labels.numbered && probe == Some(true);
             // Pieces the last build drew are copied, not tessellated again.
             // Laying out the labels may have grown the font atlas: tessellate
@@ -189,20 +210,51 @@ fn text_galley(
     })
 }
 
-/// The labels for this frame's plot in `mode`, measured with egui's fonts.
-fn lay_out(
+/// `make`'s value, kept while `key` (from [`plot_key`]) and the fonts stay
+/// the same: what the labels are laid out from, but not the selection or
+/// the colours.
+fn kept_for_plot<T: Clone + Send + Sync + 'static>(
     ctx: &egui::Context,
+    name: &'static str,
+    key: u64,
+    stamp: &AtlasStamp,
+    make: impl FnOnce() -> T,
+) -> T {
+    let id = egui::Id::unique(name);
+    if let Some((kept_key, kept_stamp, value)) =
+        ctx.data(|d| d.get_temp::<(u64, AtlasStamp, T)>(id))
+        && kept_key == key
+        && kept_stamp.same_fonts(stamp)
+    {
+        return value;
+    }
+    let value = make();
+    ctx.data_mut(|d| d.insert_temp(id, (key, stamp.clone(), value.clone())));
+    value
+}
+
+/// Everything labels laid out on the plot of `transform` depend on: the
+/// chart (by its stamp), the plot, its quadrant titles, the sizes, the
+/// scale and `what` is laid out.
+fn plot_key(
     geometry: &ChartGeometry,
+    transform: &PlotTransform,
+    titles: &[ScreenRect],
     scene: &MarkScene<'_>,
-    mode: LabelMode,
-    font: &FontId,
-) -> ChartLabels {
-    let selected = scene
-        .selected
-        .and_then(|id| geometry.points.iter().position(|p| p.id() == id));
-    with_label_scene(ctx, scene, font, |label_scene| {
-        layout_labels(geometry, mode, selected, label_scene)
-    })
+    what: impl Hash,
+) -> u64 {
+    let frame = transform.frame();
+    let titles: Vec<[u64; 4]> = titles
+        .iter()
+        .map(|b| [b.x, b.y, b.w, b.h].map(f64::to_bits))
+        .collect();
+    egui::util::hash((
+        geometry.stamp(),
+        [frame.left(), frame.top(), frame.width(), frame.height()].map(f32::to_bits),
+        titles,
+        [scene.style.marker_radius, scene.style.label_size].map(f32::to_bits),
+        what,
+    ))
 }
 
 /// `f` given this frame's plot as a label scene, measured with egui's
@@ -297,264 +349,8 @@ fn scene_key(geometry: &ChartGeometry, scene: &MarkScene<'_>, sprites: &DiscSpri
     })
 }
 
-/// The marks' pieces, each with how to draw it when not kept.
-type Pieces<'a> = Vec<Piece<Box<dyn FnOnce() -> Vec<Shape> + 'a>>>;
-
-/// A piece keyed by `what` it shows, drawn by `shapes`.
-fn piece<'a>(
-    what: impl Hash,
-    shapes: impl FnOnce() -> Vec<Shape> + 'a,
-) -> Piece<Box<dyn FnOnce() -> Vec<Shape> + 'a>> {
-    Piece {
-        key: egui::util::hash(what),
-        shapes: Box::new(shapes),
-    }
-}
-
-/// `values` as bits, for a piece's key.
-fn bits<const N: usize>(values: [f32; N]) -> [u32; N] {
-    values.map(f32::to_bits)
-}
-
-/// The shared-spot halos and the whiskers: under the dots.
-fn line_pieces<'a>(
-    geometry: &'a ChartGeometry,
-    scene: &MarkScene<'a>,
-    labels: &'a ChartLabels,
-) -> Pieces<'a> {
-    let transform = scene.transform;
-    let at = |x: f64, y: f64| transform.position_from_point(&PlotPoint::new(x, y));
-    let mut pieces: Pieces<'a> = Vec::new();
-    // Where capabilities with equal scores share a spot: a faint disc.
-    let text = scene.colors.text;
-    for spot in &labels.spots {
-        let b = spot.rect;
-        let rect = Rect::from_min_size(
-            Pos2::new(b.x as f32, b.y as f32),
-            egui::vec2(b.w as f32, b.h as f32),
-        );
-        let rounding = spot.radius as f32;
-        let y = spot.at[1] as f32;
-        let what = (
-            "spot",
-            bits([rect.min.x, rect.min.y, rect.max.x, rect.max.y, rounding, y]),
-            text,
-        );
-        pieces.push(piece(what, move || {
-            vec![
-                Shape::rect_filled(rect, rounding, text.gamma_multiply(0.07)),
-                Shape::rect_stroke(
-                    rect,
-                    rounding,
-                    Stroke::new(1.0, text.gamma_multiply(0.45)),
-                    egui::StrokeKind::Middle,
-                ),
-                // A notch on its left marks the true spot.
-                Shape::line_segment(
-                    [
-                        Pos2::new(rect.left() - 3.0, y),
-                        Pos2::new(rect.left() + 1.5, y),
-                    ],
-                    Stroke::new(1.5, text.gamma_multiply(0.7)),
-                ),
-            ]
-        }));
-    }
-    // Whiskers: how far apart the room's votes were, for the selected
-    // capability (or every one, when asked for).
-    for (point, dot) in geometry.points.iter().zip(&labels.dots) {
-        let shown = scene.vote_spread || scene.selected == Some(point.id());
-        if !shown {
-            continue;
-        }
-        let (x, y) = (dot[0] as f32, dot[1] as f32);
-        let color = zone_color(point.zone).gamma_multiply(0.8);
-        let across = point
-            .differentiation_spread
-            .map(|(low, high)| [at(low, 0.0).x, at(high, 0.0).x]);
-        let up = point
-            .pull_spread
-            .map(|(low, high)| [at(0.0, low).y, at(0.0, high).y]);
-        let what = (
-            "whisker",
-            bits([x, y]),
-            across.map(bits),
-            up.map(bits),
-            color,
-        );
-        pieces.push(piece(what, move || {
-            let stroke = Stroke::new(2.5, color);
-            let mut shapes = Vec::new();
-            if let Some([left, right]) = across {
-                shapes.push(Shape::line_segment(
-                    [Pos2::new(left, y), Pos2::new(right, y)],
-                    stroke,
-                ));
-            }
-            if let Some([low, high]) = up {
-                shapes.push(Shape::line_segment(
-                    [Pos2::new(x, low), Pos2::new(x, high)],
-                    stroke,
-                ));
-            }
-            shapes
-        }));
-    }
-    pieces
-}
-
-/// One quad per dot, coloured by zone (hollow while undecided), the
-/// conflict rings, the amber overdue marks at their upper right (as the
-/// clock on their cards) and the not-ready marks at their lower left.
-fn dot_mesh(
-    geometry: &ChartGeometry,
-    scene: &MarkScene<'_>,
-    sprites: &DiscSprites,
-    labels: &ChartLabels,
-) -> Mesh {
-    let mut mesh = Mesh::with_texture(sprites.texture.id());
-    // Room for every quad at once: grown a quad at a time, 10,000 dots
-    // copied the mesh over and over.
-    let quads: usize = geometry
-        .points
-        .iter()
-        .map(|p| {
-            1 + usize::from(p.decision == Decision::Undecided)
-                + usize::from(p.conflict)
-                + usize::from(p.overdue)
-                + usize::from(p.not_ready)
-        })
-        .sum();
-    mesh.reserve_vertices(4 * quads);
-    mesh.reserve_triangles(2 * quads);
-    let mut stamp = |centre: Pos2, sprite: Sprite, color: Color32| {
-        let quad = Rect::from_center_size(centre, egui::Vec2::splat(sprite.side));
-        mesh.add_rect_with_uv(quad, sprite.uv, color);
-    };
-    let centres: Vec<(&crate::export::ChartPoint, Pos2)> = geometry
-        .points
-        .iter()
-        .zip(&labels.dots)
-        .map(|(p, d)| (p, Pos2::new(d[0] as f32, d[1] as f32)))
-        .collect();
-    for &(point, centre) in &centres {
-        stamp(centre, sprites.dot, zone_color(point.zone));
-        if point.decision == Decision::Undecided {
-            stamp(centre, sprites.hole, scene.colors.background);
-        }
-    }
-    for &(_, centre) in centres.iter().filter(|(p, _)| p.conflict) {
-        stamp(centre, sprites.conflict, CONFLICT_COLOR);
-    }
-    let d = overdue_offset(scene.style.marker_radius);
-    for &(_, centre) in centres.iter().filter(|(p, _)| p.overdue) {
-        stamp(centre + egui::vec2(d, -d), sprites.overdue, OVERDUE_COLOR);
-    }
-    // The platform not ready: the same small mark at the lower left, in
-    // the strongest text colour, so it reads against every zone.
-    for &(_, centre) in centres.iter().filter(|(p, _)| p.not_ready) {
-        stamp(
-            centre + egui::vec2(-d, d),
-            sprites.overdue,
-            scene.colors.strong,
-        );
-    }
-    mesh
-}
-
-/// The selection ring, the leaders and the labels: over the dots.
-fn ring_and_label_pieces<'a>(
-    ctx: &'a egui::Context,
-    geometry: &ChartGeometry,
-    scene: &MarkScene<'_>,
-    font: &'a FontId,
-    labels: &'a ChartLabels,
-) -> Pieces<'a> {
-    let r = scene.style.marker_radius;
-    let mut pieces: Pieces<'a> = Vec::new();
-    let selected = scene
-        .selected
-        .and_then(|id| geometry.points.iter().position(|p| p.id() == id));
-    let colors = scene.colors;
-    if let Some(i) = selected {
-        let [x, y] = labels.dots[i];
-        let centre = Pos2::new(x as f32, y as f32);
-        let ring = r + 6.0;
-        let what = ("ring", bits([centre.x, centre.y, ring]), colors.strong);
-        pieces.push(piece(what, move || {
-            vec![Shape::circle_stroke(
-                centre,
-                ring,
-                Stroke::new(ring / 5.0, colors.strong),
-            )]
-        }));
-    }
-    let kept = kept_texts(ctx);
-    let text = |label: &'a PlacedText, color: Color32, background: bool| {
-        let kept = Arc::clone(&kept);
-        let b = label.rect;
-        let what = (
-            "label",
-            &label.text,
-            [b.x, b.y, b.w, b.h].map(f64::to_bits),
-            label.leader.map(|l| {
-                l.as_flattened()
-                    .iter()
-                    .map(|v| v.to_bits())
-                    .collect::<Vec<_>>()
-            }),
-            (color, background, colors),
-            font,
-        );
-        piece(what, move || {
-            let mut shapes = Vec::new();
-            let rect = Rect::from_min_size(
-                Pos2::new(b.x as f32, b.y as f32),
-                egui::vec2(b.w as f32, b.h as f32),
-            );
-            if let Some([a, end]) = label.leader {
-                shapes.push(Shape::line_segment(
-                    [
-                        Pos2::new(a[0] as f32, a[1] as f32),
-                        Pos2::new(end[0] as f32, end[1] as f32),
-                    ],
-                    Stroke::new(1.0, colors.text.gamma_multiply(0.55)),
-                ));
-            }
-            if background {
-                shapes.push(Shape::rect_filled(rect, 2.0, colors.background));
-                shapes.push(Shape::rect_stroke(
-                    rect,
-                    2.0,
-                    Stroke::new(1.0, colors.strong.gamma_multiply(0.6)),
-                    egui::StrokeKind::Inside,
-                ));
-            }
-            let galley = text_galley(&mut kept.lock(), ctx, font, &label.text);
-            let top = rect.center().y - galley.size().y / 2.0;
-            shapes.push(Shape::galley(
-                Pos2::new(rect.min.x + 2.0, top),
-                galley,
-                color,
-            ));
-            shapes
-        })
-    };
-    for (i, label) in labels.labels.iter().enumerate() {
-        let Some(label) = label else { continue };
-        let is_selected = selected == Some(i);
-        let color = if is_selected {
-            colors.strong
-        } else {
-            colors.text
-        };
-        pieces.push(text(label, color, is_selected && labels.callout.is_none()));
-    }
-    if let Some((_, callout)) = &labels.callout {
-        pieces.push(text(callout, colors.strong, true));
-    }
-    pieces
-}
+mod pieces;
+use pieces::{Pieces, dot_mesh, line_pieces, ring_and_label_pieces};
 
 #[cfg(test)]
 mod tests;

@@ -68,6 +68,13 @@ impl AtlasStamp {
             && self.pixels_per_point.to_bits() == other.pixels_per_point.to_bits()
     }
 
+    /// True when texts measured under `other` measure the same under
+    /// `self`: the same fonts at the same scale (the atlas may have grown).
+    pub fn same_fonts(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.witness, &other.witness)
+            && self.pixels_per_point.to_bits() == other.pixels_per_point.to_bits()
+    }
+
     /// The same stamp at another scale.
     #[cfg(test)]
     pub fn set_pixels_per_point_for_test(&mut self, pixels_per_point: f32) {

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::{Capability, Date, Portfolio, Question, Score};
+use eframe::egui::{Pos2, Rect};
 use egui_plot::PlotBounds;
 
 fn crowded() -> ChartGeometry {
@@ -56,16 +57,67 @@ fn label_texts(labels: &ChartLabels) -> Vec<&str> {
 
 /// The label layout when `selected` is selected, in a 400x300 plot.
 fn labels(geometry: &ChartGeometry, mode: LabelMode, selected: Option<&str>) -> ChartLabels {
+    painted(&egui::Context::default(), geometry, mode, selected)
+}
+
+/// The label layout the marks are painted with in one pass of `ctx`, in a
+/// 400x300 plot.
+fn painted(
+    ctx: &egui::Context,
+    geometry: &ChartGeometry,
+    mode: LabelMode,
+    selected: Option<&str>,
+) -> ChartLabels {
+    let mut out = None;
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+        let transform = small_plot();
+        let scene = scene(&transform, selected, mode, false);
+        out = Some(ChartLabels::clone(&paint_marks(ui, geometry, scene).0));
+    });
+    output.textures_delta.clear();
+    out.unwrap()
+}
+
+/// The labels of `geometry` laid out from scratch, the selection's callout
+/// included, as the exported images lay them out.
+fn from_scratch(geometry: &ChartGeometry, mode: LabelMode, selected: Option<&str>) -> ChartLabels {
     let ctx = egui::Context::default();
     let mut out = None;
     let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
         let transform = small_plot();
         let scene = scene(&transform, selected, mode, false);
         let font = FontId::proportional(13.0);
-        out = Some(lay_out(ui.ctx(), geometry, &scene, mode, &font));
+        let selected = selected.and_then(|id| geometry.points.iter().position(|p| p.id() == id));
+        out = Some(with_label_scene(ui.ctx(), &scene, &font, |label_scene| {
+            layout_labels(geometry, mode, selected, label_scene)
+        }));
     });
     output.textures_delta.clear();
     out.unwrap()
+}
+
+#[test]
+fn a_new_selection_or_chart_gives_the_layout_made_from_scratch() {
+    let ctx = egui::Context::default();
+    let geometry = crowded();
+    for mode in [LabelMode::Names, LabelMode::Numbers] {
+        for selected in [None, Some("c3"), Some("c7"), None] {
+            assert_eq!(
+                painted(&ctx, &geometry, mode, selected),
+                from_scratch(&geometry, mode, selected),
+                "{mode:?}, {selected:?} selected after another"
+            );
+        }
+    }
+    // Another chart in the same plot is laid out again, not taken from
+    // the last one's.
+    let _ = painted(&ctx, &geometry, LabelMode::Names, None);
+    let other = few();
+    assert_eq!(
+        painted(&ctx, &other, LabelMode::Names, Some("c1")),
+        from_scratch(&other, LabelMode::Names, Some("c1")),
+        "another chart"
+    );
 }
 
 /// The side in points of the dot sprite drawn for `radius` at `zoom`.
@@ -243,13 +295,10 @@ fn labels_laid_out_with_kept_texts_match_labels_measured_afresh() {
             let transform = small_plot();
             let scene = scene(&transform, Some("c3"), LabelMode::Names, false);
             let font = FontId::proportional(13.0);
-            twice.push(lay_out(
-                ui.ctx(),
-                &geometry,
-                &scene,
-                LabelMode::Names,
-                &font,
-            ));
+            let selected = geometry.points.iter().position(|p| p.id() == "c3");
+            twice.push(with_label_scene(ui.ctx(), &scene, &font, |label_scene| {
+                layout_labels(&geometry, LabelMode::Names, selected, label_scene)
+            }));
         });
         output.textures_delta.clear();
     }
