@@ -157,6 +157,28 @@ fn edits(c: &mut Criterion) {
             },
         );
     }
+    // Another capability selected (a click, an arrow key walking the
+    // dots): the chart redraws its ring and callout, the inspector shows
+    // the new one.
+    for n in [200, 10_000] {
+        let (ctx, mut app) = settled(n);
+        let ids: Vec<String> = app.portfolio().capabilities[1..3]
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
+        let mut k = 0;
+        group.bench_function(
+            format!("the frame showing a new selection, {n} capabilities"),
+            |b| {
+                b.iter_custom(|iters| {
+                    frame_showing(&ctx, &mut app, iters, || {
+                        k = (k + 1) % 2;
+                        Command::Select(Some(ids[k].clone()))
+                    })
+                });
+            },
+        );
+    }
     group.finish();
 }
 

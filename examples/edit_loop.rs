@@ -3,9 +3,10 @@
 //! swing): `perf stat -e instructions target/release/examples/edit_loop
 //! 10000 score 40`, then again with 80; the difference over 40 is one
 //! edit. Kinds: `score` (a rescore), `zone` (a zone change, then its undo),
-//! `none` (two frames with no change), `drag` (one frame of a card held
-//! over the board), `demo` (one frame of the egui demo, the benches'
-//! reference; `n` is ignored). See docs/performance.md.
+//! `select` (another capability selected: the frame that applies it and
+//! the one that shows it), `none` (two frames with no change), `drag` (one
+//! frame of a card held over the board), `demo` (one frame of the egui
+//! demo, the benches' reference; `n` is ignored). See docs/performance.md.
 
 #![expect(clippy::unwrap_used, reason = "a measuring tool may fail loudly")]
 
@@ -67,6 +68,11 @@ fn main() {
                 question: Question::Reuse,
                 score: Score::new(if flip { 5 } else { 1 }),
             })),
+            "select" => app.send(Command::Select(Some(
+                app.portfolio().capabilities[if flip { 1 } else { 2 }]
+                    .id
+                    .clone(),
+            ))),
             "zone" => app.send(if flip {
                 Command::Edit(Edit::MoveToZone {
                     id: id.clone(),
