@@ -41,6 +41,14 @@ fn type_vote(harness: &mut Harness<'_, CapmapApp>, who: &str, digits: &str) {
     harness.run();
 }
 
+/// Clicks Reveal, scrolled into view first as a facilitator would: on a
+/// laptop it sits at the foot of the inspector.
+fn reveal(harness: &mut Harness<'_, CapmapApp>) {
+    harness.get_by_label("Reveal").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Reveal").click();
+}
+
 #[test]
 fn votes_stay_hidden_until_revealed_then_the_median_scores() {
     let mut harness = harness(workshop());
@@ -59,7 +67,7 @@ fn votes_stay_hidden_until_revealed_then_the_median_scores() {
     assert!(harness.query_by_label("5451").is_none());
     assert!(harness.query_by_label("median").is_none());
 
-    harness.get_by_label("Reveal").click();
+    reveal(&mut harness);
     harness.run();
     let secrets = common::capability(&harness, "secrets").clone();
     assert!(secrets.votes_revealed);
@@ -134,7 +142,7 @@ fn revealing_votes_keeps_the_chart_where_it_was() {
     type_vote(&mut harness, "Ana", "5451");
     type_vote(&mut harness, "Bo", "3452");
     let before = common::chart_frame(&harness);
-    harness.get_by_label("Reveal").click();
+    reveal(&mut harness);
     harness.run();
     harness.run();
     harness.get_by_label("median");
@@ -153,7 +161,7 @@ fn revealing_says_so_and_its_undo_button_hides_the_votes_again() {
     type_vote(&mut harness, "Ana", "5451");
     type_vote(&mut harness, "Bo", "3452");
     let before = harness.state().portfolio().clone();
-    harness.get_by_label("Reveal").click();
+    reveal(&mut harness);
     harness.run();
     harness.get_by_label("Votes revealed: their medians are now the scores of “Secrets”");
     harness.get_by_label("Undo").click();

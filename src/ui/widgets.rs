@@ -98,18 +98,22 @@ pub fn kept_label(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> egui::Respo
     let galley = KeptGalleys::shared(ui.ctx(), egui::Id::unique("capmap kept labels"))
         .lock()
         .get_or_layout(egui::util::hash(&job), || {
-            ui.fonts_mut(|f| f.layout_job(job.clone()))
+            ui.fonts_mut(|f| f.layout_job(job))
         });
-    // In a wrapping row with no room left for it, a label breaks across
-    // rows: that is left to egui's label, laid out as it lays it out.
-    let wraps = ui.layout().main_wrap()
-        && ui.layout().main_dir() == egui::Direction::LeftToRight
-        && galley.size().x > ui.available_size_before_wrap().x;
-    if wraps {
-        ui.label(egui::WidgetText::LayoutJob(std::sync::Arc::new(job)))
-    } else {
-        ui.label(galley)
+    // In a wrapping row with no room left for it, it moves to the next
+    // row whole: never "4 conflicts (1" at the end of one row and
+    // "severe)" at the start of the next. Its size is rounded up to whole
+    // pixels, so one that only just fits is left to egui's label, which
+    // measures the row without rounding.
+    let room = ui.available_size_before_wrap().x;
+    let wrapping =
+        ui.layout().main_wrap() && ui.layout().main_dir() == egui::Direction::LeftToRight;
+    if wrapping && galley.size().x > room && galley.size().x <= room + 2.0 {
+        return ui.label(egui::WidgetText::LayoutJob(std::sync::Arc::new(
+            galley.job.as_ref().clone(),
+        )));
     }
+    ui.label(galley)
 }
 
 /// A small, weak sentence that changes a word at a time (counts, names),
@@ -178,10 +182,7 @@ mod tests {
 
     /// One pass of `ctx` drawing `draw` in a 300-point-wide window; returns
     /// the response.
-    fn pass(
-        ctx: &egui::Context,
-        mut draw: impl FnMut(&mut egui::Ui) -> egui::Response,
-    ) -> egui::Response {
+    fn pass<R>(ctx: &egui::Context, mut draw: impl FnMut(&mut egui::Ui) -> R) -> R {
         let mut response = None;
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
@@ -215,35 +216,44 @@ mod tests {
     }
 
     #[test]
-    fn a_kept_label_with_no_room_left_in_its_row_breaks_like_a_label() {
+    fn a_kept_label_with_no_room_left_in_its_row_moves_to_the_next_whole() {
         let ctx = egui::Context::default();
-        let long = "Regulated control 6, Orchestrate 13, Hybrid 2, Operate 4";
+        let count = "4 conflicts (1 severe)";
         let row = |ui: &mut egui::Ui, kept: bool| {
             ui.horizontal_wrapped(|ui| {
-                ui.label("To score 3");
-                if kept {
-                    kept_label(ui, long)
+                let first = ui.label("Orchestrate 13, Hybrid 2, Operate 4, Rationalize 2");
+                let count = if kept {
+                    kept_label(ui, count)
                 } else {
-                    ui.label(long)
-                }
+                    ui.label(count)
+                };
+                (first, count)
             })
             .inner
         };
-        let as_label = pass(&ctx, |ui| row(ui, false));
-        let as_kept = pass(&ctx, |ui| row(ui, true));
+        let (_, as_label) = pass(&ctx, |ui| row(ui, false));
         assert!(
             as_label.rect.height() > 30.0,
-            "the text spans two rows: {:?}",
+            "egui's label breaks: {:?}",
             as_label.rect
         );
-        assert_eq!(
-            as_kept.rect, as_label.rect,
-            "laid out as egui lays out a label"
+        let (first, as_kept) = pass(&ctx, |ui| row(ui, true));
+        assert!(
+            as_kept.rect.top() >= first.rect.bottom() - 0.5,
+            "on the next row: {:?} after {:?}",
+            as_kept.rect,
+            first.rect
         );
-        let short = pass(&ctx, |ui| {
-            ui.horizontal_wrapped(|ui| kept_label(ui, "Hybrid 2")).inner
-        });
-        assert!(short.rect.height() < 20.0, "one row: {:?}", short.rect);
+        assert!(
+            as_kept.rect.height() < 20.0,
+            "on one row: {:?}",
+            as_kept.rect
+        );
+        assert!(
+            (as_kept.rect.left() - first.rect.left()).abs() < 0.5,
+            "at the start of it: {:?}",
+            as_kept.rect
+        );
     }
 
     #[test]
