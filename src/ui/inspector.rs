@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::widgets::{badge, labelled, parsed_text_edit};
+use super::widgets::{badge, kept_field_layouter, labelled, parsed_text_edit};
 use super::{CONFLICT_COLOR, OVERDUE_COLOR, PanelContext, recommendation_color, zone_color};
 use crate::export::format_measure;
 use crate::model::{
@@ -149,11 +149,16 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
     let mut capability = original.clone();
     let settings = cx.portfolio.scoring;
 
+    // The fields' texts are kept across frames: selecting a capability
+    // shown before shapes nothing again.
+    let mut heading = kept_field_layouter(Some(egui::TextStyle::Heading), false);
+    let mut paragraph = kept_field_layouter(None, true);
     let name = labelled(
         ui,
         "Capability",
         egui::TextEdit::singleline(&mut capability.name)
             .font(egui::TextStyle::Heading)
+            .layouter(&mut heading)
             .desired_width(f32::INFINITY)
             .hint_text("Name"),
     );
@@ -195,6 +200,7 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
         ui,
         "Description",
         egui::TextEdit::multiline(&mut capability.description)
+            .layouter(&mut paragraph)
             .hint_text("What is it?")
             .desired_rows(2)
             .desired_width(f32::INFINITY),
@@ -264,6 +270,7 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
         ui,
         "Rationale",
         egui::TextEdit::multiline(&mut capability.rationale)
+            .layouter(&mut paragraph)
             .hint_text("Why, especially if it differs from the recommendation")
             .desired_rows(2)
             .desired_width(f32::INFINITY),
@@ -305,6 +312,7 @@ fn capability_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, original: &Capability) 
         ui,
         "Notes",
         egui::TextEdit::multiline(&mut capability.notes)
+            .layouter(&mut paragraph)
             .hint_text("Notes")
             .desired_rows(3)
             .desired_width(f32::INFINITY),

@@ -140,6 +140,8 @@ pub struct KeptGalleys {
     /// The pass in which that was last checked: the atlas and the scale
     /// only change between passes.
     checked_in_pass: Option<(u64, u64)>,
+    /// At most this many galleys, when less than [`MAX_KEPT_GALLEYS`].
+    bound: Option<usize>,
     galleys: std::collections::HashMap<u64, Arc<Galley>>,
 }
 
@@ -169,12 +171,25 @@ impl KeptGalleys {
         store
     }
 
+    /// The store `id` of `ctx`, as [`Self::shared`], holding at most
+    /// `bound` galleys: for long texts laid out anew at every keystroke.
+    pub fn shared_bounded(
+        ctx: &egui::Context,
+        id: egui::Id,
+        bound: usize,
+    ) -> Arc<egui::mutex::Mutex<Self>> {
+        let store = Self::shared(ctx, id);
+        store.lock().bound = Some(bound);
+        store
+    }
+
     fn begin(&mut self, stamp: &AtlasStamp) {
         let same_atlas = self.atlas.as_ref().is_some_and(|a| {
             Arc::ptr_eq(&a.witness, &stamp.witness)
                 && a.pixels_per_point.to_bits() == stamp.pixels_per_point.to_bits()
         });
-        if !same_atlas || self.galleys.len() > MAX_KEPT_GALLEYS {
+        let bound = self.bound.unwrap_or(MAX_KEPT_GALLEYS);
+        if !same_atlas || self.galleys.len() > bound {
             self.atlas = Some(stamp.clone());
             self.galleys.clear();
         }

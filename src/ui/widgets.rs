@@ -116,6 +116,64 @@ pub fn kept_label(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> egui::Respo
     ui.label(galley)
 }
 
+/// Galleys kept for text fields: a description laid out again at every
+/// keystroke is a new one each time, so far fewer than for labels.
+const KEPT_FIELD_TEXTS: usize = 512;
+
+/// A layouter for a text field in `font` that keeps what it lays out
+/// across frames, laid out exactly as egui's own (uncoloured: the field
+/// colours it when drawn). egui forgets a text not drawn in the last
+/// frame, so selecting another capability shaped its name, description,
+/// rationale and notes again: most of the frame that shows a new selection.
+/// Selecting one shown before now shapes nothing.
+///
+/// `font` is the one given to the field (`TextEdit::font`), `None` for its
+/// own: the style's override or the body font.
+pub fn kept_field_layouter(
+    font: Option<egui::TextStyle>,
+    multiline: bool,
+) -> impl FnMut(&Ui, &dyn egui::TextBuffer, f32) -> std::sync::Arc<egui::Galley> {
+    move |ui: &Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
+        let style = ui.style();
+        let font_id = match &font {
+            Some(font) => font.resolve(style),
+            None => style
+                .override_font_id
+                .clone()
+                .unwrap_or_else(|| egui::TextStyle::Body.resolve(style)),
+        };
+        let line_height =
+            ui.fonts_mut(|f| f.row_height(&font_id)) + ui.spacing().extra_text_line_spacing;
+        let mut job = if multiline {
+            egui::text::LayoutJob::simple(
+                text.as_str().to_owned(),
+                font_id,
+                Color32::PLACEHOLDER,
+                wrap_width,
+            )
+        } else {
+            egui::text::LayoutJob::simple_singleline(
+                text.as_str().to_owned(),
+                font_id,
+                Color32::PLACEHOLDER,
+            )
+        };
+        job.keep_trailing_whitespace = true;
+        for section in &mut job.sections {
+            section.format.line_height = Some(line_height);
+        }
+        KeptGalleys::shared_bounded(
+            ui.ctx(),
+            egui::Id::unique("capmap kept field texts"),
+            KEPT_FIELD_TEXTS,
+        )
+        .lock()
+        .get_or_layout(egui::util::hash(&job), || {
+            ui.fonts_mut(|f| f.layout_job(job))
+        })
+    }
+}
+
 /// A small, weak sentence that changes a word at a time (counts, names),
 /// drawn word by word and broken between words like a label. egui keeps a
 /// text's layout only while it is drawn every frame: as one label, a
@@ -177,7 +235,7 @@ fn flow(widths: &[f32], space: f32, max_width: f32) -> (Vec<(usize, f32)>, f32) 
 
 #[cfg(test)]
 mod tests {
-    use super::{KeptGalleys, flow, kept_label};
+    use super::{KeptGalleys, flow, kept_field_layouter, kept_label};
     use eframe::egui;
 
     /// One pass of `ctx` drawing `draw` in a 300-point-wide window; returns
@@ -195,6 +253,100 @@ mod tests {
             .textures_delta
             .clear();
         response.expect("drawn")
+    }
+
+    /// The galleys of `text` in a field laid out by egui and by
+    /// [`kept_field_layouter`], 200 points wide.
+    fn fields(
+        ctx: &egui::Context,
+        text: &str,
+        font: Option<&egui::TextStyle>,
+        multiline: bool,
+    ) -> [std::sync::Arc<egui::Galley>; 2] {
+        fn field<'t>(
+            text: &'t mut String,
+            font: Option<&egui::TextStyle>,
+            multiline: bool,
+        ) -> egui::TextEdit<'t> {
+            let edit = if multiline {
+                egui::TextEdit::multiline(text)
+            } else {
+                egui::TextEdit::singleline(text)
+            };
+            match font {
+                Some(font) => edit.font(font.clone()),
+                None => edit,
+            }
+        }
+        pass(ctx, |ui| {
+            ui.set_width(200.0);
+            // Spacing between lines, as a theme may set: the field keeps it.
+            ui.spacing_mut().extra_text_line_spacing = 3.0;
+            let (mut a, mut b) = (text.to_owned(), text.to_owned());
+            let own = field(&mut a, font, multiline).show(ui).galley;
+            let mut layouter = kept_field_layouter(font.cloned(), multiline);
+            let kept = field(&mut b, font, multiline)
+                .layouter(&mut layouter)
+                .show(ui)
+                .galley;
+            [own, kept]
+        })
+    }
+
+    #[test]
+    fn a_kept_field_is_laid_out_as_egui_lays_it_out() {
+        let ctx = egui::Context::default();
+        let text = "Runtime toggles and gradual rollouts so teams can ship dark and enable \
+                    features per market or customer segment.\nSecond line  ";
+        // Spaces at the end are kept, as egui keeps them while typing.
+        let name = "Feature flags   ";
+        for (text, font, multiline) in [
+            (text, None, true),
+            (name, None, true),
+            (name, Some(egui::TextStyle::Heading), false),
+        ] {
+            let [own, kept] = fields(&ctx, text, font.as_ref(), multiline);
+            let glyphs = |g: &egui::Galley| -> Vec<(char, egui::Pos2)> {
+                g.rows
+                    .iter()
+                    .flat_map(|row| {
+                        row.glyphs
+                            .iter()
+                            .map(move |c| (c.chr, c.pos + row.pos.to_vec2()))
+                    })
+                    .collect()
+            };
+            assert!(
+                own.rows.len() > 1 || text == name,
+                "{font:?}: the text wraps"
+            );
+            assert_eq!(own.rect, kept.rect, "{font:?}: the same size");
+            let rows = |g: &egui::Galley| -> Vec<egui::Rect> {
+                g.rows
+                    .iter()
+                    .map(eframe::epaint::text::PlacedRow::rect)
+                    .collect()
+            };
+            assert_eq!(rows(&own), rows(&kept), "{text:?}, {font:?}: the same rows");
+            assert_eq!(
+                glyphs(&own),
+                glyphs(&kept),
+                "{font:?}: every letter in the same place"
+            );
+        }
+    }
+
+    #[test]
+    fn a_kept_field_keeps_its_text_while_another_capability_is_shown() {
+        let ctx = egui::Context::default();
+        let [_, first] = fields(&ctx, "Feature flags", None, true);
+        let _ = fields(&ctx, "Audit trail", None, true);
+        let _ = fields(&ctx, "Audit trail", None, true);
+        let [_, again] = fields(&ctx, "Feature flags", None, true);
+        assert!(
+            std::sync::Arc::ptr_eq(&first, &again),
+            "shown again two frames later: not laid out again"
+        );
     }
 
     #[test]
