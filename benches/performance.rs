@@ -13,10 +13,10 @@ mod scene;
 use capmap::app::{CapmapApp, Command, example_portfolio};
 use capmap::export::{ChartOptions, chart_png};
 use capmap::io;
-use capmap::model::{Date, Edit, Portfolio, Question, Score, Zone};
+use capmap::model::{Date, Portfolio};
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
-use scene::{card_held, input, portfolio_of, with_events};
+use scene::{card_held, input, portfolio_of, rescore, with_events, zone_change};
 
 /// An app on `n` capabilities in its own context, after the frames that
 /// settle fonts, layout and the chart's label placement.
@@ -74,11 +74,7 @@ fn edits(c: &mut Criterion) {
         group.bench_function(format!("rescore shown, {n} capabilities"), |b| {
             b.iter(|| {
                 high = !high;
-                app.send(Command::Edit(Edit::SetScore {
-                    id: id.clone(),
-                    question: Question::Reuse,
-                    score: Score::new(if high { 5 } else { 1 }),
-                }));
+                app.send(rescore(&id, high));
                 let _ = ctx.run_ui(input(), |ui| app.show(ui));
                 let output = ctx.run_ui(input(), |ui| app.show(ui));
                 black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
@@ -96,14 +92,7 @@ fn edits(c: &mut Criterion) {
             |b| {
                 b.iter(|| {
                     moved = !moved;
-                    app.send(if moved {
-                        Command::Edit(Edit::MoveToZone {
-                            id: id.clone(),
-                            zone: Zone::Unplaced,
-                        })
-                    } else {
-                        Command::Undo
-                    });
+                    app.send(zone_change(&id, moved));
                     let _ = ctx.run_ui(input(), |ui| app.show(ui));
                     let output = ctx.run_ui(input(), |ui| app.show(ui));
                     black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
@@ -124,11 +113,7 @@ fn edits(c: &mut Criterion) {
                 b.iter_custom(|iters| {
                     frame_showing(&ctx, &mut app, iters, || {
                         high = !high;
-                        Command::Edit(Edit::SetScore {
-                            id: id.clone(),
-                            question: Question::Reuse,
-                            score: Score::new(if high { 5 } else { 1 }),
-                        })
+                        rescore(&id, high)
                     })
                 });
             },
@@ -144,14 +129,7 @@ fn edits(c: &mut Criterion) {
                 b.iter_custom(|iters| {
                     frame_showing(&ctx, &mut app, iters, || {
                         moved = !moved;
-                        if moved {
-                            Command::Edit(Edit::MoveToZone {
-                                id: id.clone(),
-                                zone: Zone::Unplaced,
-                            })
-                        } else {
-                            Command::Undo
-                        }
+                        zone_change(&id, moved)
                     })
                 });
             },

@@ -14,9 +14,9 @@
 mod scene;
 
 use capmap::app::{CapmapApp, Command};
-use capmap::model::{Date, Edit, Question, Score, Zone};
+use capmap::model::Date;
 use eframe::egui;
-use scene::{card_held, input, portfolio_of, with_events};
+use scene::{card_held, input, portfolio_of, rescore, with_events, zone_change};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -63,24 +63,13 @@ fn main() {
     for _ in 0..iters {
         flip = !flip;
         match kind {
-            "score" => app.send(Command::Edit(Edit::SetScore {
-                id: id.clone(),
-                question: Question::Reuse,
-                score: Score::new(if flip { 5 } else { 1 }),
-            })),
+            "score" => app.send(rescore(&id, flip)),
             "select" => app.send(Command::Select(Some(
                 app.portfolio().capabilities[if flip { 1 } else { 2 }]
                     .id
                     .clone(),
             ))),
-            "zone" => app.send(if flip {
-                Command::Edit(Edit::MoveToZone {
-                    id: id.clone(),
-                    zone: Zone::Unplaced,
-                })
-            } else {
-                Command::Undo
-            }),
+            "zone" => app.send(zone_change(&id, flip)),
             _ => {}
         }
         let _ = ctx.run_ui(input(), |ui| app.show(ui));

@@ -1,9 +1,9 @@
 //! What the performance bench and `examples/edit_loop.rs` both run on:
-//! portfolios of copies of the example, a 1280x800 screen, and a card
-//! held over the board.
+//! portfolios of copies of the example, a 1280x800 screen, the edits
+//! measured, and a card held over the board.
 
-use capmap::app::{CapmapApp, example_portfolio};
-use capmap::model::{Capability, Portfolio};
+use capmap::app::{CapmapApp, Command, example_portfolio};
+use capmap::model::{Capability, Edit, Portfolio, Question, Score, Zone};
 use eframe::egui;
 
 /// A portfolio of `n` capabilities made of copies of the example's, with
@@ -98,4 +98,26 @@ pub fn card_held(ctx: &egui::Context, app: &mut CapmapApp) -> [egui::Pos2; 2] {
         start + egui::vec2(140.0, 60.0),
         start + egui::vec2(280.0, 120.0),
     ]
+}
+
+/// The rescore measured: `id`'s reuse to 5 when `high`, else to 1.
+pub fn rescore(id: &str, high: bool) -> Command {
+    Command::Edit(Edit::SetScore {
+        id: id.to_owned(),
+        question: Question::Reuse,
+        score: Score::new(if high { 5 } else { 1 }),
+    })
+}
+
+/// The zone change measured: `id` moved out of its zone when `moved`, else
+/// that move undone.
+pub fn zone_change(id: &str, moved: bool) -> Command {
+    if moved {
+        Command::Edit(Edit::MoveToZone {
+            id: id.to_owned(),
+            zone: Zone::Unplaced,
+        })
+    } else {
+        Command::Undo
+    }
 }

@@ -27,9 +27,7 @@ use crate::model::{Capability, Conflict, Decision, conflicts_for, locate};
 /// from), or laid out by `layout` and kept: a card built again (moved by
 /// part of a pixel, scrolled back into view) does not shape it again.
 fn kept_galley(ctx: &egui::Context, key: u64, layout: impl FnOnce() -> Arc<Galley>) -> Arc<Galley> {
-    KeptGalleys::shared(ctx, egui::Id::unique("capmap card texts"))
-        .lock()
-        .get_or_layout(key, layout)
+    KeptGalleys::get(ctx, "capmap card texts", key, layout)
 }
 
 /// Rounding of a card's corners. At 4 points egui draws a corner with 5

@@ -135,21 +135,15 @@ pub fn index_ui(
         .data_mut(|d| d.insert_temp(heights_id, (drawn_for, heights)));
 }
 
-/// The texts of the index, kept across frames.
-fn kept_texts(ctx: &egui::Context) -> Arc<egui::mutex::Mutex<KeptGalleys>> {
-    KeptGalleys::shared(ctx, egui::Id::unique("capmap chart index texts"))
-}
+/// The store the index's texts are kept in across frames.
+const KEPT_TEXTS: &str = "capmap chart index texts";
 
 /// `number` at `size`, uncoloured (coloured when drawn).
 fn number_galley(ctx: &egui::Context, number: usize, size: f32) -> Arc<Galley> {
     let font = FontId::proportional(size);
-    kept_texts(ctx)
-        .lock()
-        .get_or_layout(egui::util::hash((&font, number)), || {
-            ctx.fonts_mut(|f| {
-                f.layout_no_wrap(number.to_string(), font.clone(), Color32::PLACEHOLDER)
-            })
-        })
+    KeptGalleys::get(ctx, KEPT_TEXTS, egui::util::hash((&font, number)), || {
+        ctx.fonts_mut(|f| f.layout_no_wrap(number.to_string(), font.clone(), Color32::PLACEHOLDER))
+    })
 }
 
 /// One entry of the index: its number, right-aligned in a column
@@ -174,7 +168,9 @@ fn entry_ui(
     let gap = ctx.fonts_mut(|f| 2.0 * f.glyph_width(&font, ' '));
     let column = column.max(number_galley.size().x);
     let name_width = (width - 2.0 * padding.x - column - gap).max(1.0);
-    let name_galley: Arc<Galley> = kept_texts(&ctx).lock().get_or_layout(
+    let name_galley: Arc<Galley> = KeptGalleys::get(
+        &ctx,
+        KEPT_TEXTS,
         egui::util::hash((&font, name, name_width.to_bits())),
         || {
             let job = egui::text::LayoutJob::simple(

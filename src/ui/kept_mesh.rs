@@ -195,6 +195,19 @@ impl KeptGalleys {
         }
     }
 
+    /// The galley kept under `key` in the store `store` of `ctx` (see
+    /// [`Self::shared`]), or `layout`'s, then kept.
+    pub fn get(
+        ctx: &egui::Context,
+        store: &'static str,
+        key: u64,
+        layout: impl FnOnce() -> Arc<Galley>,
+    ) -> Arc<Galley> {
+        Self::shared(ctx, egui::Id::unique(store))
+            .lock()
+            .get_or_layout(key, layout)
+    }
+
     /// The galley kept under `key`, or `layout`'s, then kept.
     pub fn get_or_layout(&mut self, key: u64, layout: impl FnOnce() -> Arc<Galley>) -> Arc<Galley> {
         Arc::clone(self.galleys.entry(key).or_insert_with(layout))
@@ -448,6 +461,16 @@ mod galley_tests {
         .clear();
     }
 
+    /// Fonts changed: egui builds a new atlas at the next pass.
+    fn another_atlas(ctx: &egui::Context) {
+        let mut fonts = egui::FontDefinitions::default();
+        let family = fonts.families[&egui::FontFamily::Proportional].clone();
+        fonts
+            .families
+            .insert(egui::FontFamily::Name("another".into()), family);
+        ctx.set_fonts(fonts);
+    }
+
     fn layout(ctx: &egui::Context, text: &str) -> Arc<Galley> {
         ctx.fonts_mut(|f| {
             f.layout_no_wrap(
@@ -484,12 +507,7 @@ mod galley_tests {
         let _ = kept.get_or_layout(1, || layout(&ctx, "CI"));
         // A new atlas (fonts changed, or the old one filled up): egui
         // empties its galley cache, so the stamp's witness is new.
-        let mut fonts = egui::FontDefinitions::default();
-        let family = fonts.families[&egui::FontFamily::Proportional].clone();
-        fonts
-            .families
-            .insert(egui::FontFamily::Name("another".into()), family);
-        ctx.set_fonts(fonts);
+        another_atlas(&ctx);
         frame(&ctx);
         let rebuilt = AtlasStamp::now(&ctx);
         assert!(!rebuilt.still_matches(&stamp), "the atlas was rebuilt");
@@ -539,12 +557,7 @@ mod galley_tests {
         assert!(Arc::ptr_eq(&first, &in_pass("Identity")), "kept");
         // Asked for between passes: the next pass still checks the atlas.
         let _ = KeptGalleys::shared(&ctx, id);
-        let mut fonts = egui::FontDefinitions::default();
-        let family = fonts.families[&egui::FontFamily::Proportional].clone();
-        fonts
-            .families
-            .insert(egui::FontFamily::Name("another".into()), family);
-        ctx.set_fonts(fonts);
+        another_atlas(&ctx);
         let after = in_pass("Identity");
         assert!(
             !Arc::ptr_eq(&first, &after),

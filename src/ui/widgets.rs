@@ -95,11 +95,12 @@ pub fn kept_label(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> egui::Respo
         egui::FontSelection::Default,
         ui.text_valign(),
     ));
-    let galley = KeptGalleys::shared(ui.ctx(), egui::Id::unique("capmap kept labels"))
-        .lock()
-        .get_or_layout(egui::util::hash(&job), || {
-            ui.fonts_mut(|f| f.layout_job(job))
-        });
+    let galley = KeptGalleys::get(
+        ui.ctx(),
+        "capmap kept labels",
+        egui::util::hash(&job),
+        || ui.fonts_mut(|f| f.layout_job(job)),
+    );
     // In a wrapping row with no room left for it, it moves to the next
     // row whole: never "4 conflicts (1" at the end of one row and
     // "severe)" at the start of the next. Its size is rounded up to whole
