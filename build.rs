@@ -31,4 +31,26 @@ fn main() {
             println!("cargo:warning=could not embed the Windows icon: {err}");
         }
     }
+
+    deflate_fonts();
+}
+
+/// Deflates the bundled fonts into `OUT_DIR`; `src/export/fonts.rs`
+/// includes them and inflates each on first use. A font compresses to half
+/// its size: 0.73 MB less to ship.
+fn deflate_fonts() {
+    let Some(out_dir) = std::env::var_os("OUT_DIR") else {
+        panic!("cargo sets OUT_DIR for every build script");
+    };
+    for name in ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"] {
+        let source = format!("assets/fonts/{name}");
+        println!("cargo:rerun-if-changed={source}");
+        let font =
+            std::fs::read(&source).unwrap_or_else(|err| panic!("could not read {source}: {err}"));
+        // Level 10, miniz's best: half a second for both here, once.
+        let deflated = miniz_oxide::deflate::compress_to_vec(&font, 10);
+        let target = std::path::Path::new(&out_dir).join(format!("{name}.deflate"));
+        std::fs::write(&target, deflated)
+            .unwrap_or_else(|err| panic!("could not write {}: {err}", target.display()));
+    }
 }

@@ -22,10 +22,6 @@ use png::missing_from_bundled;
 pub use png::{chart_png, undrawable_names};
 use svg_parts::{LINE, legend_entries};
 
-/// The bundled regular font.
-pub const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-/// The bundled bold font.
-pub const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 const FONT_FAMILY: &str = "DejaVu Sans";
 /// How much wider `DejaVu Sans Bold` runs than the regular weight.
 const BOLD_WIDTH: f64 = 1.16;
@@ -94,7 +90,7 @@ struct Measure {
 impl Measure {
     fn new() -> Self {
         Self {
-            font: skrifa::FontRef::new(FONT_REGULAR).ok(),
+            font: skrifa::FontRef::new(super::fonts::regular()).ok(),
         }
     }
 

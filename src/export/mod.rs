@@ -7,6 +7,7 @@ mod chart_labels;
 mod chart_summary;
 mod decision_log;
 mod diff_markdown;
+pub mod fonts;
 mod label_placer;
 mod log_csv;
 mod log_markdown;
@@ -21,8 +22,8 @@ pub use chart_geometry::{
     READING_ORDER, ScreenRect, X_AXIS_TITLE, Y_AXIS_TITLE,
 };
 pub use chart_image::{
-    ChartOptions, FONT_BOLD, FONT_REGULAR, ImageError, ImageTheme, chart_png, chart_svg,
-    escape_xml, text_width, undrawable_names,
+    ChartOptions, ImageError, ImageTheme, chart_png, chart_svg, escape_xml, text_width,
+    undrawable_names,
 };
 pub use chart_labels::{
     ChartLabels, LabelMode, LabelScene, MAX_LABELLED, PlacedText, Spot, callout_for, layout_labels,

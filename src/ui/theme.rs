@@ -102,7 +102,7 @@ pub fn install_fonts(ctx: &egui::Context) {
     use egui::epaint::text::{FontData, FontInsert, FontPriority, InsertFontFamily};
     ctx.add_font(FontInsert::new(
         "DejaVu Sans",
-        FontData::from_static(crate::export::FONT_REGULAR),
+        FontData::from_static(crate::export::fonts::regular()),
         vec![
             InsertFontFamily {
                 family: egui::FontFamily::Proportional,

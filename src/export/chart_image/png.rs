@@ -1,9 +1,7 @@
 //! The chart as PNG, and the fonts it is drawn with.
 
-use super::{
-    Arc, ChartOptions, Date, FONT_BOLD, FONT_FAMILY, FONT_REGULAR, ImageError, Portfolio,
-    svg_document,
-};
+use super::{Arc, ChartOptions, Date, FONT_FAMILY, ImageError, Portfolio, svg_document};
+use crate::export::fonts as bundled;
 
 /// The chart as a PNG image, rendered from the SVG with the bundled font,
 /// and the system's fonts for characters it lacks (CJK, emoji…).
@@ -48,7 +46,7 @@ fn shown_texts(portfolio: &Portfolio) -> Vec<&str> {
 /// The characters of `texts` that the bundled font cannot draw.
 pub(super) fn missing_from_bundled(texts: &[&str]) -> Vec<char> {
     use skrifa::MetadataProvider as _;
-    let Ok(font) = skrifa::FontRef::new(FONT_REGULAR) else {
+    let Ok(font) = skrifa::FontRef::new(bundled::regular()) else {
         return Vec::new();
     };
     let charmap = font.charmap();
@@ -66,8 +64,8 @@ pub(super) fn missing_from_bundled(texts: &[&str]) -> Vec<char> {
 /// bundled ones lack (loading them takes a moment, so only then).
 fn font_database(texts: &[&str]) -> resvg::usvg::fontdb::Database {
     let mut fonts = resvg::usvg::fontdb::Database::new();
-    fonts.load_font_data(FONT_REGULAR.to_vec());
-    fonts.load_font_data(FONT_BOLD.to_vec());
+    fonts.load_font_data(bundled::regular().to_vec());
+    fonts.load_font_data(bundled::bold().to_vec());
     if !missing_from_bundled(texts).is_empty() {
         fonts.load_system_fonts();
     }
