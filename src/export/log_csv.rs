@@ -3,15 +3,39 @@
 use super::DecisionLog;
 use crate::model::format_against;
 
+/// What a spreadsheet may take for the start of a formula: `=`, `+`, `-`,
+/// `@`, or a tab or carriage return that some spreadsheets skip.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether `cell`, past any apostrophes it starts with, starts like a
+/// formula.
+fn formula_like(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
 /// Makes a cell safe to open in a spreadsheet: text that starts like a
-/// formula (`=`, `+`, `-`, `@`, or a tab or carriage return that some
-/// spreadsheets skip) gets a leading apostrophe so it stays text.
+/// formula gets a leading apostrophe so it stays text. So that
+/// [`restore_formula`] can tell the apostrophe added here from one the
+/// text had, text that already starts with apostrophes before such a
+/// start gets one more (`'=x` is written `''=x`).
 #[must_use]
 pub fn neutralise_formula(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if formula_like(cell) {
         format!("'{cell}")
     } else {
         cell.to_owned()
+    }
+}
+
+/// Undoes [`neutralise_formula`] for a cell read back from CSV: the
+/// apostrophe it added goes, so a log exported and imported again keeps
+/// every name, team and note exactly (`'=x` reads `=x`, `''=x` reads `'=x`;
+/// an apostrophe before anything else is the text's own).
+#[must_use]
+pub fn restore_formula(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if formula_like(cell) => rest,
+        _ => cell,
     }
 }
 
@@ -117,5 +141,44 @@ mod tests {
         assert_eq!(neutralise_formula("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(neutralise_formula("Identity"), "Identity");
         assert_eq!(neutralise_formula(""), "");
+        assert_eq!(
+            neutralise_formula("\tx"),
+            "'\tx",
+            "a tab some spreadsheets skip"
+        );
+        assert_eq!(
+            neutralise_formula("'=x"),
+            "''=x",
+            "an apostrophe of its own"
+        );
+        assert_eq!(
+            neutralise_formula("'quoted'"),
+            "'quoted'",
+            "not before a formula"
+        );
+    }
+
+    #[test]
+    fn the_apostrophe_added_is_taken_back_and_only_that_one() {
+        assert_eq!(restore_formula("'=SUM(A1)"), "=SUM(A1)");
+        assert_eq!(restore_formula("''=x"), "'=x", "one apostrophe of the two");
+        assert_eq!(restore_formula("'-1+1 team"), "-1+1 team");
+        assert_eq!(
+            restore_formula("'quoted'"),
+            "'quoted'",
+            "the text's own apostrophe"
+        );
+        assert_eq!(restore_formula("=typed"), "=typed", "nothing was added");
+        assert_eq!(restore_formula("'"), "'");
+        assert_eq!(restore_formula(""), "");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_cell_reads_back_as_it_was_written(cell in "['=+@\\t-]{0,3}[a-z'=]{0,4}") {
+            let written = neutralise_formula(&cell);
+            proptest::prop_assert_eq!(restore_formula(&written), cell.as_str(), "written as {:?}", written);
+            proptest::prop_assert!(!written.starts_with(FORMULA_STARTS), "{:?} starts like a formula", written);
+        }
     }
 }

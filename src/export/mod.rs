@@ -33,7 +33,7 @@ pub use chart_summary::{Heading, QuadrantSummary, describe_point, next_dot};
 pub use decision_log::{DecisionLog, ExceptionEntry, LogEntry, ScoreEntry};
 pub use diff_markdown::diff_markdown;
 pub use label_placer::{rect_distance, segment_distance, segment_hits_rect, segments_cross};
-pub use log_csv::{neutralise_formula, to_csv};
+pub use log_csv::{neutralise_formula, restore_formula, to_csv};
 pub use log_markdown::{code_span, escape_markdown, plural, to_markdown};
 pub use plan_export::{plan_csv, plan_markdown};
 pub use scorecard_markdown::{format_measure, scorecard_markdown};

@@ -323,7 +323,9 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
             if cleaned.len() != raw.len() {
                 stripped += 1;
             }
-            let value = cleaned.as_str();
+            // The apostrophe an export put before a formula-like start
+            // (`'=…`, `'-…`) is not part of the text.
+            let value = crate::export::restore_formula(&cleaned);
             match column {
                 "name" => value.clone_into(&mut capability.name),
                 "description" => value.clone_into(&mut capability.description),

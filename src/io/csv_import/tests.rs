@@ -348,3 +348,41 @@ fn an_import_adds_its_teams_and_capabilities_to_the_portfolio() {
         "with its owner"
     );
 }
+
+#[test]
+fn a_log_with_formula_like_text_imports_back_exactly() {
+    let mut portfolio = Portfolio::new("p");
+    portfolio.teams.push(Team {
+        id: "minus".into(),
+        name: "-1+1 team".into(),
+    });
+    let texts = ["=cmd|' /C calc'!A0", "'=already quoted", "@risk", "'plain"];
+    for (i, text) in texts.iter().enumerate() {
+        let mut capability = Capability::new(format!("c{i}"), *text);
+        capability.description = format!("+{text}");
+        capability.rationale = (*text).to_owned();
+        capability.owner = Some("minus".into());
+        portfolio.capabilities.push(capability.into());
+    }
+    let log = crate::export::DecisionLog::new(
+        &portfolio,
+        crate::model::Date::from_ymd(2026, 2, 1).unwrap(),
+    );
+    let csv = crate::export::to_csv(&log).unwrap();
+    let back = import_csv(&csv, &portfolio).unwrap();
+    for (original, read) in portfolio.capabilities.iter().zip(&back.capabilities) {
+        assert_eq!(read.name, original.name, "the name, from {csv}");
+        assert_eq!(read.description, original.description, "the description");
+        assert_eq!(read.rationale, original.rationale, "the rationale");
+        assert_eq!(
+            read.owner.as_deref(),
+            Some("minus"),
+            "the team -1+1, not '-1+1"
+        );
+    }
+    assert!(
+        back.new_teams.is_empty(),
+        "no team made up: {:?}",
+        back.new_teams
+    );
+}
