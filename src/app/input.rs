@@ -29,6 +29,38 @@ pub fn defer_escape_after_text(events: &mut Vec<egui::Event>) -> Vec<egui::Event
     split.map(|at| events.split_off(at)).unwrap_or_default()
 }
 
+/// Takes out of typed, pasted and composed text what is not text: control
+/// characters (an escape sequence pasted from a terminal) and direction
+/// overrides ([`crate::model::is_forbidden_control`]). egui's fields take
+/// a paste as it comes, so without this a name could hold what no file may
+/// (a saved portfolio would then not open again) or what reads reversed in
+/// every export. Line breaks stay: each field decides about those.
+pub fn keep_only_text(events: &mut [egui::Event]) {
+    let clean = |text: &mut String| {
+        if text
+            .chars()
+            .any(|c| crate::model::is_forbidden_control(c, true))
+        {
+            text.retain(|c| !crate::model::is_forbidden_control(c, true));
+        }
+    };
+    for event in events {
+        match event {
+            egui::Event::Text(text)
+            | egui::Event::Paste(text)
+            | egui::Event::Ime(egui::ImeEvent::Commit(text)) => clean(text),
+            egui::Event::AccessKitActionRequest(request) => {
+                if let Some(egui::accesskit::ActionData::Value(value)) = &mut request.data {
+                    let mut text = value.to_string();
+                    clean(&mut text);
+                    *value = text.into_boxed_str();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 impl CapmapApp {
     pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
         let dropped = ctx.input(|i| i.raw.dropped_files.clone());
@@ -158,6 +190,59 @@ mod tests {
         let later = defer_escape_after_text(&mut events);
         assert_eq!(events, vec![egui::Event::Text("ing".into())]);
         assert_eq!(later, vec![escape(), egui::Event::Text("x".into())]);
+    }
+
+    #[test]
+    fn what_is_not_text_is_taken_out_of_typed_pasted_and_composed_text() {
+        let mut events = vec![
+            egui::Event::Paste("Log \u{202e}evil\u{1b}[31m\nnext\tline".into()),
+            egui::Event::Text("\u{9b}a".into()),
+            egui::Event::Ime(egui::ImeEvent::Commit("\u{2066}\u{5d0}\u{200f}".into())),
+            egui::Event::AccessKitActionRequest(egui::accesskit::ActionRequest {
+                action: egui::accesskit::Action::ReplaceSelectedText,
+                target_node: egui::accesskit::NodeId(1),
+                target_tree: egui::accesskit::TreeId::ROOT,
+                data: Some(egui::accesskit::ActionData::Value("x\u{0}y".into())),
+            }),
+            escape(),
+        ];
+        keep_only_text(&mut events);
+        assert_eq!(
+            events[0],
+            egui::Event::Paste("Log evil[31m\nnext\tline".into()),
+            "line breaks and tabs stay"
+        );
+        assert_eq!(events[1], egui::Event::Text("a".into()));
+        assert_eq!(
+            events[2],
+            egui::Event::Ime(egui::ImeEvent::Commit("\u{5d0}\u{200f}".into())),
+            "a right-to-left mark stays"
+        );
+        let egui::Event::AccessKitActionRequest(request) = &events[3] else {
+            panic!("still a request: {:?}", events[3]);
+        };
+        assert_eq!(
+            request.data,
+            Some(egui::accesskit::ActionData::Value("xy".into())),
+            "a screen reader's text too"
+        );
+        assert_eq!(events[4], escape(), "keys are not text");
+    }
+
+    #[test]
+    fn the_app_takes_what_is_not_text_out_before_its_fields_see_it() {
+        let mut app = CapmapApp::new(crate::model::Portfolio::new("p"), None);
+        let ctx = egui::Context::default();
+        let mut raw = egui::RawInput {
+            events: vec![egui::Event::Paste("a\u{202e}b".into())],
+            ..Default::default()
+        };
+        eframe::App::raw_input_hook(&mut app, &ctx, &mut raw);
+        assert_eq!(
+            raw.events,
+            vec![egui::Event::Paste("ab".into())],
+            "the paste a field gets"
+        );
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub use crate::ui::command::{
 pub use autosave::AUTOSAVE_SECS;
 pub use dialogs::{DialogAnswer, DialogKind, FileDialogs};
 pub use history::{Document, UNDO_LIMIT};
-pub use input::defer_escape_after_text;
+pub use input::{defer_escape_after_text, keep_only_text};
 pub use modals::ErrorReport;
 pub use native::run;
 pub use settings::{RECENT_LIMIT, Settings};
@@ -566,6 +566,7 @@ impl eframe::App for CapmapApp {
             events.append(&mut raw_input.events);
             raw_input.events = events;
         }
+        keep_only_text(&mut raw_input.events);
         self.deferred_events = defer_escape_after_text(&mut raw_input.events);
         if !self.deferred_events.is_empty() {
             ctx.request_repaint();

@@ -131,10 +131,18 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Portfolio, LoadError> {
             path: path.to_owned(),
             line,
             column,
-            message: format!(
-                "a control character (U+{:04X}) is not allowed in a portfolio file",
-                u32::from(c)
-            ),
+            message: if crate::model::is_direction_control(c) {
+                format!(
+                    "a direction override (U+{:04X}), which shows the text around it \
+                     reordered, is not allowed in a portfolio file",
+                    u32::from(c)
+                )
+            } else {
+                format!(
+                    "a control character (U+{:04X}) is not allowed in a portfolio file",
+                    u32::from(c)
+                )
+            },
         });
     }
     let file: FileIn = match options().from_str(text) {
@@ -179,12 +187,21 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Portfolio, LoadError> {
 /// 1-based line and column.
 fn first_control(text: &str) -> Option<(usize, usize, char)> {
     // Every control character but tab and line breaks is a byte below
-    // 0x20, DEL, or (U+0080 to U+009F) two bytes led by 0xC2: a file
-    // without those bytes, nearly every file, is passed over a byte at a
-    // time, not decoded into characters line by line.
-    let suspect =
-        |b: &u8| (*b < 0x20 && !matches!(*b, b'\t' | b'\n' | b'\r')) || *b == 0x7F || *b == 0xC2;
-    if !text.as_bytes().iter().any(suspect) {
+    // 0x20, DEL, (U+0080 to U+009F) two bytes led by 0xC2, or (the
+    // direction controls) E2 80 AA-AE and E2 81 A6-A9: a file without
+    // those bytes, nearly every file, is passed over a byte at a time, not
+    // decoded into characters line by line.
+    let bytes = text.as_bytes();
+    let suspect = |(at, b): (usize, &u8)| match *b {
+        b'\t' | b'\n' | b'\r' => false,
+        0..0x20 | 0x7F | 0xC2 => true,
+        0xE2 => matches!(
+            bytes.get(at + 1..at + 3),
+            Some([0x80, 0xAA..=0xAE] | [0x81, 0xA6..=0xA9])
+        ),
+        _ => false,
+    };
+    if !bytes.iter().enumerate().any(suspect) {
         return None;
     }
     text.lines().enumerate().find_map(|(index, line)| {

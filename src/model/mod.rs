@@ -47,5 +47,8 @@ pub use rules::{
 };
 pub use scorecard::{MetricChange, Scorecard, TargetCheck, Trend};
 pub use summary::Summary;
-pub use validate::{Place, Problem, escape_controls, is_forbidden_control, is_valid_id, validate};
+pub use validate::{
+    Place, Problem, escape_controls, is_direction_control, is_forbidden_control, is_valid_id,
+    validate,
+};
 pub use votes::{Participant, Spread, Vote, discuss_first, median, parse_vote_digits, vote_digits};

@@ -55,10 +55,23 @@ impl fmt::Display for Problem {
 
 /// Whether `c` is a control character a text field may not hold: every
 /// C0 and C1 control and DEL, except tab, and line breaks where the field
-/// spans lines (`multiline`).
+/// spans lines (`multiline`); and the bidirectional embeddings, overrides
+/// and isolates ([`is_direction_control`]).
 #[must_use]
 pub fn is_forbidden_control(c: char, multiline: bool) -> bool {
-    c.is_control() && !(c == '\t' || (multiline && (c == '\n' || c == '\r')))
+    (c.is_control() && !(c == '\t' || (multiline && (c == '\n' || c == '\r'))))
+        || is_direction_control(c)
+}
+
+/// Whether `c` reorders the text around it when shown: U+202A to U+202E
+/// (embeddings and overrides) and U+2066 to U+2069 (isolates), which make
+/// a name read differently from what it holds in a wiki page, a spreadsheet,
+/// an image or a terminal (a "Trojan Source" spoof). The marks that only
+/// set a direction (U+200E, U+200F, U+061C) stay: right-to-left names need
+/// them and they reorder nothing beyond their neighbours.
+#[must_use]
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `text` with every control character but tab and line break written as
@@ -104,8 +117,13 @@ fn id_problem(id: &str) -> Option<String> {
 /// The problem with a text field holding a control character, if it does.
 fn control_problem(field: &str, text: &str, multiline: bool) -> Option<String> {
     let c = text.chars().find(|&c| is_forbidden_control(c, multiline))?;
+    let what = if is_direction_control(c) {
+        "a direction override"
+    } else {
+        "a control character"
+    };
     Some(format!(
-        "the {field} holds a control character (U+{:04X}); only text, tabs{} are allowed",
+        "the {field} holds {what} (U+{:04X}); only text, tabs{} are allowed",
         u32::from(c),
         if multiline { " and line breaks" } else { "" }
     ))

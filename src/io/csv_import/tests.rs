@@ -386,3 +386,14 @@ fn a_log_with_formula_like_text_imports_back_exactly() {
         back.new_teams
     );
 }
+
+#[test]
+fn direction_overrides_are_removed_as_control_characters_are() {
+    let result = import("name\nLog \u{202e}evil\n").unwrap();
+    assert_eq!(result.capabilities[0].name, "Log evil", "reads as it holds");
+    assert_eq!(
+        result.notes,
+        ["removed control characters from 1 cell (NUL, escape codes and the like are not text)"],
+        "and the user is told"
+    );
+}

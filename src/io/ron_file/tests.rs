@@ -366,9 +366,36 @@ fn del_and_the_c1_controls_are_refused_but_other_latin_1_is_text() {
     assert!(load_bytes(text.as_bytes(), path()).is_ok(), "and load");
 }
 
+#[test]
+fn direction_overrides_are_refused_where_they_stand_and_direction_marks_are_text() {
+    // U+202E shows "Log <U+202E>evil" as "Log live": the text would read
+    // differently in every export from what the file holds.
+    for c in ['\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}'] {
+        let text = format!("(format: 1,\n  portfolio: (name: \"Log {c}evil\"))");
+        assert_eq!(
+            error_of(&text).to_string(),
+            format!(
+                "p.ron:2:26: a direction override (U+{:04X}), which shows the text around it \
+                 reordered, is not allowed in a portfolio file",
+                u32::from(c)
+            ),
+            "located where an editor shows it"
+        );
+    }
+    // Led by the same bytes and text: a dash, an ellipsis, an arrow; and
+    // the marks right-to-left names need.
+    let text = "(format: 1, portfolio: (name: \"A \u{2013} B\u{2026} \u{2192} \u{200f}\u{5d0}\u{200e}\u{2065}\u{202f}\"))";
+    assert_eq!(
+        first_control(text),
+        None,
+        "dashes, arrows and marks are text"
+    );
+    assert!(load_bytes(text.as_bytes(), path()).is_ok(), "and load");
+}
+
 proptest::proptest! {
     #[test]
-    fn the_quick_scan_finds_what_a_scan_of_every_character_finds(text in "(\\PC|[\\t\\n\\r\\u{0}-\\u{1f}\\u{7f}-\\u{a0}£é])*") {
+    fn the_quick_scan_finds_what_a_scan_of_every_character_finds(text in "(\\PC|[\\t\\n\\r\\u{0}-\\u{1f}\\u{7f}-\\u{a0}£é\\u{2013}\\u{2026}\\u{2028}-\\u{206f}])*") {
         let slow = text.lines().enumerate().find_map(|(index, line)| {
             line.chars()
                 .enumerate()

@@ -178,6 +178,39 @@ fn tab_everywhere_and_line_breaks_in_long_fields_are_the_only_controls_allowed()
 }
 
 #[test]
+fn direction_overrides_are_refused_and_direction_marks_are_text() {
+    for multiline in [false, true] {
+        for c in [
+            '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2069}',
+        ] {
+            assert!(is_forbidden_control(c, multiline), "U+{:04X}", u32::from(c));
+        }
+        for c in [
+            '\u{200e}', '\u{200f}', '\u{61c}', '\u{2029}', '\u{2065}', '\u{206a}', '\u{5d0}',
+        ] {
+            assert!(
+                !is_forbidden_control(c, multiline),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+    let mut portfolio = Portfolio::new("p");
+    let mut capability = Capability::new("c", "Log \u{202e}evil");
+    capability.notes = "fine \u{200f}".into();
+    portfolio.capabilities.push(capability.into());
+    let messages: Vec<String> = validate(&portfolio)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        messages,
+        ["capability c: the name holds a direction override (U+202E); only text, tabs are allowed"],
+        "named as what it does"
+    );
+}
+
+#[test]
 fn all_zero_weights_are_a_problem() {
     let mut portfolio = Portfolio::new("p");
     portfolio.scoring.reuse_weight = 0.0;
