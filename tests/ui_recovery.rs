@@ -199,14 +199,65 @@ fn an_idle_app_asks_for_no_frame_and_unsaved_work_for_one_autosave() {
         .send(Command::MoveSelectedTo(capmap::model::Zone::Commodity));
     harness.run();
     // The harness's clock moves a little with every frame it ran, so the
-    // wait is somewhat under the 30 s; what matters is that it is one long
-    // wait, not a stream of frames.
+    // wait is somewhat under the 2 s after an edit; what matters is that it
+    // is one wait, not a stream of frames.
     let wait = next_repaint(&harness);
     assert!(
-        wait > std::time::Duration::from_secs(10) && wait <= std::time::Duration::from_secs(30),
+        wait > std::time::Duration::from_secs(1) && wait <= std::time::Duration::from_secs(2),
         "{wait:?}"
     );
     assert!(io::read_recovery(&data).is_none(), "not yet written");
+    // That wake-up writes the copy, and then nothing more is asked for.
+    let now = harness.ctx.input(|i| i.time);
+    harness.input_mut().time = Some(now + wait.as_secs_f64());
+    harness.step();
+    assert!(io::read_recovery(&data).is_some(), "written at the wake-up");
+    assert_eq!(
+        next_repaint(&harness),
+        std::time::Duration::MAX,
+        "still again once the copy is made"
+    );
+}
+
+#[test]
+fn unsaved_work_is_copied_two_seconds_after_the_last_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    // The usual timing: 2 s after the last edit, every 30 s at most.
+    let app = example_app().with_recovery(data.clone());
+    let mut harness = harness(app);
+    harness
+        .state_mut()
+        .send(Command::Select(Some("cost-reporting".into())));
+    harness
+        .state_mut()
+        .send(Command::MoveSelectedTo(capmap::model::Zone::Commodity));
+    harness.run();
+    let start = harness.ctx.input(|i| i.time);
+    let at = |harness: &mut Harness<'static, CapmapApp>, seconds: f64| {
+        harness.input_mut().time = Some(start + seconds);
+        harness.step();
+        io::read_recovery(&data).map(Result::unwrap)
+    };
+    assert!(
+        at(&mut harness, 1.0).is_none(),
+        "a second on: more edits may come"
+    );
+    // Another edit a second later: the wait starts again from it.
+    harness
+        .state_mut()
+        .send(Command::MoveSelectedTo(capmap::model::Zone::Differentiator));
+    harness.step();
+    assert!(
+        at(&mut harness, 2.5).is_none(),
+        "1.5 s after the second edit"
+    );
+    let recovered = at(&mut harness, 3.2).expect("2 s after the second edit");
+    assert_eq!(
+        recovered.portfolio,
+        *harness.state().portfolio(),
+        "both edits are in the copy"
+    );
 }
 
 #[test]
@@ -226,7 +277,7 @@ fn unsaved_work_is_copied_for_recovery_as_soon_as_the_window_loses_focus() {
     assert!(harness.state().document().is_dirty());
     assert!(
         io::read_recovery(&data).is_none(),
-        "not yet: the next autosave is 30 seconds away"
+        "not yet: the next autosave is 2 seconds away"
     );
 
     // The facilitator switches to another window, as winit reports it.
