@@ -533,10 +533,16 @@ fn presenting_steps_through_the_board_column_by_column_not_in_file_order() {
     harness.key_press(Key::F5);
     harness.run();
     let mut seen = vec![common::selected(&harness).unwrap().to_owned()];
-    for _ in 0..4 {
+    // The count in the header follows the walk, not the file's order.
+    harness.get_by_label("1 of 4");
+    for step in 0..4 {
         harness.key_press(Key::ArrowRight);
         harness.run();
         seen.push(common::selected(&harness).unwrap().to_owned());
+        harness.get_by_label(&format!("{} of 4", (step + 1) % 4 + 1));
     }
     assert_eq!(seen, ["ci", "logs", "ml", "audit", "ci"]);
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    harness.get_by_label("4 of 4");
 }

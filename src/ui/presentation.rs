@@ -54,11 +54,13 @@ pub fn presentation_ui(
                 None => portfolio.name.clone(),
             };
             ui.label(RichText::new(title).strong());
+            // Where the walk is: the arrows step through the board column
+            // by column, so the count does too (not the file's order).
             if let Some(capability) = current
                 && let Some(index) = portfolio
-                    .capabilities
+                    .board_order()
                     .iter()
-                    .position(|c| c.id == capability.id)
+                    .position(|&id| id == capability.id)
             {
                 ui.label(
                     RichText::new(format!("{} of {}", index + 1, portfolio.capabilities.len()))
