@@ -318,8 +318,18 @@ fn comparing_with_last_quarter_lists_what_moved() {
     assert!(harness.state().baseline().is_some());
     harness.get_by_label("From 2026-Q4 (the compared file) to 2027-Q1 (this file):");
     harness.get_by_label("3 changed, 1 new, 1 removed.");
-    harness.get_by_label("Moved from team-owned to shared");
-    harness.get_by_label_contains("zone Differentiator → Commodity");
+    let moved = harness
+        .get_by_label("Moved from team-owned to shared")
+        .rect();
+    // Every change under a heading of its own, below what moved to shared.
+    let changed = harness.get_by_label("Changed").rect();
+    let first_change = harness
+        .get_by_label_contains("zone Differentiator → Commodity")
+        .rect();
+    assert!(
+        moved.bottom() <= changed.top() && changed.bottom() <= first_change.top(),
+        "moved {moved:?}, then the heading {changed:?}, then the changes {first_change:?}"
+    );
     harness.get_by_label("Product and merchant search");
     harness.get_by_label("Stop comparing").click();
     harness.run();

@@ -313,6 +313,11 @@ fn changes_tab(ui: &mut Ui, cx: &mut PanelContext<'_>) {
             select_button(ui, cx, &change.id, &change.name);
         }
     }
+    // Its own heading, as in `capmap diff`: without it every change read
+    // as one more capability moved to shared, some of them twice.
+    if !changes.changed.is_empty() {
+        ui.label(RichText::new("Changed").strong());
+    }
     egui::Grid::new("changes")
         .num_columns(2)
         .striped(true)
