@@ -1086,3 +1086,52 @@ fn a_card_chosen_by_keyboard_scrolls_into_view_on_a_board_that_scrolls_sideways(
         chart.left()
     );
 }
+
+#[test]
+fn a_date_that_is_not_one_stays_in_its_field_and_says_it_was_not_taken() {
+    let mut harness = example();
+    click_card(&mut harness, "Centralized logging");
+    let review_by = |harness: &Harness<'_, CapmapApp>| {
+        capability(harness, "centralized-logging").exceptions[0]
+            .review_by
+            .to_string()
+    };
+    let field = |harness: &Harness<'_, CapmapApp>| {
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, "Review by")
+            .value()
+    };
+    let type_and_leave = |harness: &mut Harness<'_, CapmapApp>, text: &str| {
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, "Review by")
+            .focus();
+        harness.run();
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, "Review by")
+            .type_text(text);
+        harness.run();
+        // Leave the field, as a click elsewhere does.
+        harness.key_press(Key::Escape);
+        harness.run();
+        harness.run();
+    };
+    assert_eq!(review_by(&harness), "2027-03-31");
+    type_and_leave(&mut harness, "2027-04-30");
+    assert_eq!(review_by(&harness), "2027-04-30", "a date is taken");
+    type_and_leave(&mut harness, "2026-13-45");
+    assert_eq!(review_by(&harness), "2027-04-30", "one that is not is not");
+    assert_eq!(
+        field(&harness).as_deref(),
+        Some("2026-13-45"),
+        "what was typed is still there to correct"
+    );
+    harness.get_by_label_contains("not taken: `2026-13-45` is not a date");
+    // Undone, the date is the first one again, and the field shows it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.run();
+    assert_eq!(review_by(&harness), "2027-03-31");
+    assert_eq!(field(&harness).as_deref(), Some("2027-03-31"));
+    assert!(harness.query_by_label_contains("not taken").is_none());
+}

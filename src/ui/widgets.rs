@@ -29,7 +29,11 @@ pub fn outlined_badge(ui: &mut Ui, text: &str, color: Color32) -> egui::Response
 
 /// A text field for a value that must parse (a date, a list): the text is
 /// kept as typed while it does not parse, shown in red, and the value only
-/// changes once it does. Returns the new value when it changed.
+/// changes once it does. Left with text that does not parse, the field
+/// keeps it, red, and says below why it was not taken: the value stays
+/// what it was, and the facilitator sees so, rather than the typing
+/// vanishing. An edit elsewhere (an undo) puts the document's value back.
+/// Returns the new value when it changed.
 pub fn parsed_text_edit<T: PartialEq>(
     ui: &mut Ui,
     label: &str,
@@ -41,9 +45,12 @@ pub fn parsed_text_edit<T: PartialEq>(
 ) -> Option<T> {
     let id = ui.scope_id().with(id_salt);
     let formatted = format(value);
-    let mut text: String = ui
-        .data(|d| d.get_temp::<String>(id))
-        .unwrap_or_else(|| formatted.clone());
+    // The text typed, with the value it was typed over: kept only while
+    // that is still the document's value.
+    let mut text: String = match ui.data(|d| d.get_temp::<(String, String)>(id)) {
+        Some((typed, over)) if over == formatted => typed,
+        _ => formatted.clone(),
+    };
     let parsed = parse(&text);
     let invalid = parsed.is_err();
     let mut edit = egui::TextEdit::singleline(&mut text).desired_width(width);
@@ -62,11 +69,21 @@ pub fn parsed_text_edit<T: PartialEq>(
     {
         result = Some(new_value);
     }
-    if response.has_focus() {
-        ui.data_mut(|d| d.insert_temp(id, text));
-    } else {
+    let over = result.as_ref().map_or(formatted, &format);
+    match parse(&text) {
+        Err(message) if !response.has_focus() => {
+            ui.data_mut(|d| d.insert_temp(id, (text, over)));
+            ui.label(
+                RichText::new(format!("not taken: {message}"))
+                    .small()
+                    .color(ui.visuals().error_fg_color),
+            );
+        }
+        _ if response.has_focus() => {
+            ui.data_mut(|d| d.insert_temp(id, (text, over)));
+        }
         // Not being edited: show the document's value next time.
-        ui.data_mut(|d| d.remove::<String>(id));
+        _ => ui.data_mut(|d| d.remove::<(String, String)>(id)),
     }
     result
 }
