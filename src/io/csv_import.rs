@@ -256,6 +256,10 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
         ..CsvImport::default()
     };
     let mut stripped = 0;
+    // Rows whose name was taken (by an earlier row or the portfolio): the
+    // first of them, and how many.
+    let mut numbered: Option<(String, String)> = None;
+    let mut numbered_rows = 0;
     // Ids unique in the portfolio and among the rows read so far.
     let mut ids = UniqueIds::new(portfolio.capabilities.iter().map(|c| c.id.as_str()));
     for record in reader.records() {
@@ -368,11 +372,27 @@ pub fn import_csv(text: &str, portfolio: &Portfolio) -> Result<CsvImport, CsvImp
             });
             continue;
         }
-        capability.id = ids.claim(&slugify(&capability.name, "capability"));
+        let base = slugify(&capability.name, "capability");
+        capability.id = ids.claim(&base);
+        if capability.id != base {
+            numbered.get_or_insert_with(|| (capability.name.clone(), capability.id.clone()));
+            numbered_rows += 1;
+        }
         if let Some(name) = owner_name {
             capability.owner = Some(team_for(&name, portfolio, &mut import.new_teams));
         }
         import.capabilities.push(capability);
+    }
+    if let Some((name, id)) = numbered {
+        let (rows, each) = if numbered_rows == 1 {
+            ("1 row's name was".to_owned(), "it is")
+        } else {
+            (format!("{numbered_rows} rows' names were"), "each is")
+        };
+        import.notes.push(format!(
+            "{rows} already taken, by an earlier row or the portfolio: {each} still a \
+             capability of its own, with a numbered id (\"{name}\" is {id})"
+        ));
     }
     if stripped > 0 {
         import.notes.push(format!(

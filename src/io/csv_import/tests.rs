@@ -397,3 +397,37 @@ fn direction_overrides_are_removed_as_control_characters_are() {
         "and the user is told"
     );
 }
+
+#[test]
+fn rows_whose_names_are_taken_are_kept_numbered_and_counted() {
+    let result = import("name\nSecrets\nsecrets\nLogs\nSecrets\n").unwrap();
+    let ids: Vec<&str> = result.capabilities.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["secrets", "secrets-2", "logs", "secrets-3"],
+        "every row kept"
+    );
+    assert_eq!(
+        result.notes,
+        [
+            "2 rows' names were already taken, by an earlier row or the portfolio: each is still a capability of its own, with a numbered id (\"secrets\" is secrets-2)"
+        ],
+        "and the user is told"
+    );
+    let mut portfolio = Portfolio::new("p");
+    portfolio
+        .capabilities
+        .push(Capability::new("secrets", "Secrets").into());
+    let result = import_csv("name\nSecrets\n", &portfolio).unwrap();
+    assert_eq!(
+        result.notes,
+        [
+            "1 row's name was already taken, by an earlier row or the portfolio: it is still a capability of its own, with a numbered id (\"Secrets\" is secrets-2)"
+        ],
+        "taken in the portfolio"
+    );
+    assert!(
+        import("name\nSecrets\nLogs\n").unwrap().notes.is_empty(),
+        "nothing to say"
+    );
+}
