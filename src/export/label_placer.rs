@@ -228,17 +228,25 @@ impl<'a> Placer<'a> {
             (px - 4.0, py + g),
             (px - w + 4.0, py + g),
         ];
+        // The first place that is free, its dot the nearest, and in its
+        // home; but one where no other dot stands within a dot's width of
+        // its own distance is taken before it (a name with another dot
+        // just past its end reads as that dot's too).
+        let mut in_home_place = None;
         let mut fallback = None;
         for (x, y) in beside {
             let rect = ScreenRect { x, y, w, h };
             if self.clear(&rect) && self.nearest_is_own(&rect, own) {
                 if in_home(&rect) {
-                    return Some(self.keep(rect, None));
+                    if self.unmistakable(&rect, own) {
+                        return Some(self.keep(rect, None));
+                    }
+                    in_home_place = in_home_place.or(Some(rect));
                 }
                 fallback = fallback.or(Some(rect));
             }
         }
-        if let Some(rect) = fallback {
+        if let Some(rect) = in_home_place.or(fallback) {
             return Some(self.keep(rect, None));
         }
         // Further out, with a leader line.
@@ -490,6 +498,17 @@ impl<'a> Placer<'a> {
     fn nearest_is_own(&self, rect: &ScreenRect, own: &[usize]) -> bool {
         let mine = rect_distance(rect, self.dots[own[0]]);
         let reach = mine + 2.0;
+        self.grid.in_box(grow(rect, reach)).all(|j| {
+            own.contains(&j)
+                || same_spot(self.dots[j], self.dots[own[0]])
+                || rect_distance2(rect, self.dots[j]) > reach * reach
+        })
+    }
+
+    /// No other dot is within a dot's width of being as near to `rect` as
+    /// its own: the name cannot be read as a neighbour's.
+    fn unmistakable(&self, rect: &ScreenRect, own: &[usize]) -> bool {
+        let reach = rect_distance(rect, self.dots[own[0]]) + 2.0 * self.scene.dot_radius;
         self.grid.in_box(grow(rect, reach)).all(|j| {
             own.contains(&j)
                 || same_spot(self.dots[j], self.dots[own[0]])

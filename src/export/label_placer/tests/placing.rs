@@ -99,13 +99,27 @@ fn a_name_skips_places_taken_by_another_label_or_nearly_as_near_another_dot() {
             "another label a pixel below",
         ),
         // The right place is 10 px from its own dot: a dot within 12 of it
-        // could be read as the name's, one 13 away not.
+        // could be read as the name's; one 13 away is allowed, but a place
+        // with no dot within a dot's width (10 px) more is taken first; one
+        // 21 away leaves the right place unmistakable.
         (vec![own, [282.0, 150.0]], None, left, "a dot 12 px past it"),
         (
             vec![own, [283.0, 150.0]],
             None,
+            left,
+            "a dot 13 px past it: left, unmistakable",
+        ),
+        (
+            vec![own, [290.0, 150.0]],
+            None,
+            left,
+            "a dot 20 px past it: left, unmistakable",
+        ),
+        (
+            vec![own, [291.0, 150.0]],
+            None,
             right,
-            "a dot 13 px past it",
+            "a dot 21 px past it",
         ),
     ] {
         let found = place(&dots, taken);
