@@ -259,8 +259,18 @@ pub(super) fn ring_and_label_pieces<'a>(
             shapes
         })
     };
+    let callout_of = labels.callout.as_ref().map(|(i, _)| *i);
     for (i, label) in labels.labels.iter().enumerate() {
         let Some(label) = label else { continue };
+        // The callout names the selected capability in full: its own label
+        // (a shortened name, its number) gives way, rather than naming it
+        // twice with the short one nearer the dot. Not a stack's "7–11",
+        // which names the others too.
+        if callout_of == Some(i)
+            && (!labels.numbered || label.text == geometry.points[i].number.to_string())
+        {
+            continue;
+        }
         let is_selected = selected == Some(i);
         let color = if is_selected {
             colors.strong

@@ -309,3 +309,87 @@ fn labels_laid_out_with_kept_texts_match_labels_measured_afresh() {
         "the same as in a fresh context"
     );
 }
+
+/// The texts `labels` draws, with `selected` selected.
+fn drawn_texts(geometry: &ChartGeometry, labels: &ChartLabels, selected: &str) -> Vec<String> {
+    let ctx = egui::Context::default();
+    let mut texts = Vec::new();
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+        let transform = small_plot();
+        let scene = scene(&transform, Some(selected), LabelMode::Auto, false);
+        let font = FontId::proportional(13.0);
+        for piece in ring_and_label_pieces(ui.ctx(), geometry, &scene, &font, labels) {
+            for shape in (piece.shapes)() {
+                if let Shape::Text(text) = shape {
+                    texts.push(text.galley.text().to_owned());
+                }
+            }
+        }
+    });
+    output.textures_delta.clear();
+    texts
+}
+
+#[test]
+fn a_callout_stands_for_its_own_label_but_not_for_a_stack() {
+    let geometry = few();
+    let placed = |text: &str, x: f64| {
+        Some(crate::export::PlacedText {
+            text: text.to_owned(),
+            rect: ScreenRect {
+                x,
+                y: 10.0,
+                w: 60.0,
+                h: 16.0,
+            },
+            leader: None,
+        })
+    };
+    let callout = |text: &str| {
+        Some((
+            0,
+            crate::export::PlacedText {
+                text: text.to_owned(),
+                rect: ScreenRect {
+                    x: 200.0,
+                    y: 100.0,
+                    w: 90.0,
+                    h: 16.0,
+                },
+                leader: None,
+            },
+        ))
+    };
+    let number = geometry.points[0].number;
+    let mut labels = ChartLabels {
+        numbered: false,
+        dots: vec![[50.0, 50.0], [150.0, 50.0], [250.0, 50.0]],
+        spots: Vec::new(),
+        labels: vec![placed("Na…", 0.0), placed("Name 1", 100.0), None],
+        left_out: 0,
+        callout: callout("Name 0"),
+    };
+    assert_eq!(
+        drawn_texts(&geometry, &labels, "c0"),
+        ["Name 1", "Name 0"],
+        "named once, in full"
+    );
+    labels.numbered = true;
+    labels.labels[0] = placed(&number.to_string(), 0.0);
+    labels.callout = callout(&format!("{number} Name 0"));
+    assert_eq!(
+        drawn_texts(&geometry, &labels, "c0"),
+        ["Name 1".to_owned(), format!("{number} Name 0")],
+        "its number too"
+    );
+    labels.labels[0] = placed("1–3", 0.0);
+    assert_eq!(
+        drawn_texts(&geometry, &labels, "c0"),
+        [
+            "1–3".to_owned(),
+            "Name 1".to_owned(),
+            format!("{number} Name 0")
+        ],
+        "a stack's label names the others: it stays"
+    );
+}
