@@ -22,6 +22,29 @@ fn restarted(data: &Path) -> CapmapApp {
     CapmapApp::start(None, Settings::default()).with_recovery(data.to_owned())
 }
 
+/// The example with recovery on and its usual timing, just after one
+/// unsaved edit (Cloud cost reporting moved to Commodity): the folder it is
+/// copied into (kept while the first is alive) and the harness.
+#[expect(clippy::unwrap_used, reason = "a test's setup may fail loudly")]
+fn one_unsaved_edit() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    Harness<'static, CapmapApp>,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let app = example_app().with_recovery(data.clone());
+    let mut harness = harness(app);
+    harness
+        .state_mut()
+        .send(Command::Select(Some("cost-reporting".into())));
+    harness
+        .state_mut()
+        .send(Command::MoveSelectedTo(capmap::model::Zone::Commodity));
+    harness.run();
+    (dir, data, harness)
+}
+
 #[test]
 fn unsaved_edits_are_copied_for_recovery_and_removed_by_a_clean_save() {
     let dir = tempfile::tempdir().unwrap();
@@ -221,18 +244,8 @@ fn an_idle_app_asks_for_no_frame_and_unsaved_work_for_one_autosave() {
 
 #[test]
 fn unsaved_work_is_copied_two_seconds_after_the_last_edit() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
     // The usual timing: 2 s after the last edit, every 30 s at most.
-    let app = example_app().with_recovery(data.clone());
-    let mut harness = harness(app);
-    harness
-        .state_mut()
-        .send(Command::Select(Some("cost-reporting".into())));
-    harness
-        .state_mut()
-        .send(Command::MoveSelectedTo(capmap::model::Zone::Commodity));
-    harness.run();
+    let (_dir, data, mut harness) = one_unsaved_edit();
     let start = harness.ctx.input(|i| i.time);
     let at = |harness: &mut Harness<'static, CapmapApp>, seconds: f64| {
         harness.input_mut().time = Some(start + seconds);
@@ -262,18 +275,7 @@ fn unsaved_work_is_copied_two_seconds_after_the_last_edit() {
 
 #[test]
 fn unsaved_work_is_copied_for_recovery_as_soon_as_the_window_loses_focus() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    // The usual 30 seconds between autosaves.
-    let app = example_app().with_recovery(data.clone());
-    let mut harness = harness(app);
-    harness
-        .state_mut()
-        .send(Command::Select(Some("cost-reporting".into())));
-    harness
-        .state_mut()
-        .send(Command::MoveSelectedTo(capmap::model::Zone::Commodity));
-    harness.run();
+    let (_dir, data, mut harness) = one_unsaved_edit();
     assert!(harness.state().document().is_dirty());
     assert!(
         io::read_recovery(&data).is_none(),

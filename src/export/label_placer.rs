@@ -497,29 +497,25 @@ impl<'a> Placer<'a> {
     /// No other dot is as near to `rect` as its own.
     fn nearest_is_own(&self, rect: &ScreenRect, own: &[usize]) -> bool {
         let mine = rect_distance(rect, self.dots[own[0]]);
-        let reach = mine + 2.0;
-        self.grid.in_box(grow(rect, reach)).all(|j| {
-            own.contains(&j)
-                || same_spot(self.dots[j], self.dots[own[0]])
-                || rect_distance2(rect, self.dots[j]) > reach * reach
-        })
+        self.others_beyond(rect, own, mine + 2.0)
     }
 
     /// No other dot is within a dot's width of being as near to `rect` as
     /// its own: the name cannot be read as a neighbour's.
     fn unmistakable(&self, rect: &ScreenRect, own: &[usize]) -> bool {
-        let reach = rect_distance(rect, self.dots[own[0]]) + 2.0 * self.scene.dot_radius;
-        self.grid.in_box(grow(rect, reach)).all(|j| {
-            own.contains(&j)
-                || same_spot(self.dots[j], self.dots[own[0]])
-                || rect_distance2(rect, self.dots[j]) > reach * reach
-        })
+        let mine = rect_distance(rect, self.dots[own[0]]);
+        self.others_beyond(rect, own, mine + 2.0 * self.scene.dot_radius)
     }
 
     /// A label with a leader does not sit beside another dot either, where
     /// it could be read as that dot's name.
     fn away_from_others(&self, rect: &ScreenRect, own: &[usize]) -> bool {
-        let reach = self.standoff() + 2.0;
+        self.others_beyond(rect, own, self.standoff() + 2.0)
+    }
+
+    /// Every dot but those of `own` (and any on their spot) is further than
+    /// `reach` from `rect`.
+    fn others_beyond(&self, rect: &ScreenRect, own: &[usize], reach: f64) -> bool {
         self.grid.in_box(grow(rect, reach)).all(|j| {
             own.contains(&j)
                 || same_spot(self.dots[j], self.dots[own[0]])

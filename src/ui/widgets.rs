@@ -62,28 +62,26 @@ pub fn parsed_text_edit<T: PartialEq>(
     if let Err(message) = &parsed {
         response.clone().on_hover_text(message);
     }
-    let mut result = None;
-    if response.changed()
-        && let Ok(new_value) = parse(&text)
-        && new_value != *value
-    {
-        result = Some(new_value);
-    }
+    let (result, not_taken) = match parse(&text) {
+        Ok(new_value) => (
+            (response.changed() && new_value != *value).then_some(new_value),
+            None,
+        ),
+        Err(message) => (None, Some(message)),
+    };
     let over = result.as_ref().map_or(formatted, &format);
-    match parse(&text) {
-        Err(message) if !response.has_focus() => {
-            ui.data_mut(|d| d.insert_temp(id, (text, over)));
-            ui.label(
-                RichText::new(format!("not taken: {message}"))
-                    .small()
-                    .color(ui.visuals().error_fg_color),
-            );
-        }
-        _ if response.has_focus() => {
-            ui.data_mut(|d| d.insert_temp(id, (text, over)));
-        }
+    if let Some(message) = not_taken.as_ref().filter(|_| !response.has_focus()) {
+        ui.label(
+            RichText::new(format!("not taken: {message}"))
+                .small()
+                .color(ui.visuals().error_fg_color),
+        );
+    }
+    if response.has_focus() || not_taken.is_some() {
+        ui.data_mut(|d| d.insert_temp(id, (text, over)));
+    } else {
         // Not being edited: show the document's value next time.
-        _ => ui.data_mut(|d| d.remove::<(String, String)>(id)),
+        ui.data_mut(|d| d.remove::<(String, String)>(id));
     }
     result
 }

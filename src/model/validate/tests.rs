@@ -1,6 +1,14 @@
 use super::*;
 use crate::model::{Capability, ScoringSettings, Team};
 
+/// What validation says of `portfolio`, as it is printed.
+fn messages(portfolio: &Portfolio) -> Vec<String> {
+    validate(portfolio)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
 fn team(id: &str) -> Team {
     Team {
         id: id.into(),
@@ -35,10 +43,7 @@ fn every_problem_is_reported_with_its_place() {
         risk_weight: 1.0,
         threshold: 6.0,
     };
-    let text: Vec<String> = validate(&portfolio)
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let text = messages(&portfolio);
     let expected = [
         "scoring: the reuse weight must be a number of 0 or more, not -1",
         "scoring: the cost weight must be a number of 0 or more, not NaN",
@@ -72,10 +77,7 @@ fn votes_must_come_from_participants_once() {
     };
     capability.votes = vec![vote("ana"), vote("ana"), vote("zed")];
     portfolio.capabilities.push(capability.into());
-    let text: Vec<String> = validate(&portfolio)
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let text = messages(&portfolio);
     assert_eq!(
         text,
         [
@@ -117,10 +119,7 @@ fn ids_must_be_slugs_and_a_name_may_not_hold_an_escape_sequence() {
     let mut capability = Capability::new("logging", "Logging \u{1b}[31m");
     capability.description = "line one\nline two".into();
     portfolio.capabilities.push(capability.into());
-    let text: Vec<String> = validate(&portfolio)
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let text = messages(&portfolio);
     assert_eq!(
         text,
         [
@@ -199,12 +198,8 @@ fn direction_overrides_are_refused_and_direction_marks_are_text() {
     let mut capability = Capability::new("c", "Log \u{202e}evil");
     capability.notes = "fine \u{200f}".into();
     portfolio.capabilities.push(capability.into());
-    let messages: Vec<String> = validate(&portfolio)
-        .iter()
-        .map(ToString::to_string)
-        .collect();
     assert_eq!(
-        messages,
+        messages(&portfolio),
         ["capability c: the name holds a direction override (U+202E); only text, tabs are allowed"],
         "named as what it does"
     );
@@ -244,12 +239,8 @@ fn follow_up_fields_must_name_known_teams_controls_and_capabilities_once() {
     ];
     portfolio.capabilities.push(capability.into());
     portfolio.backlog_order = vec!["ci".into(), "ci".into(), "gone".into()];
-    let messages: Vec<String> = validate(&portfolio)
-        .iter()
-        .map(ToString::to_string)
-        .collect();
     assert_eq!(
-        messages,
+        messages(&portfolio),
         [
             "capability ci: `web` is listed twice as using the shared service",
             "capability ci: `ghost` uses the shared service but is not a known team",
